@@ -1,0 +1,22 @@
+// The shape of a hand-written command (commands/<noun>/<verb>.ts). Generated API operations do not
+// use this: src/cli/operation-command.ts builds them from the catalog.
+import type { Command } from "commander";
+import type { Context } from "../context/context.js";
+
+export interface CommandDefinition<Opts = Record<string, unknown>> {
+  /** The words a user types, e.g. "local serve" or "auth login". */
+  name: string;
+  summary: string;
+  description?: string;
+  /** Adds this command's options and arguments to its commander Command. */
+  configure(cmd: Command): void;
+  /**
+   * Does the work. Returns the exit code (default 0). Never calls console.* or process.exit:
+   * print through ctx.printer / ctx.io, fail by throwing the typed errors of src/cli/errors.ts.
+   */
+  run(opts: Opts, args: string[], ctx: Context): Promise<number | undefined> | Promise<void>;
+}
+
+export function defineCommand<Opts = Record<string, unknown>>(def: CommandDefinition<Opts>): CommandDefinition<Opts> {
+  return def;
+}

@@ -1,0 +1,60 @@
+// Typed errors and the one table that maps them to the AWS CLI's exit codes.
+// Commands throw these; only src/cli/main.ts turns them into a message and an exit code.
+
+export const ExitCode = {
+  OK: 0,
+  /** Ctrl-C / SIGINT, as the AWS CLI. */
+  INTERRUPTED: 130,
+  /** Bad command line or parameters, detected before any request. */
+  USAGE: 252,
+  /** Bad configuration or missing credentials / region. */
+  CONFIG: 253,
+  /** The service answered with an error. */
+  SERVICE: 254,
+  /** Anything else. */
+  OTHER: 255,
+} as const;
+export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
+
+export class CliError extends Error {
+  readonly exitCode: ExitCodeValue;
+  constructor(message: string, exitCode: ExitCodeValue) {
+    super(message);
+    this.name = new.target.name;
+    this.exitCode = exitCode;
+  }
+}
+
+/** A bad flag, value, JSON, shorthand, file or missing answer. Exit 252, before any request. */
+export class UsageError extends CliError {
+  constructor(message: string) {
+    super(message, ExitCode.USAGE);
+  }
+}
+
+/** Missing or bad region, credentials or profile. Exit 253. */
+export class ConfigError extends CliError {
+  constructor(message: string) {
+    super(message, ExitCode.CONFIG);
+  }
+}
+
+/** An error the service returned, printed the AWS CLI way. Exit 254. */
+export class ServiceError extends CliError {
+  readonly code: string;
+  readonly operation: string;
+  readonly serviceMessage: string;
+  constructor(code: string, operation: string, serviceMessage: string) {
+    super(`An error occurred (${code}) when calling the ${operation} operation: ${serviceMessage}`, ExitCode.SERVICE);
+    this.code = code;
+    this.operation = operation;
+    this.serviceMessage = serviceMessage;
+  }
+}
+
+/** The user interrupted (Ctrl-C, or a prompt was aborted). Exit 130. */
+export class InterruptedError extends CliError {
+  constructor(message = "Interrupted") {
+    super(message, ExitCode.INTERRUPTED);
+  }
+}

@@ -1,0 +1,9 @@
+// Hand-written commands, loaded only when invoked (start-up cost matters to scripts).
+// One entry per command: the words a user types → a lazy import of its file in commands/.
+import type { CommandDefinition } from "./command.js";
+
+type Loader = () => Promise<{ default: CommandDefinition<any> }>;
+
+export const handWrittenCommands: Record<string, { summary: string; load: Loader }> = {
+  // "local serve": { summary: "Run the embedded user-pools endpoint over HTTP", load: () => import("../../commands/local/serve.js") },
+};

@@ -1,0 +1,44 @@
+// What a command receives. Built lazily in src/context/create.ts so a command pays only for what it
+// touches (the SDK client, the prompter, the embedded endpoint are created on first use).
+import type { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
+import type { ColorMode, IO } from "../io/io.js";
+import type { Prompter } from "../io/prompter.js";
+import type { OutputFormat, Printer } from "../output/types.js";
+
+export interface GlobalOptions {
+  profile?: string;
+  region?: string;
+  endpointUrl?: string;
+  output: OutputFormat;
+  /** True when --output was given (or set by config/env), false when it is the default. */
+  outputExplicit: boolean;
+  query?: string;
+  paginate: boolean;
+  pageSize?: number;
+  maxItems?: number;
+  startingToken?: string;
+  debug: boolean;
+  color: ColorMode;
+  /** Use the embedded endpoint in process (--local, COGCTL_LOCAL=1, or `local = true` in the profile). */
+  local: boolean;
+  /** Data directory of the embedded endpoint for --local (default: XDG data dir). */
+  localDataDir?: string;
+}
+
+export interface Paths {
+  /** $XDG_CONFIG_HOME/cogctl (tokens, sessions). */
+  configDir: string;
+  /** $XDG_DATA_HOME/cogctl (embedded endpoint data). */
+  dataDir: string;
+}
+
+export interface Context {
+  readonly io: IO;
+  readonly globals: GlobalOptions;
+  readonly printer: Printer;
+  readonly prompter: Prompter;
+  readonly paths: Paths;
+  readonly clock: () => Date;
+  /** The Cognito client for real AWS, --endpoint-url or --local; created on first call. */
+  cognito(): Promise<CognitoIdentityProviderClient>;
+}

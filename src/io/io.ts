@@ -1,0 +1,76 @@
+// The only module that touches the process's streams, TTY state, terminal width and colour
+// decisions. Everything else receives an IO object, so tests can hand in a fake one.
+
+export interface OutStream {
+  write(chunk: string): void;
+  readonly isTTY: boolean;
+  /** Terminal width in columns (80 when unknown). */
+  readonly columns: number;
+}
+
+export type ColorMode = "on" | "off" | "auto";
+
+export interface IO {
+  readonly stdout: OutStream;
+  readonly stderr: OutStream;
+  readonly stdinIsTTY: boolean;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Colour for output on stdout (decided once from --color, NO_COLOR and the TTY). */
+  readonly color: boolean;
+  /** Colour for diagnostics on stderr. */
+  readonly stderrColor: boolean;
+  /** True when a person can answer prompts: stdin and stderr are terminals. */
+  readonly canPrompt: boolean;
+  /** Reads the whole of standard input as UTF-8. */
+  readStdin(): Promise<string>;
+  /** The raw stdin stream, for interactive prompt libraries. */
+  readonly stdinStream: NodeJS.ReadableStream;
+  /** The raw stderr stream, where prompts are drawn so stdout stays parseable. */
+  readonly promptOutput: NodeJS.WritableStream;
+}
+
+export function decideColor(mode: ColorMode, isTTY: boolean, env: Readonly<Record<string, string | undefined>>): boolean {
+  if (mode === "on") return true;
+  if (mode === "off") return false;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "0") return true;
+  if (env.TERM === "dumb") return false;
+  return isTTY;
+}
+
+function wrapStream(stream: NodeJS.WriteStream): OutStream {
+  return {
+    write: (chunk: string) => {
+      stream.write(chunk);
+    },
+    get isTTY() {
+      return Boolean(stream.isTTY);
+    },
+    get columns() {
+      return stream.columns || 80;
+    },
+  };
+}
+
+export function createProcessIO(colorMode: ColorMode = "auto"): IO {
+  const env = process.env;
+  const stdinIsTTY = Boolean(process.stdin.isTTY);
+  return {
+    stdout: wrapStream(process.stdout),
+    stderr: wrapStream(process.stderr),
+    stdinIsTTY,
+    env,
+    color: decideColor(colorMode, Boolean(process.stdout.isTTY), env),
+    stderrColor: decideColor(colorMode, Boolean(process.stderr.isTTY), env),
+    canPrompt: stdinIsTTY && Boolean(process.stderr.isTTY),
+    readStdin: () => readAll(process.stdin),
+    stdinStream: process.stdin,
+    promptOutput: process.stderr,
+  };
+}
+
+export async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString("utf8");
+}

@@ -1,0 +1,53 @@
+// A fake IO for tests: captures stdout/stderr, feeds stdin from a string, and lets a test
+// choose whether the streams look like terminals.
+import { PassThrough } from "node:stream";
+import type { IO, OutStream } from "./io.js";
+
+export interface TestIO extends IO {
+  readonly out: () => string;
+  readonly err: () => string;
+}
+
+export interface TestIOOptions {
+  stdin?: string;
+  stdoutTTY?: boolean;
+  stderrTTY?: boolean;
+  stdinTTY?: boolean;
+  color?: boolean;
+  columns?: number;
+  env?: Record<string, string | undefined>;
+}
+
+function capture(isTTY: boolean, columns: number): OutStream & { text: string[] } {
+  const text: string[] = [];
+  return {
+    text,
+    write: (chunk: string) => {
+      text.push(chunk);
+    },
+    isTTY,
+    columns,
+  };
+}
+
+export function createTestIO(opts: TestIOOptions = {}): TestIO {
+  const stdout = capture(opts.stdoutTTY ?? false, opts.columns ?? 100);
+  const stderr = capture(opts.stderrTTY ?? false, opts.columns ?? 100);
+  const stdinTTY = opts.stdinTTY ?? false;
+  const stdinStream = new PassThrough();
+  stdinStream.end(opts.stdin ?? "");
+  return {
+    stdout,
+    stderr,
+    stdinIsTTY: stdinTTY,
+    env: opts.env ?? {},
+    color: opts.color ?? false,
+    stderrColor: opts.color ?? false,
+    canPrompt: stdinTTY && (opts.stderrTTY ?? false),
+    readStdin: async () => opts.stdin ?? "",
+    stdinStream,
+    promptOutput: new PassThrough(),
+    out: () => stdout.text.join(""),
+    err: () => stderr.text.join(""),
+  };
+}
