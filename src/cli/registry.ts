@@ -5,5 +5,5 @@ import type { CommandDefinition } from "./command.js";
 type Loader = () => Promise<{ default: CommandDefinition<any> }>;
 
 export const handWrittenCommands: Record<string, { summary: string; load: Loader }> = {
-  // "local serve": { summary: "Run the embedded user-pools endpoint over HTTP", load: () => import("../../commands/local/serve.js") },
+  completion: { summary: "Print a shell completion script (bash, zsh or fish)", load: () => import("../../commands/completion.js") },
 };

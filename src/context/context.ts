@@ -23,6 +23,8 @@ export interface GlobalOptions {
   local: boolean;
   /** Data directory of the embedded endpoint for --local (default: XDG data dir). */
   localDataDir?: string;
+  readTimeoutMs?: number;
+  connectTimeoutMs?: number;
 }
 
 export interface Paths {

@@ -1,0 +1,85 @@
+// Builds the Cognito client for real AWS, any --endpoint-url, or the embedded endpoint (--local).
+// Region, credentials and profiles come from the SDK's own providers; cogctl only adds what the
+// AWS CLI does on top (AWS_DEFAULT_REGION, --profile, timeouts) and the --debug trace.
+import type { CognitoIdentityProviderClient, CognitoIdentityProviderClientConfig } from "@aws-sdk/client-cognito-identity-provider";
+import type { HttpHandlerOptions, HttpRequest, HttpResponse } from "@smithy/types";
+import type { GlobalOptions, Paths } from "../context/context.js";
+import type { Printer } from "../output/types.js";
+import { redactHeaders, redactJsonText } from "./redact.js";
+
+export interface RequestHandlerLike {
+  handle(request: HttpRequest, options?: HttpHandlerOptions): Promise<{ response: HttpResponse }>;
+  destroy?(): void;
+  updateHttpClientConfig?(key: never, value: never): void;
+  httpHandlerConfigs?(): Record<string, unknown>;
+}
+
+export async function createCognitoClient(
+  globals: GlobalOptions,
+  env: Readonly<Record<string, string | undefined>>,
+  paths: Paths,
+  printer: Printer,
+): Promise<CognitoIdentityProviderClient> {
+  // The SDK warns on every run that Node 20 support ends in 2027; that is not the user's concern
+  // at each invocation (README documents the Node requirement).
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+  const { CognitoIdentityProviderClient } = await import("@aws-sdk/client-cognito-identity-provider");
+
+  const config: CognitoIdentityProviderClientConfig = {};
+  if (globals.profile) config.profile = globals.profile;
+  // The AWS CLI also honours AWS_DEFAULT_REGION, which the JS SDK ignores.
+  const region = globals.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+  if (region) config.region = region;
+
+  let inner: RequestHandlerLike;
+  if (globals.local) {
+    const { openLocalEndpoint, createInProcessRequestHandler } = await import("../local/in-process.js");
+    const endpoint = openLocalEndpoint({ dataDir: globals.localDataDir ?? paths.dataDir, region: config.region ?? "us-east-1" });
+    inner = createInProcessRequestHandler(endpoint) as RequestHandlerLike;
+    config.region ??= "us-east-1";
+    config.endpoint = "http://localhost.cogctl.local";
+    // The embedded endpoint does not check signatures; never read the user's real keys for it.
+    config.credentials = { accessKeyId: "cogctl-local", secretAccessKey: "cogctl-local" };
+  } else {
+    const { NodeHttpHandler } = await import("@smithy/node-http-handler");
+    inner = new NodeHttpHandler({
+      connectionTimeout: globals.connectTimeoutMs || undefined,
+      requestTimeout: globals.readTimeoutMs || undefined,
+    }) as unknown as RequestHandlerLike;
+    if (globals.endpointUrl) config.endpoint = globals.endpointUrl;
+  }
+  config.requestHandler = (globals.debug ? tracingHandler(inner, printer) : inner) as never;
+  return new CognitoIdentityProviderClient(config);
+}
+
+/** Wraps a request handler to print each request and response on stderr, secrets redacted. */
+function tracingHandler(inner: RequestHandlerLike, printer: Printer): RequestHandlerLike {
+  return {
+    async handle(request, options) {
+      const target = String(request.headers["x-amz-target"] ?? "");
+      printer.debug(`request: ${request.method} ${request.protocol}//${request.hostname}${request.port ? `:${request.port}` : ""}${request.path} ${target}`);
+      printer.debug(`request headers: ${JSON.stringify(redactHeaders(request.headers))}`);
+      if (typeof request.body === "string") printer.debug(`request body: ${redactJsonText(request.body)}`);
+      const started = Date.now();
+      const result = await inner.handle(request, options);
+      const body = await readBody(result.response.body);
+      result.response.body = body;
+      printer.debug(`response: ${result.response.statusCode} in ${Date.now() - started} ms`);
+      printer.debug(`response headers: ${JSON.stringify(redactHeaders(result.response.headers))}`);
+      printer.debug(`response body: ${redactJsonText(Buffer.from(body).toString("utf8"))}`);
+      return result;
+    },
+    destroy: () => inner.destroy?.(),
+    updateHttpClientConfig: (k, v) => inner.updateHttpClientConfig?.(k, v),
+    httpHandlerConfigs: () => inner.httpHandlerConfigs?.() ?? {},
+  };
+}
+
+async function readBody(body: unknown): Promise<Uint8Array> {
+  if (body === undefined || body === null) return new Uint8Array();
+  if (body instanceof Uint8Array) return body;
+  if (typeof body === "string") return Buffer.from(body);
+  const chunks: Buffer[] = [];
+  for await (const chunk of body as AsyncIterable<Buffer | string>) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}

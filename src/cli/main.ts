@@ -1,0 +1,161 @@
+// cogctl's entry: argv in, exit code out. Only the invoked command is built (start-up time is a
+// feature for scripts that call cogctl in loops); every error ends here and becomes the AWS CLI's
+// message and exit code.
+import { Command, CommanderError } from "commander";
+import { loadIndex, loadOperation } from "../api/catalog.js";
+import type { Context, GlobalOptions, Paths } from "../context/context.js";
+import { createContext } from "../context/create.js";
+import { type ColorMode, createProcessIO, type IO } from "../io/io.js";
+import type { Prompter } from "../io/prompter.js";
+import { normalize } from "./error-mapping.js";
+import { CliError, ExitCode, UsageError } from "./errors.js";
+import { addGlobalOptions, resolveGlobals, scanCommandWords } from "./global-options.js";
+import { loadProfileSettings } from "./profile-settings.js";
+import { handWrittenCommands } from "./registry.js";
+import { suggest } from "./suggest.js";
+import { VERSION } from "./version.js";
+
+export interface MainDeps {
+  io?: IO;
+  prompter?: Prompter;
+  paths?: Paths;
+  clock?: () => Date;
+}
+
+type Target =
+  | { kind: "help" }
+  | { kind: "operation"; name: string }
+  | { kind: "hand-written"; words: string[] }
+  | { kind: "unknown"; word: string };
+
+function findTarget(words: string[]): Target {
+  if (words.length === 0) return { kind: "help" };
+  for (let n = Math.min(words.length, 3); n >= 1; n--) {
+    const key = words.slice(0, n).join(" ");
+    if (handWrittenCommands[key]) return { kind: "hand-written", words: words.slice(0, n) };
+  }
+  if (words[0] === "help") return { kind: "help" };
+  if (loadOperation(words[0])) return { kind: "operation", name: words[0] };
+  return { kind: "unknown", word: words[0] };
+}
+
+function colorModeFrom(argv: string[]): ColorMode {
+  const i = argv.indexOf("--color");
+  const v = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith("--color="))?.slice(8);
+  return v === "on" || v === "off" ? v : "auto";
+}
+
+export async function main(argv: string[], deps: MainDeps = {}): Promise<number> {
+  const io = deps.io ?? createProcessIO(colorModeFrom(argv));
+  const debug = argv.includes("--debug");
+  let operationName: string | undefined;
+  let globals: GlobalOptions | undefined;
+  try {
+    if (argv[0] === "__complete") {
+      const { completionCandidates } = await import("./complete.js");
+      const candidates = await completionCandidates(argv.slice(1));
+      io.stdout.write(candidates.length ? `${candidates.join("\n")}\n` : "");
+      return ExitCode.OK;
+    }
+    if (argv.includes("--version") && scanCommandWords(argv).length === 0) {
+      io.stdout.write(`cogctl/${VERSION} node/${process.version} ${process.platform}/${process.arch}\n`);
+      return ExitCode.OK;
+    }
+    const words = scanCommandWords(argv);
+    const wantsHelp = argv.includes("--help") || argv.includes("-h") || words[1] === "help";
+    const target = findTarget(words);
+    if (target.kind === "help" || (target.kind !== "unknown" && wantsHelp)) {
+      const { renderHelp } = await import("./help.js");
+      io.stdout.write(await renderHelp(target.kind === "help" ? undefined : target.kind === "operation" ? target.name : target.words, io));
+      return words.length === 0 && !wantsHelp ? ExitCode.USAGE : ExitCode.OK;
+    }
+    if (target.kind === "unknown") {
+      const names = [...loadIndex().operations.map((o) => o.cliName), ...new Set(Object.keys(handWrittenCommands).map((k) => k.split(" ")[0]))];
+      const close = suggest(target.word, names);
+      throw new UsageError(
+        `Unknown command '${target.word}'.${close.length ? ` Did you mean ${close.map((c) => `'${c}'`).join(" or ")}?` : ""} Run 'cogctl --help' for the list of commands.`,
+      );
+    }
+
+    const program = new Command("cogctl");
+    configureCommand(program);
+    addGlobalOptions(program);
+    let exitCode: number = ExitCode.OK;
+    const makeContext = async (cmd: Command): Promise<Context> => {
+      const raw = cmd.optsWithGlobals();
+      const settings = await loadProfileSettings(raw.profile as string | undefined, io.env);
+      globals = resolveGlobals(raw, io.env, settings);
+      return createContext(io, globals, { prompter: deps.prompter, paths: deps.paths, clock: deps.clock });
+    };
+
+    if (target.kind === "operation") {
+      operationName = target.name;
+      const op = loadOperation(target.name)!;
+      operationName = op.name;
+      const [{ buildOperationCommand }, { runOperation }] = await Promise.all([
+        import("./operation-command.js"),
+        import("./run-operation.js"),
+      ]);
+      const built = buildOperationCommand(op);
+      configureCommand(built.command);
+      built.command.action(async (_opts: unknown, cmd: Command) => {
+        const ctx = await makeContext(cmd);
+        exitCode = await runOperation({ op, members: built.members, opts: cmd.opts() }, ctx);
+      });
+      program.addCommand(built.command);
+    } else {
+      const entry = handWrittenCommands[target.words.join(" ")];
+      const def = (await entry.load()).default;
+      let parent = program;
+      for (const word of target.words.slice(0, -1)) {
+        const group = new Command(word);
+        configureCommand(group);
+        parent.addCommand(group);
+        parent = group;
+      }
+      const leaf = new Command(target.words[target.words.length - 1]).description(def.summary);
+      configureCommand(leaf);
+      def.configure(leaf);
+      leaf.action(async (...args: unknown[]) => {
+        const cmd = args[args.length - 1] as Command;
+        const ctx = await makeContext(cmd);
+        exitCode = (await def.run(cmd.opts(), cmd.args, ctx)) ?? ExitCode.OK;
+      });
+      parent.addCommand(leaf);
+    }
+    await program.parseAsync(argv, { from: "user" });
+    return exitCode;
+  } catch (err) {
+    return report(err, io, operationName, globals, debug);
+  }
+}
+
+function configureCommand(cmd: Command): void {
+  cmd
+    .exitOverride()
+    .helpOption(false)
+    .showSuggestionAfterError(true)
+    .allowExcessArguments(false)
+    .configureOutput({ writeOut: () => {}, writeErr: () => {}, outputError: () => {} });
+}
+
+function report(err: unknown, io: IO, operation: string | undefined, globals: GlobalOptions | undefined, debug: boolean): number {
+  let error: CliError;
+  if (err instanceof CommanderError) {
+    error = new UsageError(commanderMessage(err));
+  } else {
+    error = normalize(err, operation, globals?.endpointUrl);
+  }
+  const prefix = error instanceof UsageError ? "cogctl: error: " : "";
+  io.stderr.write(`\n${prefix}${error.message}\n`);
+  if (debug && err instanceof Error && err.stack && !(err instanceof CliError)) io.stderr.write(`${err.stack}\n`);
+  return error.exitCode;
+}
+
+function commanderMessage(err: CommanderError): string {
+  const text = err.message.replace(/^error: /, "");
+  if (err.code === "commander.excessArguments" || err.code === "commander.unknownCommand") {
+    return `${text.split("\n")[0]} Options take the form --name value; run with --help for the list.`;
+  }
+  return text.replace(/\n\(Did you mean/, " (Did you mean");
+}

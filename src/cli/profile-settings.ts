@@ -1,0 +1,17 @@
+// Settings the AWS CLI reads from the profile itself (output) plus cogctl's own (cogctl_local),
+// through the SDK's shared-config loader so profile resolution matches the SDK's exactly.
+
+export async function loadProfileSettings(
+  profile: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<Record<string, string | undefined>> {
+  const name = profile ?? env.AWS_PROFILE ?? "default";
+  try {
+    const { loadSharedConfigFiles } = await import("@smithy/core/config");
+    const files = await loadSharedConfigFiles();
+    return { ...(files.credentialsFile?.[name] ?? {}), ...(files.configFile?.[name] ?? {}) };
+  } catch {
+    // Unreadable config files are reported by the SDK when it needs them; output settings fall back.
+    return {};
+  }
+}

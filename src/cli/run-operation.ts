@@ -1,0 +1,70 @@
+// Runs one API operation: turns parsed flags into the SDK input, calls the service (following
+// pagination as the AWS CLI does) and prints the result through the one printer.
+import type { Operation } from "../api/catalog.js";
+import { buildInput, generateSkeleton } from "../api/args/index.js";
+import type { Context } from "../context/context.js";
+import type { FlagSpec } from "../api/args/index.js";
+import { normalize } from "./error-mapping.js";
+import { mergePages, paginate, pagesForStreaming } from "./paginate.js";
+
+export interface OperationRun {
+  op: Operation;
+  members: Map<string, FlagSpec>;
+  /** commander's parsed options of the operation command. */
+  opts: Record<string, unknown>;
+}
+
+export async function runOperation({ op, members, opts }: OperationRun, ctx: Context): Promise<number> {
+  if (opts.generateCliSkeleton !== undefined) {
+    const kind = opts.generateCliSkeleton === true ? "input" : (opts.generateCliSkeleton as "input" | "yaml-input" | "output");
+    ctx.io.stdout.write(ensureNewline(generateSkeleton(op, kind)));
+    return 0;
+  }
+  const raw: Record<string, unknown> = {};
+  for (const [attr, spec] of members) if (opts[attr] !== undefined) raw[spec.member] = opts[attr];
+  const input = buildInput(op, raw, {
+    json: opts.cliInputJson as string | undefined,
+    yaml: opts.cliInputYaml as string | undefined,
+  });
+
+  const client = await ctx.cognito();
+  const sdk = await import("@aws-sdk/client-cognito-identity-provider");
+  const CommandClass = (sdk as unknown as Record<string, new (input: unknown) => never>)[`${op.name}Command`];
+  const send = async (request: Record<string, unknown>) => {
+    try {
+      return (await client.send(new CommandClass(request))) as unknown as Record<string, unknown>;
+    } catch (err) {
+      throw normalize(err, op.name, ctx.globals.endpointUrl);
+    }
+  };
+
+  const { globals, printer } = ctx;
+  const pager = op.paginator;
+  // As the AWS CLI: a user who passes the paging members by hand is paginating by hand.
+  const manual = pager && (raw[pager.inputToken] !== undefined || (pager.limitKey !== undefined && raw[pager.limitKey] !== undefined));
+  try {
+    if (!pager || !globals.paginate || manual) {
+      printer.result(await send(input), { title: op.name });
+      return 0;
+    }
+    const result = await paginate(send, input, pager, {
+      pageSize: globals.pageSize,
+      maxItems: globals.maxItems,
+      startingToken: globals.startingToken,
+    });
+    if (globals.output === "text" || globals.output === "yaml-stream") {
+      // The AWS CLI formats (and queries) each page on its own for these two formats.
+      for (const page of pagesForStreaming(result, pager)) printer.result(page, { title: op.name });
+      if (result.resumeToken) printer.result({ NextToken: { NextToken: result.resumeToken } }, { title: op.name });
+    } else {
+      printer.result(mergePages(result, pager), { title: op.name });
+    }
+    return 0;
+  } finally {
+    client.destroy();
+  }
+}
+
+function ensureNewline(s: string): string {
+  return s.endsWith("\n") ? s : `${s}\n`;
+}

@@ -1,0 +1,57 @@
+// The real Context: every dependency is created on first use, so `cogctl --help` never loads the
+// SDK and `cogctl list-users` never loads the prompt library.
+import type { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
+import { createCognitoClient } from "../cli/client-factory.js";
+import type { IO } from "../io/io.js";
+import type { Prompter } from "../io/prompter.js";
+import { createPrinter } from "../output/printer.js";
+import type { Printer } from "../output/types.js";
+import type { Context, GlobalOptions, Paths } from "./context.js";
+import { resolvePaths } from "./paths.js";
+
+export interface ContextOverrides {
+  prompter?: Prompter;
+  clock?: () => Date;
+  paths?: Paths;
+}
+
+export function createContext(io: IO, globals: GlobalOptions, overrides: ContextOverrides = {}): Context {
+  let printer: Printer | undefined;
+  let prompter: Prompter | undefined = overrides.prompter;
+  const paths = overrides.paths ?? resolvePaths(io.env);
+  let client: Promise<CognitoIdentityProviderClient> | undefined;
+  const ctx: Context = {
+    io,
+    globals,
+    paths,
+    clock: overrides.clock ?? (() => new Date()),
+    get printer() {
+      printer ??= createPrinter(io, { output: globals.output, query: globals.query, debug: globals.debug });
+      return printer as Printer;
+    },
+    get prompter() {
+      prompter ??= createInquirerPrompterLazily(io);
+      return prompter;
+    },
+    cognito() {
+      client ??= createCognitoClient(globals, io.env, paths, ctx.printer);
+      return client;
+    },
+  };
+  return ctx;
+}
+
+/** Defers loading @inquirer/prompts until a question is actually asked. */
+function createInquirerPrompterLazily(io: IO): Prompter {
+  let real: Promise<Prompter> | undefined;
+  const get = () => {
+    real ??= import("../io/inquirer-prompter.js").then((m) => m.createInquirerPrompter(io));
+    return real;
+  };
+  return {
+    input: async (...a) => (await get()).input(...a),
+    password: async (...a) => (await get()).password(...a),
+    select: async (...a) => (await get()).select(...a),
+    confirm: async (...a) => (await get()).confirm(...a),
+  };
+}
