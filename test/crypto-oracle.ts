@@ -19,7 +19,11 @@ export interface AuthenticationHelperLike {
     salt: JsbnBigInteger,
     cb: (err: unknown, hkdf: Buffer) => void,
   ): void;
-  generateHashDevice(deviceGroupKey: string, deviceKey: string, cb: (err: unknown, value: null) => void): void;
+  generateHashDevice(
+    deviceGroupKey: string,
+    deviceKey: string,
+    cb: (err: unknown, value: null) => void,
+  ): void;
   getSaltDevices(): string;
   getVerifierDevices(): string;
   getRandomPassword(): string;
