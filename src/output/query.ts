@@ -1,0 +1,102 @@
+// --query: a JMESPath expression applied to the normalized result before formatting, as the AWS CLI.
+// The `jmespath` package reports syntax errors without a position, so the position is found here
+// by re-parsing prefixes of the expression (only on the error path, where the cost is irrelevant).
+import { UsageError } from "../cli/errors.js";
+import { type JmesPathModule, loadJmesPath } from "./lazy-modules.js";
+
+const HINT =
+  "Fix the expression (syntax: https://jmespath.org/specification.html) and put it in single quotes so the shell leaves it alone.";
+
+/** Checks the expression's syntax; throws a UsageError (exit 252) pointing at the mistake. */
+export function validateQuery(expression: string): void {
+  const jmespath = loadJmesPath();
+  const failure = syntaxFailure(jmespath, expression);
+  if (failure) throw queryError(expression, failure.message, failure.position);
+}
+
+/** Applies a JMESPath expression; a bad expression or a type error while evaluating is a UsageError. */
+export function applyQuery(data: unknown, expression: string): unknown {
+  validateQuery(expression);
+  try {
+    return loadJmesPath().search(data, expression);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    throw new UsageError(`Bad value for --query ${expression}: ${message}\n${HINT}`);
+  }
+}
+
+interface SyntaxFailure {
+  message: string;
+  /** 0-based index of the offending character in the expression. */
+  position: number;
+}
+
+function syntaxFailure(jmespath: JmesPathModule, expression: string): SyntaxFailure | undefined {
+  if (expression.trim() === "") return { message: "the expression is empty", position: 0 };
+  const error = compileError(jmespath, expression);
+  if (!error) return undefined;
+  let tokens: ReturnType<JmesPathModule["tokenize"]>;
+  try {
+    tokens = jmespath.tokenize(expression);
+  } catch (lexError) {
+    return { message: describe(lexError), position: lexerErrorPosition(jmespath, expression) };
+  }
+  return { message: describe(error), position: parserErrorPosition(jmespath, expression, tokens) };
+}
+
+function compileError(jmespath: JmesPathModule, expression: string): unknown {
+  try {
+    jmespath.compile(expression);
+    return undefined;
+  } catch (err) {
+    return err ?? new Error("syntax error");
+  }
+}
+
+/** The library's own parse messages; its internal crashes (TypeError on a trailing dot) become a plain message. */
+function describe(err: unknown): string {
+  if (err instanceof Error && /^(parser|lexer)error$/i.test(err.name)) return err.message;
+  if (err instanceof SyntaxError) return `invalid JSON literal (${err.message})`;
+  return "incomplete or invalid expression";
+}
+
+/** The first character whose inclusion makes the tokenizer fail. */
+function lexerErrorPosition(jmespath: JmesPathModule, expression: string): number {
+  for (let end = 1; end <= expression.length; end++) {
+    try {
+      jmespath.tokenize(expression.slice(0, end));
+    } catch {
+      return end - 1;
+    }
+  }
+  return expression.length;
+}
+
+/**
+ * The first token after which the parser fails for a reason other than running out of input.
+ * When only "ran out of input" failures occur, the expression is incomplete: point at its end.
+ */
+function parserErrorPosition(
+  jmespath: JmesPathModule,
+  expression: string,
+  tokens: ReturnType<JmesPathModule["tokenize"]>,
+): number {
+  for (let k = 0; k < tokens.length; k++) {
+    const end = k + 1 < tokens.length ? tokens[k + 1].start : expression.length;
+    const error = compileError(jmespath, expression.slice(0, end));
+    if (error && !isEndOfInput(error)) return tokens[k].start;
+  }
+  return expression.length;
+}
+
+function isEndOfInput(err: unknown): boolean {
+  if (!(err instanceof Error) || !/^(parser|lexer)error$/i.test(err.name)) return true;
+  return /\bEOF\b/.test(err.message);
+}
+
+function queryError(expression: string, message: string, position: number): UsageError {
+  const caret = `${" ".repeat(position + 1)}^`;
+  return new UsageError(
+    `Bad value for --query: ${message} at column ${position + 1} of the expression:\n  "${expression}"\n  ${caret}\n${HINT}`,
+  );
+}
