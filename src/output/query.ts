@@ -45,12 +45,24 @@ function syntaxFailure(jmespath: JmesPathModule, expression: string): SyntaxFail
 }
 
 function compileError(jmespath: JmesPathModule, expression: string): unknown {
+  let ast: unknown;
   try {
-    jmespath.compile(expression);
-    return undefined;
+    ast = jmespath.compile(expression);
   } catch (err) {
     return err ?? new Error("syntax error");
   }
+  // The parser accepts a trailing dot ("Users[0].") and leaves a hole in the tree that crashes
+  // the search later; treat it as the incomplete expression it is.
+  return hasHole(ast) ? new Error("incomplete expression") : undefined;
+}
+
+function hasHole(node: unknown): boolean {
+  if (node === null || typeof node !== "object") return false;
+  const { type, children } = node as { type?: string; children?: unknown[] };
+  if (!Array.isArray(children)) return false;
+  // A slice's omitted start/stop/step are legitimately null.
+  if (type !== "Slice" && children.some((child) => child === null || child === undefined)) return true;
+  return children.some(hasHole);
 }
 
 /** The library's own parse messages; its internal crashes (TypeError on a trailing dot) become a plain message. */
