@@ -34,9 +34,9 @@ export async function createCognitoClient(
   let inner: RequestHandlerLike;
   if (globals.local) {
     const { openLocalEndpoint, createInProcessRequestHandler } = await import("../local/in-process.js");
-    const endpoint = openLocalEndpoint({ dataDir: globals.localDataDir ?? paths.dataDir, region: config.region ?? "us-east-1" });
-    inner = createInProcessRequestHandler(endpoint) as RequestHandlerLike;
     config.region ??= "us-east-1";
+    const endpoint = await openLocalEndpoint({ dataDir: paths.dataDir, region: String(config.region) });
+    inner = createInProcessRequestHandler(endpoint) as unknown as RequestHandlerLike;
     config.endpoint = "http://localhost.cogctl.local";
     // The embedded endpoint does not check signatures; never read the user's real keys for it.
     config.credentials = { accessKeyId: "cogctl-local", secretAccessKey: "cogctl-local" };

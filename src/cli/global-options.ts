@@ -101,7 +101,6 @@ export function resolveGlobals(
     debug: Boolean(raw.debug),
     color: ((raw.color as string | undefined) ?? "auto") as ColorMode,
     local: Boolean(raw.local) || truthy(env.COGCTL_LOCAL) || truthy(profileSettings.cogctl_local),
-    localDataDir: env.COGCTL_LOCAL_DATA_DIR,
     readTimeoutMs: secondsToMs("--cli-read-timeout", raw.cliReadTimeout),
     connectTimeoutMs: secondsToMs("--cli-connect-timeout", raw.cliConnectTimeout),
   };

@@ -21,8 +21,6 @@ export interface GlobalOptions {
   color: ColorMode;
   /** Use the embedded endpoint in process (--local, COGCTL_LOCAL=1, or `local = true` in the profile). */
   local: boolean;
-  /** Data directory of the embedded endpoint for --local (default: XDG data dir). */
-  localDataDir?: string;
   readTimeoutMs?: number;
   connectTimeoutMs?: number;
 }

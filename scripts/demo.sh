@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# A real cogctl workflow against the embedded endpoint (--local): no AWS account, no server.
+# Uses a throw-away data directory unless COGCTL_DATA_DIR is set.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export COGCTL_DATA_DIR="${COGCTL_DATA_DIR:-$(mktemp -d)}"
+cog() { echo "+ cogctl --local $*" >&2; ./bin/cogctl --local "$@"; }
+
+POOL=$(cog create-user-pool --pool-name demo --username-attributes email \
+  --policies 'PasswordPolicy={MinimumLength=8,RequireNumbers=true}' --query UserPool.Id --output text)
+CLIENT=$(cog create-user-pool-client --user-pool-id "$POOL" --client-name demo-app \
+  --explicit-auth-flows ALLOW_USER_SRP_AUTH ALLOW_USER_PASSWORD_AUTH ALLOW_REFRESH_TOKEN_AUTH \
+  --query UserPoolClient.ClientId --output text)
+cog create-group --user-pool-id "$POOL" --group-name admins --description "Administrators" --output yaml
+for who in alice bob carol; do
+  cog admin-create-user --user-pool-id "$POOL" --username "$who@example.com" \
+    --user-attributes Name=email,Value="$who@example.com" Name=email_verified,Value=true \
+    --message-action SUPPRESS --query User.Username --output text
+done
+cog admin-add-user-to-group --user-pool-id "$POOL" --username alice@example.com --group-name admins
+cog list-users --user-pool-id "$POOL" --filter 'email ^= "a"' --query 'Users[].Attributes[?Name==`email`].Value[]' --output text
+cog list-users --user-pool-id "$POOL" --max-items 2 --output table
+echo "pool $POOL, client $CLIENT, data in $COGCTL_DATA_DIR" >&2

@@ -1,0 +1,56 @@
+// Runs cogctl for tests: in process (fast, with a fake IO and prompter) or as a real child
+// process through bin/cogctl (exit codes, stderr, signals exactly as users see them).
+import { spawn } from "node:child_process";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Paths } from "../../src/context/context.js";
+import { main } from "../../src/cli/main.js";
+import type { Prompter } from "../../src/io/prompter.js";
+import { createTestIO, type TestIOOptions } from "../../src/io/test-io.js";
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const BIN = join(ROOT, "bin", "cogctl");
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions extends TestIOOptions {
+  prompter?: Prompter;
+  paths?: Paths;
+}
+
+export async function runCli(argv: string[], opts: RunOptions = {}): Promise<CliResult> {
+  const io = createTestIO({ ...opts, env: { ...process.env, ...(opts.env ?? {}) } });
+  const code = await main(argv, { io, prompter: opts.prompter, paths: opts.paths });
+  return { code, stdout: io.out(), stderr: io.err() };
+}
+
+/** Runs bin/cogctl (the built dist/) in a child process. */
+export function spawnCli(
+  argv: string[],
+  opts: { env?: Record<string, string | undefined>; input?: string; timeoutMs?: number } = {},
+): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...argv], {
+      env: { ...process.env, ...(opts.env ?? {}) },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`cogctl ${argv.join(" ")} did not finish in ${opts.timeoutMs ?? 20_000} ms`));
+    }, opts.timeoutMs ?? 20_000);
+    child.stdout.on("data", (c) => (stdout += c));
+    child.stderr.on("data", (c) => (stderr += c));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? -1, stdout, stderr });
+    });
+    child.stdin.end(opts.input ?? "");
+  });
+}

@@ -1,0 +1,37 @@
+// An isolated AWS environment for tests: fake keys, a region, and no shared config files, so the
+// machine's own ~/.aws never leaks into a test (or a test into it).
+export function isolatedAwsEnv(extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+  return {
+    AWS_ACCESS_KEY_ID: "testing",
+    AWS_SECRET_ACCESS_KEY: "testing",
+    AWS_REGION: "us-east-1",
+    AWS_DEFAULT_REGION: undefined,
+    AWS_PROFILE: undefined,
+    AWS_SESSION_TOKEN: undefined,
+    AWS_CONFIG_FILE: "/nonexistent/cogctl-test-config",
+    AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/cogctl-test-credentials",
+    AWS_EC2_METADATA_DISABLED: "true",
+    AWS_ENDPOINT_URL: undefined,
+    AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: undefined,
+    AWS_DEFAULT_OUTPUT: undefined,
+    AWS_PAGER: "",
+    NO_COLOR: "1",
+    ...extra,
+  };
+}
+
+/** Applies env to process.env for in-process runs (the SDK's providers read process.env). */
+export function applyEnv(env: Record<string, string | undefined>): () => void {
+  const saved: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(env)) {
+    saved[k] = process.env[k];
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  return () => {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  };
+}
