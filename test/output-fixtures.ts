@@ -89,3 +89,10 @@ export function withTimeZone<T>(tz: string, fn: () => T): T {
     else process.env.TZ = previous;
   }
 }
+
+/** Removes ANSI colour codes (Node's own implementation). */
+export { stripVTControlCharacters as stripAnsi } from "node:util";
+
+export function hasAnsi(text: string): boolean {
+  return text.includes("\u001b[");
+}

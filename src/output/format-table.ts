@@ -5,6 +5,7 @@
 // - a list of structures is one box with a column per scalar key (sorted union, '' where missing);
 //   when its items have nested members, each item gets its own box followed by those members;
 // - nested structures and lists become boxes titled with their key, indented under their parent;
+//   a structure with no scalars of its own gets no box: its title prefixes its children's;
 // - empty lists/structures are left out, and every box is narrowed to the terminal width, long
 //   cells ending in "…".
 import { type ChalkInstance, loadChalk, loadCliTable, loadCliTableStrlen } from "./lazy-modules.js";
@@ -72,11 +73,15 @@ function collectDict(dict: Dict, title: string | undefined, depth: number, out: 
   const keys = Object.keys(dict).sort();
   const scalarKeys = keys.filter((key) => isScalar(dict[key]));
   const nestedKeys = keys.filter((key) => !isScalar(dict[key]) && !isEmpty(dict[key]));
-  if (scalarKeys.length > 0 || title !== undefined) {
-    out.push({ depth, title, rows: scalarKeys.map((key) => [key, pythonStr(dict[key])]), keyed: true });
+  if (scalarKeys.length === 0) {
+    // Nothing of its own to show: rather than an empty box, carry the title into the children's
+    // ("ListUsers › Users"), so the operation name still heads the output.
+    for (const key of nestedKeys)
+      collect(dict[key], title === undefined ? key : `${title} › ${key}`, depth, out);
+    return;
   }
-  const childDepth = scalarKeys.length > 0 || title !== undefined ? depth + 1 : depth;
-  for (const key of nestedKeys) collect(dict[key], key, childDepth, out);
+  out.push({ depth, title, rows: scalarKeys.map((key) => [key, pythonStr(dict[key])]), keyed: true });
+  for (const key of nestedKeys) collect(dict[key], key, depth + 1, out);
 }
 
 function collectListOfDicts(
@@ -89,7 +94,10 @@ function collectListOfDicts(
   const nested = new Set<string>();
   for (const item of items) {
     if (!isDict(item)) continue;
-    for (const [key, member] of Object.entries(item)) (isScalar(member) ? header : nested).add(key);
+    for (const [key, member] of Object.entries(item)) {
+      if (isScalar(member)) header.add(key);
+      else if (!isEmpty(member)) nested.add(key);
+    }
   }
   const columns = [...header].sort();
   const nestedKeys = [...nested].sort();
@@ -102,7 +110,7 @@ function collectListOfDicts(
     // Items with nested members: one box per item, so each item's sub-boxes sit right under it.
     for (const item of dicts) {
       out.push({ depth, title, header: columns, rows: columns.length > 0 ? [row(item)] : [], keyed: false });
-      for (const key of nestedKeys) if (Object.hasOwn(item, key)) collect(item[key], key, depth + 1, out);
+      for (const key of nestedKeys) collect(item[key], key, depth + 1, out);
     }
   }
   if (others.length > 0) collectList(others, undefined, depth, out);
