@@ -58,6 +58,14 @@ describe("renderOperationHelp", () => {
     expect(text).toMatch(/--attributes-to-get \(list\)[\s\S]*?Syntax:\n {6}"string" "string" \.\.\./);
   });
 
+  it("keeps a required page-size member visible (list-user-pools --max-results)", () => {
+    const text = renderOperationHelp(loadOperation("list-user-pools")!, { width: 100, color: false });
+    expect(text).toContain("    --max-results <value>\n");
+    expect(text).toContain("--max-results (integer) [required]");
+    expect(text).not.toContain("[--next-token <value>]");
+    expect(text).toContain("they replace --next-token)");
+  });
+
   it("renders every operation without throwing and names all its flags", () => {
     for (const o of loadIndex().operations) {
       const op = loadOperation(o.cliName)!;

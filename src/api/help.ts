@@ -54,10 +54,14 @@ function truncate(s: string, max: number): string {
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 
-/** Members the paginator drives; the AWS CLI shows --starting-token/--page-size instead. */
+/**
+ * Members the paginator drives; the AWS CLI shows --starting-token/--page-size instead. A required
+ * one (ListUserPools' MaxResults) stays visible, since the call cannot be made without it.
+ */
 function paginationMembers(op: Operation): Set<string> {
   const p = op.paginator;
-  return new Set(p ? [p.inputToken, ...(p.limitKey ? [p.limitKey] : [])] : []);
+  const members = p ? [p.inputToken, ...(p.limitKey ? [p.limitKey] : [])] : [];
+  return new Set(members.filter((m) => !op.input.required.includes(m)));
 }
 
 function synopsisEntry(spec: FlagSpec): string {
