@@ -1,7 +1,8 @@
 // cogctl completion bash|zsh|fish: prints a completion script. The scripts ask cogctl itself for
 // candidates (`cogctl __complete`), so new operations and flags complete without regenerating.
-import { UsageError } from "../src/cli/errors.js";
+
 import { defineCommand } from "../src/cli/command.js";
+import { UsageError } from "../src/cli/errors.js";
 
 const SCRIPTS: Record<string, string> = {
   bash: `# cogctl bash completion. Add to ~/.bashrc:  source <(cogctl completion bash)
@@ -38,7 +39,8 @@ export default defineCommand({
   async run(_opts, args, ctx) {
     const shell = args[0];
     const script = SCRIPTS[shell];
-    if (!script) throw new UsageError(`Unknown shell '${shell}'. Use one of: ${Object.keys(SCRIPTS).join(", ")}.`);
+    if (!script)
+      throw new UsageError(`Unknown shell '${shell}'. Use one of: ${Object.keys(SCRIPTS).join(", ")}.`);
     ctx.io.stdout.write(script);
   },
 });

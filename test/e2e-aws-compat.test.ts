@@ -29,26 +29,128 @@ interface Step {
 }
 
 const SCRIPT: Step[] = [
-  { args: ["create-user-pool", "--pool-name", "compat", "--auto-verified-attributes", "email", "--query", "UserPool.Id", "--output", "text"], save: "pool" },
+  {
+    args: [
+      "create-user-pool",
+      "--pool-name",
+      "compat",
+      "--auto-verified-attributes",
+      "email",
+      "--query",
+      "UserPool.Id",
+      "--output",
+      "text",
+    ],
+    save: "pool",
+  },
   { args: ["describe-user-pool", "--user-pool-id", "{{pool}}", "--output", "yaml"] },
-  { args: ["create-user-pool-client", "--user-pool-id", "{{pool}}", "--client-name", "app", "--explicit-auth-flows", "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"] },
+  {
+    args: [
+      "create-user-pool-client",
+      "--user-pool-id",
+      "{{pool}}",
+      "--client-name",
+      "app",
+      "--explicit-auth-flows",
+      "ALLOW_USER_SRP_AUTH",
+      "ALLOW_REFRESH_TOKEN_AUTH",
+    ],
+  },
   ...["ann", "ben", "cat", "dan"].map((u) => ({
-    args: ["admin-create-user", "--user-pool-id", "{{pool}}", "--username", u, "--user-attributes", `Name=email,Value=${u}@example.com`, "Name=email_verified,Value=true", "--message-action", "SUPPRESS"],
+    args: [
+      "admin-create-user",
+      "--user-pool-id",
+      "{{pool}}",
+      "--username",
+      u,
+      "--user-attributes",
+      `Name=email,Value=${u}@example.com`,
+      "Name=email_verified,Value=true",
+      "--message-action",
+      "SUPPRESS",
+    ],
   })),
   { args: ["admin-get-user", "--user-pool-id", "{{pool}}", "--username", "ann", "--output", "text"] },
   { args: ["list-users", "--user-pool-id", "{{pool}}", "--query", "Users[].Username", "--output", "text"] },
   { args: ["list-users", "--user-pool-id", "{{pool}}", "--max-items", "3", "--page-size", "2"] },
-  { args: ["list-users", "--user-pool-id", "{{pool}}", "--max-items", "3", "--page-size", "2", "--output", "text"] },
-  { args: ["list-users", "--user-pool-id", "{{pool}}", "--filter", 'email ^= "b"', "--query", "Users[0].Attributes", "--output", "yaml"] },
+  {
+    args: [
+      "list-users",
+      "--user-pool-id",
+      "{{pool}}",
+      "--max-items",
+      "3",
+      "--page-size",
+      "2",
+      "--output",
+      "text",
+    ],
+  },
+  {
+    args: [
+      "list-users",
+      "--user-pool-id",
+      "{{pool}}",
+      "--filter",
+      'email ^= "b"',
+      "--query",
+      "Users[0].Attributes",
+      "--output",
+      "yaml",
+    ],
+  },
   { args: ["create-group", "--user-pool-id", "{{pool}}", "--group-name", "admins", "--precedence", "3"] },
-  { args: ["admin-add-user-to-group", "--user-pool-id", "{{pool}}", "--username", "ben", "--group-name", "admins"] },
-  { args: ["list-users-in-group", "--user-pool-id", "{{pool}}", "--group-name", "admins", "--query", "Users[].[Username,UserStatus]", "--output", "text"] },
-  { args: ["admin-list-groups-for-user", "--user-pool-id", "{{pool}}", "--username", "ben", "--output", "text"] },
+  {
+    args: [
+      "admin-add-user-to-group",
+      "--user-pool-id",
+      "{{pool}}",
+      "--username",
+      "ben",
+      "--group-name",
+      "admins",
+    ],
+  },
+  {
+    args: [
+      "list-users-in-group",
+      "--user-pool-id",
+      "{{pool}}",
+      "--group-name",
+      "admins",
+      "--query",
+      "Users[].[Username,UserStatus]",
+      "--output",
+      "text",
+    ],
+  },
+  {
+    args: [
+      "admin-list-groups-for-user",
+      "--user-pool-id",
+      "{{pool}}",
+      "--username",
+      "ben",
+      "--output",
+      "text",
+    ],
+  },
   { args: ["admin-disable-user", "--user-pool-id", "{{pool}}", "--username", "dan"] },
   { args: ["list-user-pools", "--max-results", "10", "--output", "text"] },
   { args: ["admin-get-user", "--user-pool-id", "{{pool}}", "--username", "nobody"] },
   { args: ["admin-get-user", "--user-pool-id", "{{pool}}"], exitOnly: true },
-  { args: ["admin-create-user", "--user-pool-id", "{{pool}}", "--username", "x", "--user-attributes", '[{"Name": "email"'], exitOnly: true },
+  {
+    args: [
+      "admin-create-user",
+      "--user-pool-id",
+      "{{pool}}",
+      "--username",
+      "x",
+      "--user-attributes",
+      '[{"Name": "email"',
+    ],
+    exitOnly: true,
+  },
   { args: ["list-user-pools"], exitOnly: true },
   { args: ["admin-delete-user", "--user-pool-id", "{{pool}}", "--username", "cat"] },
   { args: ["list-users", "--user-pool-id", "{{pool}}", "--query", "length(Users)"] },
@@ -72,9 +174,14 @@ function runScript(command: string[]): { out: string; code: number }[] {
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
   return SCRIPT.map((step) => {
     const args = step.args.map((a) => a.replace(/\{\{(\w+)\}\}/g, (_, n) => saved[n]));
-    const r = spawnSync(command[0], [...command.slice(1), "--endpoint-url", moto.url, ...args], { env, encoding: "utf8" });
+    const r = spawnSync(command[0], [...command.slice(1), "--endpoint-url", moto.url, ...args], {
+      env,
+      encoding: "utf8",
+    });
     if (step.save) saved[step.save] = r.stdout.trim();
-    const out = step.exitOnly ? "" : mask(`${r.stdout}${r.stderr.trim() ? `\nstderr: ${r.stderr.trim()}` : ""}`, saved);
+    const out = step.exitOnly
+      ? ""
+      : mask(`${r.stdout}${r.stderr.trim() ? `\nstderr: ${r.stderr.trim()}` : ""}`, saved);
     return { out, code: r.status ?? -1 };
   });
 }

@@ -1,7 +1,10 @@
 // Builds the Cognito client for real AWS, any --endpoint-url, or the embedded endpoint (--local).
 // Region, credentials and profiles come from the SDK's own providers; cogctl only adds what the
 // AWS CLI does on top (AWS_DEFAULT_REGION, --profile, timeouts) and the --debug trace.
-import type { CognitoIdentityProviderClient, CognitoIdentityProviderClientConfig } from "@aws-sdk/client-cognito-identity-provider";
+import type {
+  CognitoIdentityProviderClient,
+  CognitoIdentityProviderClientConfig,
+} from "@aws-sdk/client-cognito-identity-provider";
 import type { HttpHandlerOptions, HttpRequest, HttpResponse } from "@smithy/types";
 import type { GlobalOptions, Paths } from "../context/context.js";
 import type { Printer } from "../output/types.js";
@@ -57,7 +60,9 @@ function tracingHandler(inner: RequestHandlerLike, printer: Printer): RequestHan
   return {
     async handle(request, options) {
       const target = String(request.headers["x-amz-target"] ?? "");
-      printer.debug(`request: ${request.method} ${request.protocol}//${request.hostname}${request.port ? `:${request.port}` : ""}${request.path} ${target}`);
+      printer.debug(
+        `request: ${request.method} ${request.protocol}//${request.hostname}${request.port ? `:${request.port}` : ""}${request.path} ${target}`,
+      );
       printer.debug(`request headers: ${JSON.stringify(redactHeaders(request.headers))}`);
       if (typeof request.body === "string") printer.debug(`request body: ${redactJsonText(request.body)}`);
       const started = Date.now();

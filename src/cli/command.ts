@@ -17,6 +17,8 @@ export interface CommandDefinition<Opts = Record<string, unknown>> {
   run(opts: Opts, args: string[], ctx: Context): Promise<number | undefined> | Promise<void>;
 }
 
-export function defineCommand<Opts = Record<string, unknown>>(def: CommandDefinition<Opts>): CommandDefinition<Opts> {
+export function defineCommand<Opts = Record<string, unknown>>(
+  def: CommandDefinition<Opts>,
+): CommandDefinition<Opts> {
   return def;
 }

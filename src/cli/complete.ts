@@ -1,8 +1,8 @@
 // Candidates for shell completion, computed from the catalog and the command registry, so the
 // scripts printed by `cogctl completion` never go stale: they call `cogctl __complete <words>`.
 import { Command } from "commander";
-import { loadIndex, loadOperation } from "../api/catalog.js";
 import { flagsFor } from "../api/args/index.js";
+import { loadIndex, loadOperation } from "../api/catalog.js";
 import { GLOBAL_OPTIONS } from "./global-options.js";
 import { handWrittenCommands } from "./registry.js";
 
@@ -16,7 +16,9 @@ export async function completionCandidates(words: string[]): Promise<string[]> {
   const globalValues = GLOBAL_OPTIONS.find((o) => o.flag === previous);
   if (globalValues) return filter(globalValues.choices ? [...globalValues.choices] : [], current);
 
-  const commandWords = before.filter((w, i) => !w.startsWith("-") && !GLOBAL_OPTIONS.some((o) => o.value && o.flag === before[i - 1]));
+  const commandWords = before.filter(
+    (w, i) => !w.startsWith("-") && !GLOBAL_OPTIONS.some((o) => o.value && o.flag === before[i - 1]),
+  );
   const globals = GLOBAL_OPTIONS.map((o) => o.flag);
   if (commandWords.length === 0) {
     if (current.startsWith("-")) return filter(globals, current);
@@ -27,9 +29,13 @@ export async function completionCandidates(words: string[]): Promise<string[]> {
   if (op) {
     const specs = flagsFor(op);
     const prevSpec = specs.find((s) => s.flag === previous);
-    if (prevSpec && prevSpec.shape.type === "string" && prevSpec.shape.enum) return filter(prevSpec.shape.enum, current);
-    if (prevSpec && (prevSpec.kind === "complex" || prevSpec.kind === "string")) return filter(["file://"], current);
-    const flags = specs.flatMap((s) => (s.kind === "boolean" ? [s.flag, `--no-${s.flag.slice(2)}`] : [s.flag]));
+    if (prevSpec && prevSpec.shape.type === "string" && prevSpec.shape.enum)
+      return filter(prevSpec.shape.enum, current);
+    if (prevSpec && (prevSpec.kind === "complex" || prevSpec.kind === "string"))
+      return filter(["file://"], current);
+    const flags = specs.flatMap((s) =>
+      s.kind === "boolean" ? [s.flag, `--no-${s.flag.slice(2)}`] : [s.flag],
+    );
     return filter([...flags, ...OP_FLAGS, ...globals], current);
   }
   const key = Object.keys(handWrittenCommands).find((k) => k === commandWords.join(" "));

@@ -1,5 +1,12 @@
 // The one place where any thrown value becomes a message and an AWS-CLI exit code.
-import { CliError, ConfigError, ExitCode, type ExitCodeValue, InterruptedError, ServiceError } from "./errors.js";
+import {
+  CliError,
+  ConfigError,
+  ExitCode,
+  type ExitCodeValue,
+  InterruptedError,
+  ServiceError,
+} from "./errors.js";
 
 export interface MappedError {
   message: string;
@@ -32,7 +39,9 @@ export function normalize(err: unknown, operation?: string, endpoint?: string): 
   if (name === "ExitPromptError" || name === "AbortPromptError") return new InterruptedError();
   if (name === "CredentialsProviderError" || /could not load credentials/i.test(message)) {
     if (/profile/i.test(message) && /could not be found|not found/i.test(message)) {
-      return new ConfigError(`${message.split("\n")[0]}\nList your profiles in ~/.aws/config, or pass --profile with one of them.`);
+      return new ConfigError(
+        `${message.split("\n")[0]}\nList your profiles in ~/.aws/config, or pass --profile with one of them.`,
+      );
     }
     return new ConfigError(
       'Unable to locate credentials. Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, use --profile with a profile from ~/.aws/credentials or ~/.aws/config (SSO included), or run "aws configure". For the embedded endpoint, use --local.',
@@ -45,13 +54,24 @@ export function normalize(err: unknown, operation?: string, endpoint?: string): 
   }
   if (e.$fault !== undefined || e.$metadata !== undefined) {
     if (/Deserialization error|Unexpected token|is not valid JSON/.test(message) && !e.$fault) {
-      return new CliError(`The endpoint's response could not be read: ${message.split("\n")[0]}`, ExitCode.OTHER);
+      return new CliError(
+        `The endpoint's response could not be read: ${message.split("\n")[0]}`,
+        ExitCode.OTHER,
+      );
     }
     const code = name && name !== "Error" ? name : (e.code ?? "Unknown");
     return new ServiceError(code, operation ?? "unknown", message === "UnknownError" ? "Unknown" : message);
   }
-  if (e.code === "ECONNREFUSED" || e.code === "ENOTFOUND" || e.code === "EAI_AGAIN" || e.code === "ECONNRESET") {
-    return new CliError(`Could not connect to the endpoint URL: "${endpoint ?? "(default)"}" (${e.code})`, ExitCode.OTHER);
+  if (
+    e.code === "ECONNREFUSED" ||
+    e.code === "ENOTFOUND" ||
+    e.code === "EAI_AGAIN" ||
+    e.code === "ECONNRESET"
+  ) {
+    return new CliError(
+      `Could not connect to the endpoint URL: "${endpoint ?? "(default)"}" (${e.code})`,
+      ExitCode.OTHER,
+    );
   }
   if (name === "TimeoutError" || e.code === "ETIMEDOUT") {
     return new CliError(`Read timeout on endpoint URL: "${endpoint ?? "(default)"}"`, ExitCode.OTHER);

@@ -45,7 +45,10 @@ export class ServiceError extends CliError {
   readonly operation: string;
   readonly serviceMessage: string;
   constructor(code: string, operation: string, serviceMessage: string) {
-    super(`An error occurred (${code}) when calling the ${operation} operation: ${serviceMessage}`, ExitCode.SERVICE);
+    super(
+      `An error occurred (${code}) when calling the ${operation} operation: ${serviceMessage}`,
+      ExitCode.SERVICE,
+    );
     this.code = code;
     this.operation = operation;
     this.serviceMessage = serviceMessage;

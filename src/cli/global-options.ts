@@ -1,8 +1,9 @@
 // The AWS CLI's global options (plus cogctl's --local), in one table used three ways: to scan argv
 // before commander runs (so only the invoked command is built), to declare commander options, and
 // to list them in help and shell completion.
-import { Option } from "commander";
+
 import type { Command } from "commander";
+import { Option } from "commander";
 import type { GlobalOptions } from "../context/context.js";
 import type { ColorMode } from "../io/io.js";
 import { OUTPUT_FORMATS, type OutputFormat } from "../output/types.js";
@@ -17,20 +18,44 @@ export interface GlobalOptionSpec {
 }
 
 export const GLOBAL_OPTIONS: GlobalOptionSpec[] = [
-  { flag: "--profile", value: "name", description: "Use a profile from the shared config and credentials files" },
+  {
+    flag: "--profile",
+    value: "name",
+    description: "Use a profile from the shared config and credentials files",
+  },
   { flag: "--region", value: "region", description: "The AWS Region to send requests to" },
-  { flag: "--endpoint-url", value: "url", description: "Send requests to this endpoint (moto, cognito-local, LocalStack ...)" },
+  {
+    flag: "--endpoint-url",
+    value: "url",
+    description: "Send requests to this endpoint (moto, cognito-local, LocalStack ...)",
+  },
   { flag: "--local", description: "Use cogctl's embedded endpoint in process (no server, no AWS account)" },
   { flag: "--output", value: "format", description: "Output format", choices: OUTPUT_FORMATS },
-  { flag: "--query", value: "jmespath", description: "A JMESPath query applied to the result before formatting" },
+  {
+    flag: "--query",
+    value: "jmespath",
+    description: "A JMESPath query applied to the result before formatting",
+  },
   { flag: "--no-paginate", description: "Make one call only; do not follow pagination tokens" },
   { flag: "--page-size", value: "n", description: "Items requested per call while paginating" },
-  { flag: "--max-items", value: "n", description: "Total items to return; prints a NextToken to resume from" },
-  { flag: "--starting-token", value: "token", description: "Resume from the NextToken of an earlier --max-items run" },
+  {
+    flag: "--max-items",
+    value: "n",
+    description: "Total items to return; prints a NextToken to resume from",
+  },
+  {
+    flag: "--starting-token",
+    value: "token",
+    description: "Resume from the NextToken of an earlier --max-items run",
+  },
   { flag: "--debug", description: "Trace requests and responses on stderr (secrets redacted)" },
   { flag: "--color", value: "on|off|auto", description: "Colour output", choices: ["on", "off", "auto"] },
   { flag: "--cli-read-timeout", value: "seconds", description: "Socket read timeout in seconds (0 = none)" },
-  { flag: "--cli-connect-timeout", value: "seconds", description: "Socket connect timeout in seconds (0 = none)" },
+  {
+    flag: "--cli-connect-timeout",
+    value: "seconds",
+    description: "Socket connect timeout in seconds (0 = none)",
+  },
   { flag: "--no-cli-pager", description: "Accepted for AWS CLI compatibility (cogctl never pages)" },
 ];
 
@@ -59,7 +84,10 @@ export function scanCommandWords(argv: string[]): string[] {
 
 export function addGlobalOptions(cmd: Command): void {
   for (const spec of GLOBAL_OPTIONS) {
-    const opt = new Option(spec.value ? `${spec.flag} <${spec.value.replace(/[<>]/g, "")}>` : spec.flag, spec.description);
+    const opt = new Option(
+      spec.value ? `${spec.flag} <${spec.value.replace(/[<>]/g, "")}>` : spec.flag,
+      spec.description,
+    );
     if (spec.choices) opt.choices(spec.choices as string[]);
     cmd.addOption(opt);
   }
@@ -109,6 +137,7 @@ export function resolveGlobals(
 function secondsToMs(flag: string, raw: unknown): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (!Number.isFinite(n) || n < 0) throw new UsageError(`${flag} expects a number of seconds (0 for none), got '${String(raw)}'.`);
+  if (!Number.isFinite(n) || n < 0)
+    throw new UsageError(`${flag} expects a number of seconds (0 for none), got '${String(raw)}'.`);
   return n * 1000;
 }

@@ -9,13 +9,18 @@ import { GLOBAL_OPTIONS } from "./global-options.js";
 import { handWrittenCommands } from "./registry.js";
 
 function globalOptionsText(): string {
-  const rows = GLOBAL_OPTIONS.map((o) => [`${o.flag}${o.value ? ` <${o.value}>` : ""}`, o.description + (o.choices ? ` (${o.choices.join(", ")})` : "")]);
+  const rows = GLOBAL_OPTIONS.map((o) => [
+    `${o.flag}${o.value ? ` <${o.value}>` : ""}`,
+    o.description + (o.choices ? ` (${o.choices.join(", ")})` : ""),
+  ]);
   const width = Math.max(...rows.map((r) => r[0].length));
   return rows.map(([a, b]) => `  ${a.padEnd(width)}  ${b}`).join("\n");
 }
 
 function handWrittenText(prefix?: string): string {
-  const entries = Object.entries(handWrittenCommands).filter(([name]) => !prefix || name.startsWith(`${prefix} `) || name === prefix);
+  const entries = Object.entries(handWrittenCommands).filter(
+    ([name]) => !prefix || name.startsWith(`${prefix} `) || name === prefix,
+  );
   if (entries.length === 0) return "";
   const width = Math.max(...entries.map(([n]) => n.length));
   return entries.map(([name, e]) => `  ${name.padEnd(width)}  ${e.summary}`).join("\n");

@@ -66,11 +66,19 @@ export async function main(argv: string[], deps: MainDeps = {}): Promise<number>
     const target = findTarget(words);
     if (target.kind === "help" || (target.kind !== "unknown" && wantsHelp)) {
       const { renderHelp } = await import("./help.js");
-      io.stdout.write(await renderHelp(target.kind === "help" ? undefined : target.kind === "operation" ? target.name : target.words, io));
+      io.stdout.write(
+        await renderHelp(
+          target.kind === "help" ? undefined : target.kind === "operation" ? target.name : target.words,
+          io,
+        ),
+      );
       return words.length === 0 && !wantsHelp ? ExitCode.USAGE : ExitCode.OK;
     }
     if (target.kind === "unknown") {
-      const names = [...loadIndex().operations.map((o) => o.cliName), ...new Set(Object.keys(handWrittenCommands).map((k) => k.split(" ")[0]))];
+      const names = [
+        ...loadIndex().operations.map((o) => o.cliName),
+        ...new Set(Object.keys(handWrittenCommands).map((k) => k.split(" ")[0])),
+      ];
       const close = suggest(target.word, names);
       throw new UsageError(
         `Unknown command '${target.word}'.${close.length ? ` Did you mean ${close.map((c) => `'${c}'`).join(" or ")}?` : ""} Run 'cogctl --help' for the list of commands.`,
@@ -139,7 +147,13 @@ function configureCommand(cmd: Command): void {
     .configureOutput({ writeOut: () => {}, writeErr: () => {}, outputError: () => {} });
 }
 
-function report(err: unknown, io: IO, operation: string | undefined, globals: GlobalOptions | undefined, debug: boolean): number {
+function report(
+  err: unknown,
+  io: IO,
+  operation: string | undefined,
+  globals: GlobalOptions | undefined,
+  debug: boolean,
+): number {
   let error: CliError;
   if (err instanceof CommanderError) {
     error = new UsageError(commanderMessage(err));
@@ -148,7 +162,8 @@ function report(err: unknown, io: IO, operation: string | undefined, globals: Gl
   }
   const prefix = error instanceof UsageError ? "cogctl: error: " : "";
   io.stderr.write(`\n${prefix}${error.message}\n`);
-  if (debug && err instanceof Error && err.stack && !(err instanceof CliError)) io.stderr.write(`${err.stack}\n`);
+  if (debug && err instanceof Error && err.stack && !(err instanceof CliError))
+    io.stderr.write(`${err.stack}\n`);
   return error.exitCode;
 }
 

@@ -2,8 +2,8 @@
 // becomes a flag (named as the AWS CLI names it), plus --cli-input-json/yaml and
 // --generate-cli-skeleton. Generated, never hand-written per operation.
 import { Command, Option } from "commander";
-import type { Operation } from "../api/catalog.js";
 import { type FlagSpec, flagsFor } from "../api/args/index.js";
+import type { Operation } from "../api/catalog.js";
 
 export interface OperationCommand {
   command: Command;
@@ -28,14 +28,17 @@ export function buildOperationCommand(op: Operation): OperationCommand {
     command.addOption(option);
     members.set(option.attributeName(), spec);
   }
-  command.addOption(new Option("--cli-input-json <json>", "Read arguments from a JSON string or file://path"));
-  command.addOption(new Option("--cli-input-yaml <yaml>", "Read arguments from a YAML string or file://path"));
   command.addOption(
-    new Option("--generate-cli-skeleton [kind]", "Print a skeleton of the input (input, yaml-input) or output (output)").choices([
-      "input",
-      "yaml-input",
-      "output",
-    ]),
+    new Option("--cli-input-json <json>", "Read arguments from a JSON string or file://path"),
+  );
+  command.addOption(
+    new Option("--cli-input-yaml <yaml>", "Read arguments from a YAML string or file://path"),
+  );
+  command.addOption(
+    new Option(
+      "--generate-cli-skeleton [kind]",
+      "Print a skeleton of the input (input, yaml-input) or output (output)",
+    ).choices(["input", "yaml-input", "output"]),
   );
   return { command, members };
 }

@@ -54,14 +54,19 @@ export function decodeToken(spec: PaginatorSpec, token: string): DecodedToken {
     if (obj && typeof obj === "object" && (spec.inputToken in obj || "boto_truncate_amount" in obj)) {
       const serviceToken = obj[spec.inputToken];
       const truncate = Number(obj.boto_truncate_amount ?? 0);
-      if ((serviceToken === null || typeof serviceToken === "string") && Number.isInteger(truncate) && truncate >= 0) {
+      if (
+        (serviceToken === null || typeof serviceToken === "string") &&
+        Number.isInteger(truncate) &&
+        truncate >= 0
+      ) {
         return { serviceToken: serviceToken ?? undefined, truncate };
       }
     }
   } catch {
     // Not one of our encoded tokens: treat it as the service's own token below.
   }
-  if (token.trim() === "") throw new UsageError("--starting-token is empty: pass the NextToken printed by an earlier run.");
+  if (token.trim() === "")
+    throw new UsageError("--starting-token is empty: pass the NextToken printed by an earlier run.");
   return { serviceToken: token, truncate: 0 };
 }
 
@@ -70,9 +75,16 @@ function resultList(page: Page, key: string): unknown[] {
   return Array.isArray(v) ? v : [];
 }
 
-export async function paginate(send: Send, input: Record<string, unknown>, spec: PaginatorSpec, opts: PageOptions): Promise<PaginationResult> {
+export async function paginate(
+  send: Send,
+  input: Record<string, unknown>,
+  spec: PaginatorSpec,
+  opts: PageOptions,
+): Promise<PaginationResult> {
   const primary = spec.resultKeys[0];
-  const start = opts.startingToken ? decodeToken(spec, opts.startingToken) : { serviceToken: undefined, truncate: 0 };
+  const start = opts.startingToken
+    ? decodeToken(spec, opts.startingToken)
+    : { serviceToken: undefined, truncate: 0 };
   let token = start.serviceToken;
   let skip = start.truncate;
   const pages: Page[] = [];
@@ -112,7 +124,10 @@ export async function paginate(send: Send, input: Record<string, unknown>, spec:
       break;
     }
     // A service that hands back the same token forever would loop; botocore stops with an error too.
-    if (seenTokens.has(next)) throw new Error(`The service returned the same pagination token twice (${spec.outputToken}); stopping.`);
+    if (seenTokens.has(next))
+      throw new Error(
+        `The service returned the same pagination token twice (${spec.outputToken}); stopping.`,
+      );
     seenTokens.add(next);
     token = next;
     skip = 0;

@@ -2,7 +2,8 @@
 // secrets, codes, SRP values and SECRET_HASH never reach stderr. One rule, by key name, applied
 // to every string value (nested maps such as AuthParameters and ChallengeResponses included).
 
-const SECRET_KEY = /password|secret|token|session|code$|^code$|signature|verifier|salt|srp_|^answer$|encodeddata|^authorization$|security-token/i;
+const SECRET_KEY =
+  /password|secret|token|session|code$|^code$|signature|verifier|salt|srp_|^answer$|encodeddata|^authorization$|security-token/i;
 /** Keys that match the pattern above but carry nothing secret (pagination, settings). */
 const NOT_SECRET = new Set([
   "NextToken",
@@ -43,7 +44,9 @@ export function redactJsonText(text: string): string {
   }
 }
 
-export function redactHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+export function redactHeaders(
+  headers: Record<string, string | string[] | undefined>,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(headers)) {
     if (v === undefined) continue;

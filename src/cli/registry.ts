@@ -5,5 +5,8 @@ import type { CommandDefinition } from "./command.js";
 type Loader = () => Promise<{ default: CommandDefinition<any> }>;
 
 export const handWrittenCommands: Record<string, { summary: string; load: Loader }> = {
-  completion: { summary: "Print a shell completion script (bash, zsh or fish)", load: () => import("../../commands/completion.js") },
+  completion: {
+    summary: "Print a shell completion script (bash, zsh or fish)",
+    load: () => import("../../commands/completion.js"),
+  },
 };

@@ -1,11 +1,12 @@
 // Runs one API operation: turns parsed flags into the SDK input, calls the service (following
 // pagination as the AWS CLI does) and prints the result through the one printer.
-import type { Operation } from "../api/catalog.js";
-import { buildInput, generateSkeleton } from "../api/args/index.js";
-import type { Context } from "../context/context.js";
+
 import type { FlagSpec } from "../api/args/index.js";
+import { buildInput, generateSkeleton } from "../api/args/index.js";
+import type { Operation } from "../api/catalog.js";
+import type { Context } from "../context/context.js";
 import { normalize } from "./error-mapping.js";
-import { mergePages, paginate, pagesForStreaming } from "./paginate.js";
+import { mergePages, pagesForStreaming, paginate } from "./paginate.js";
 
 export interface OperationRun {
   op: Operation;
@@ -16,7 +17,10 @@ export interface OperationRun {
 
 export async function runOperation({ op, members, opts }: OperationRun, ctx: Context): Promise<number> {
   if (opts.generateCliSkeleton !== undefined) {
-    const kind = opts.generateCliSkeleton === true ? "input" : (opts.generateCliSkeleton as "input" | "yaml-input" | "output");
+    const kind =
+      opts.generateCliSkeleton === true
+        ? "input"
+        : (opts.generateCliSkeleton as "input" | "yaml-input" | "output");
     ctx.io.stdout.write(ensureNewline(generateSkeleton(op, kind)));
     return 0;
   }
@@ -41,7 +45,10 @@ export async function runOperation({ op, members, opts }: OperationRun, ctx: Con
   const { globals, printer } = ctx;
   const pager = op.paginator;
   // As the AWS CLI: a user who passes the paging members by hand is paginating by hand.
-  const manual = pager && (raw[pager.inputToken] !== undefined || (pager.limitKey !== undefined && raw[pager.limitKey] !== undefined));
+  const manual =
+    pager &&
+    (raw[pager.inputToken] !== undefined ||
+      (pager.limitKey !== undefined && raw[pager.limitKey] !== undefined));
   try {
     if (!pager || !globals.paginate || manual) {
       printer.result(await send(input), { title: op.name });
@@ -55,7 +62,8 @@ export async function runOperation({ op, members, opts }: OperationRun, ctx: Con
     if (globals.output === "text" || globals.output === "yaml-stream") {
       // The AWS CLI formats (and queries) each page on its own for these two formats.
       for (const page of pagesForStreaming(result, pager)) printer.result(page, { title: op.name });
-      if (result.resumeToken) printer.result({ NextToken: { NextToken: result.resumeToken } }, { title: op.name });
+      if (result.resumeToken)
+        printer.result({ NextToken: { NextToken: result.resumeToken } }, { title: op.name });
     } else {
       printer.result(mergePages(result, pager), { title: op.name });
     }

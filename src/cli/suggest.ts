@@ -19,7 +19,10 @@ function distance(a: string, b: string): number {
 export function suggest(word: string, candidates: string[], max = 3): string[] {
   const limit = Math.max(2, Math.floor(word.length / 3));
   return candidates
-    .map((c) => ({ c, d: c.startsWith(word) || word.startsWith(c) ? Math.min(1, distance(word, c)) : distance(word, c) }))
+    .map((c) => ({
+      c,
+      d: c.startsWith(word) || word.startsWith(c) ? Math.min(1, distance(word, c)) : distance(word, c),
+    }))
     .filter((x) => x.d <= limit)
     .sort((x, y) => x.d - y.d || x.c.localeCompare(y.c))
     .slice(0, max)

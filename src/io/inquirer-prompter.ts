@@ -34,7 +34,9 @@ export function createInquirerPrompter(io: IO): Prompter {
     async confirm(message, opts) {
       if (opts.yes) return true;
       if (!io.canPrompt) {
-        throw new UsageError(`${message.replace(/\?\s*$/, "")}: refusing without confirmation. Pass ${opts.flag ?? "--yes"} to proceed.`);
+        throw new UsageError(
+          `${message.replace(/\?\s*$/, "")}: refusing without confirmation. Pass ${opts.flag ?? "--yes"} to proceed.`,
+        );
       }
       return confirm({ message, default: opts.default ?? false }, context);
     },

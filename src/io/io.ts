@@ -29,7 +29,11 @@ export interface IO {
   readonly promptOutput: NodeJS.WritableStream;
 }
 
-export function decideColor(mode: ColorMode, isTTY: boolean, env: Readonly<Record<string, string | undefined>>): boolean {
+export function decideColor(
+  mode: ColorMode,
+  isTTY: boolean,
+  env: Readonly<Record<string, string | undefined>>,
+): boolean {
   if (mode === "on") return true;
   if (mode === "off") return false;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
@@ -71,6 +75,7 @@ export function createProcessIO(colorMode: ColorMode = "auto"): IO {
 
 export async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
+  for await (const chunk of stream)
+    chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
   return Buffer.concat(chunks).toString("utf8");
 }

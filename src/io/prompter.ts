@@ -14,7 +14,10 @@ export interface Choice<T> {
 }
 
 export interface Prompter {
-  input(message: string, opts: PromptSource & { default?: string; validate?: (v: string) => true | string }): Promise<string>;
+  input(
+    message: string,
+    opts: PromptSource & { default?: string; validate?: (v: string) => true | string },
+  ): Promise<string>;
   /** Hidden input; with confirm, asked twice and compared. */
   password(
     message: string,

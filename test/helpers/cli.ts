@@ -3,8 +3,8 @@
 import { spawn } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Paths } from "../../src/context/context.js";
 import { main } from "../../src/cli/main.js";
+import type { Paths } from "../../src/context/context.js";
 import type { Prompter } from "../../src/io/prompter.js";
 import { createTestIO, type TestIOOptions } from "../../src/io/test-io.js";
 

@@ -1,6 +1,8 @@
 // An isolated AWS environment for tests: fake keys, a region, and no shared config files, so the
 // machine's own ~/.aws never leaks into a test (or a test into it).
-export function isolatedAwsEnv(extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+export function isolatedAwsEnv(
+  extra: Record<string, string | undefined> = {},
+): Record<string, string | undefined> {
   return {
     AWS_ACCESS_KEY_ID: "testing",
     AWS_SECRET_ACCESS_KEY: "testing",

@@ -9,7 +9,9 @@ export interface MotoServer {
 }
 
 export async function startMoto(): Promise<MotoServer> {
-  const child: ChildProcess = spawn("moto_server", ["-H", "127.0.0.1", "-p", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn("moto_server", ["-H", "127.0.0.1", "-p", "0"], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let seen = "";
     const timer = setTimeout(() => reject(new Error(`moto_server did not start in 30 s:\n${seen}`)), 30_000);
