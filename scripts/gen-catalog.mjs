@@ -7,7 +7,7 @@
 //   - paginators come from dist-es/pagination/*Paginator.js (createPaginator's arguments).
 // Output: dist/catalog/index.json (names, summaries, groups) and dist/catalog/ops/<cli-name>.json,
 // one per operation, so the CLI parses only the one it runs.
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -391,6 +391,17 @@ function readCommandDoc(opName) {
   return "";
 }
 
+function swapIn(buildDir, target) {
+  const old = `${target}.old-${process.pid}`;
+  try {
+    renameSync(target, old);
+  } catch (err) {
+    if (err.code !== "ENOENT") throw err;
+  }
+  renameSync(buildDir, target);
+  rmSync(old, { recursive: true, force: true });
+}
+
 function main() {
   const typesDir = join(sdkDir, "dist-types", "models");
   const enums = readEnums(parseFile(join(typesDir, "enums.d.ts")));
@@ -406,8 +417,11 @@ function main() {
     .map((k) => k.slice(0, -"Command".length))
     .sort();
 
-  rmSync(outDir, { recursive: true, force: true });
-  mkdirSync(join(outDir, "ops"), { recursive: true });
+  // Build beside the live catalog and swap it in, so a CLI or test reading it meanwhile never sees
+  // a half-written catalog.
+  const buildDir = `${outDir}.tmp-${process.pid}`;
+  rmSync(buildDir, { recursive: true, force: true });
+  mkdirSync(join(buildDir, "ops"), { recursive: true });
 
   const index = { sdkVersion, operations: [] };
   for (const name of opNames) {
@@ -428,13 +442,14 @@ function main() {
         .map(([k]) => k);
       op.paginator = { ...pg, resultKeys };
     }
-    writeFileSync(join(outDir, "ops", `${cliName}.json`), JSON.stringify(op));
+    writeFileSync(join(buildDir, "ops", `${cliName}.json`), JSON.stringify(op));
     index.operations.push({ name, cliName, summary: op.summary, group: op.group });
   }
   for (const name of paginators.keys())
     if (!opNames.includes(name)) warnings.push(`paginator for unknown op ${name}`);
   index.groups = GROUP_ORDER;
-  writeFileSync(join(outDir, "index.json"), JSON.stringify(index, null, 1));
+  writeFileSync(join(buildDir, "index.json"), JSON.stringify(index, null, 1));
+  swapIn(buildDir, outDir);
   for (const w of warnings) console.warn(`gen-catalog: warning: ${w}`);
   const ms = Math.round(performance.now() - started);
   console.log(

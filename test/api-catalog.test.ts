@@ -109,6 +109,32 @@ describe("operation shapes", () => {
     expect(doc).toMatch(/\n\n- The username can't be a duplicate/);
   });
 
+  it("leaves no markup, entities or JSDoc escapes in any doc", () => {
+    const docs: string[] = [];
+    const walk = (shape: Shape, depth: number): void => {
+      if (depth > 8) return;
+      if (shape.type === "structure") {
+        for (const m of Object.values(shape.members)) {
+          if (m.doc) docs.push(m.doc);
+          walk(m.shape, depth + 1);
+        }
+      } else if (shape.type === "list") walk(shape.member, depth + 1);
+      else if (shape.type === "map") walk(shape.value, depth + 1);
+    };
+    for (const o of loadIndex().operations) {
+      const op = loadOperation(o.cliName)!;
+      docs.push(op.doc);
+      walk(op.input, 0);
+      walk(op.output, 0);
+    }
+    expect(docs.length).toBeGreaterThan(1000);
+    const all = docs.join("\n");
+    expect(all.match(/<\/?[a-z]+[^>]*>/g) ?? []).toEqual([]);
+    expect(all.match(/&[a-z]+;|&#\d+;/g) ?? []).toEqual([]);
+    expect(all.match(/\\[{}@]|\{@link/g) ?? []).toEqual([]);
+    expect(loadOperation("admin-create-user")!.doc).toContain("must have the {####} password placeholder");
+  });
+
   it("describes paginators from the SDK", () => {
     expect(loadOperation("list-users")!.paginator).toEqual({
       inputToken: "PaginationToken",
