@@ -1,0 +1,167 @@
+// The embedded user-pools endpoint: one object that turns a wire request (X-Amz-Target + JSON body)
+// into a wire response. The HTTP server (server.ts) and the in-process SDK handler (in-process.ts)
+// are both thin transports over handle(), so `local serve` and `--local` behave identically.
+import { randomUUID } from "node:crypto";
+import {
+  CognitoError,
+  InternalErrorException,
+  notSupported,
+  SerializationException,
+  UnknownOperationException,
+} from "./errors.js";
+import { type Clock, systemClock } from "./services/clock.js";
+import { acceptImportUpload } from "./services/import-upload.js";
+import type { LocalServices } from "./services/index.js";
+import { type Db, openDatabase } from "./store/database.js";
+import { targets } from "./targets/index.js";
+import type { Target, TargetContext } from "./targets/target.js";
+import type { RequestValidator } from "./validate.js";
+
+export const TARGET_PREFIX = "AWSCognitoIdentityProviderService.";
+/** Where presigned URLs point when no server address is known (`local serve`'s default). */
+export const DEFAULT_BASE_URL = "http://127.0.0.1:9229";
+
+export interface EndpointOptions {
+  /** Directory for the SQLite database (created 0700). */
+  dataDir?: string;
+  /** Keep everything in memory (tests, `local serve --in-memory`). */
+  inMemory?: boolean;
+  region: string;
+  /** How clients reach this endpoint; otherwise taken from the request's Host header. */
+  baseUrl?: string;
+  clock?: Clock;
+  /** Receives internal errors (never request bodies). */
+  log?: (level: "error" | "warn" | "info" | "debug", message: string) => void;
+}
+
+export interface WireRequest {
+  target: string;
+  body: string;
+  headers: Record<string, string>;
+}
+
+export interface WireResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export class LocalEndpoint {
+  private readonly loaded = new Map<string, Target>();
+
+  private constructor(
+    readonly services: LocalServices,
+    private readonly validator: RequestValidator,
+    private readonly opts: EndpointOptions,
+  ) {}
+
+  /** Opens (or creates and migrates) the store and returns a ready endpoint. */
+  static async open(opts: EndpointOptions): Promise<LocalEndpoint> {
+    const [{ createServices }, { RequestValidator }, { inputModel }] = await Promise.all([
+      import("./services/index.js"),
+      import("./validate.js"),
+      import("./model/input-model.js"),
+    ]);
+    const db: Db = await openDatabase({ dataDir: opts.dataDir, inMemory: opts.inMemory });
+    const services = createServices(db, opts.clock ?? systemClock, opts.region);
+    return new LocalEndpoint(services, new RequestValidator(inputModel), opts);
+  }
+
+  get region(): string {
+    return this.opts.region;
+  }
+
+  /** Every operation name of the service model (implemented or not). */
+  operationNames(): string[] {
+    return this.validator.operationNames();
+  }
+
+  /** True when this endpoint implements the operation (others answer UnsupportedOperationException). */
+  implements(operation: string): boolean {
+    return Object.hasOwn(targets, operation);
+  }
+
+  baseUrlFor(headers: Record<string, string>): string {
+    if (this.opts.baseUrl) return this.opts.baseUrl;
+    return headers.host ? `http://${headers.host}` : DEFAULT_BASE_URL;
+  }
+
+  async handle(req: WireRequest): Promise<WireResponse> {
+    const requestId = randomUUID();
+    const operation = req.target.startsWith(TARGET_PREFIX) ? req.target.slice(TARGET_PREFIX.length) : "";
+    try {
+      if (!operation || !this.validator.hasOperation(operation)) {
+        throw new UnknownOperationException(`Unknown operation ${req.target || "(no X-Amz-Target header)"}`);
+      }
+      let input: unknown;
+      try {
+        input = req.body.trim() === "" ? {} : JSON.parse(req.body);
+      } catch {
+        throw new SerializationException("Could not parse the request body as JSON.");
+      }
+      this.validator.validate(operation, input);
+      const target = await this.load(operation);
+      const ctx: TargetContext = {
+        services: this.services,
+        baseUrl: this.baseUrlFor(req.headers),
+        headers: req.headers,
+      };
+      const output = (await target(input, ctx)) ?? {};
+      return {
+        status: 200,
+        headers: { "content-type": "application/x-amz-json-1.1", "x-amzn-requestid": requestId },
+        body: JSON.stringify(output),
+      };
+    } catch (err) {
+      return errorResponse(this.asCognitoError(err, operation), requestId);
+    }
+  }
+
+  /**
+   * The presigned import-job upload (PUT of the CSV). The HTTP server routes PUT /_upload/... here;
+   * with --local, the CLI calls it directly with the PreSignedUrl. Answers like S3 would.
+   */
+  acceptUpload(url: string, body: Buffer | string, headers: Record<string, string> = {}): WireResponse {
+    return acceptImportUpload(
+      this.services,
+      url,
+      typeof body === "string" ? Buffer.from(body) : body,
+      headers,
+    );
+  }
+
+  close(): void {
+    this.services.db.close();
+  }
+
+  private async load(operation: string): Promise<Target> {
+    const cached = this.loaded.get(operation);
+    if (cached) return cached;
+    const loader = targets[operation];
+    if (!loader) throw notSupported(operation);
+    const target = (await loader()).default;
+    this.loaded.set(operation, target);
+    return target;
+  }
+
+  private asCognitoError(err: unknown, operation: string): CognitoError {
+    if (err instanceof CognitoError) return err;
+    this.opts.log?.(
+      "error",
+      `${operation}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+    );
+    return new InternalErrorException("Internal error in the cogctl local endpoint.");
+  }
+}
+
+export function errorResponse(err: CognitoError, requestId: string = randomUUID()): WireResponse {
+  return {
+    status: err.status,
+    headers: {
+      "content-type": "application/x-amz-json-1.1",
+      "x-amzn-requestid": requestId,
+      "x-amzn-errortype": `${err.type}:http://internal.amazon.com/coral/com.amazonaws.cognito.identity.idp.model/`,
+    },
+    body: err.toBody(),
+  };
+}

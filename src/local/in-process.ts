@@ -1,0 +1,54 @@
+// `--local`: the AWS SDK client talks to the embedded endpoint without a server. This smithy
+// HttpHandler hands each serialised request straight to LocalEndpoint.handle() and wraps the answer
+// as an HTTP response (a stream, as node's HTTP handler gives), so signing, serialisation, error parsing and retries are the SDK's own.
+import { Readable } from "node:stream";
+import type { HttpHandlerOptions, HttpRequest, HttpResponse, RequestHandler } from "@smithy/types";
+import { type EndpointOptions, LocalEndpoint } from "./endpoint.js";
+
+/** What CognitoIdentityProviderClient accepts as `requestHandler` (smithy's HttpHandler). */
+export type InProcessHttpHandler = RequestHandler<HttpRequest, HttpResponse, HttpHandlerOptions> & {
+  updateHttpClientConfig(key: never, value: never): void;
+  httpHandlerConfigs(): Record<string, never>;
+};
+
+export function createInProcessRequestHandler(endpoint: LocalEndpoint): InProcessHttpHandler {
+  return {
+    async handle(request: HttpRequest): Promise<{ response: HttpResponse }> {
+      const headers: Record<string, string> = {};
+      for (const [k, v] of Object.entries(request.headers)) headers[k.toLowerCase()] = v;
+      const body = await bodyText(request.body);
+      const out = await endpoint.handle({ target: headers["x-amz-target"] ?? "", body, headers });
+      return {
+        response: {
+          statusCode: out.status,
+          headers: out.headers,
+          body: Readable.from([Buffer.from(out.body)]),
+        },
+      };
+    },
+    updateHttpClientConfig() {},
+    httpHandlerConfigs: () => ({}),
+  };
+}
+
+async function bodyText(body: unknown): Promise<string> {
+  if (body === undefined || body === null) return "";
+  if (typeof body === "string") return body;
+  // Wrap the bytes rather than Buffer.from(body): the SDK's body is a Uint8Array subclass whose
+  // valueOf() (which Buffer.from calls) logs a deprecation warning.
+  if (body instanceof Uint8Array)
+    return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString("utf8");
+  if (typeof (body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator] === "function") {
+    const chunks: Buffer[] = [];
+    for await (const c of body as AsyncIterable<Uint8Array>) chunks.push(Buffer.from(c));
+    return Buffer.concat(chunks).toString("utf8");
+  }
+  return String(body);
+}
+
+/** The endpoint `--local` uses: persistent in dataDir (the user's XDG data directory by default). */
+export function openLocalEndpoint(
+  opts: { dataDir: string; region: string } & Partial<EndpointOptions>,
+): Promise<LocalEndpoint> {
+  return LocalEndpoint.open({ ...opts });
+}

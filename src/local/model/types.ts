@@ -1,0 +1,31 @@
+// The compact request model generated into input-model.ts (see generate-input-model.mjs).
+export interface ShapeDef {
+  t:
+    | "structure"
+    | "list"
+    | "map"
+    | "string"
+    | "integer"
+    | "long"
+    | "boolean"
+    | "timestamp"
+    | "blob"
+    | "double"
+    | "float";
+  m?: Record<string, string>;
+  r?: string[];
+  min?: number;
+  max?: number;
+  p?: string;
+  e?: string[];
+  s?: 1;
+  mem?: string;
+  k?: string;
+  v?: string;
+}
+
+export interface InputModel {
+  /** Every operation of the service → its input shape name (null when it takes none). */
+  operations: Record<string, string | null>;
+  shapes: Record<string, ShapeDef>;
+}

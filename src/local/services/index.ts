@@ -1,0 +1,34 @@
+// Everything a target can reach, built once per endpoint over one database handle. A target receives
+// this as ctx.services; add a new service here (constructed from db/clock) and it is available to all.
+import type { Db } from "../store/database.js";
+import { ClientsService } from "./clients.js";
+import type { Clock } from "./clock.js";
+import { MessagesService } from "./messages.js";
+import { PasswordsService } from "./passwords.js";
+import { PoolsService } from "./pools.js";
+import { UsersService } from "./users.js";
+
+export interface LocalServices {
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly region: string;
+  readonly pools: PoolsService;
+  readonly clients: ClientsService;
+  readonly users: UsersService;
+  readonly passwords: PasswordsService;
+  readonly messages: MessagesService;
+}
+
+export function createServices(db: Db, clock: Clock, region: string): LocalServices {
+  const passwords = new PasswordsService();
+  return {
+    db,
+    clock,
+    region,
+    pools: new PoolsService(db, clock, region),
+    clients: new ClientsService(db, clock),
+    users: new UsersService(db, clock, passwords),
+    passwords,
+    messages: new MessagesService(db, clock),
+  };
+}

@@ -1,0 +1,77 @@
+// Opens the local endpoint's SQLite database and brings its schema up to date.
+//
+// Durability and sharing: WAL + synchronous=NORMAL means a committed transaction is in the WAL file
+// before the request is answered, so it survives kill -9 of the process (not a power cut, which is
+// fine for a development endpoint); busy_timeout lets `local serve` and `--local` commands write the
+// same directory at once by waiting for each other's write lock instead of failing. Nothing is cached
+// in memory across requests, so two processes never see stale data.
+import { chmodSync, closeSync, mkdirSync, openSync, statSync } from "node:fs";
+import { join } from "node:path";
+import type BetterSqlite3 from "better-sqlite3";
+import { migrations } from "./migrations.js";
+
+export type Db = BetterSqlite3.Database;
+
+export const DATABASE_FILE = "cogctl-local.sqlite";
+
+export interface OpenOptions {
+  /** Directory holding the database (created 0700). Ignored with inMemory. */
+  dataDir?: string;
+  inMemory?: boolean;
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Db> {
+  // better-sqlite3 loads a native addon: import it only when an endpoint is actually opened.
+  const { default: Database } = await import("better-sqlite3");
+  let db: Db;
+  if (opts.inMemory || !opts.dataDir) {
+    db = new Database(":memory:");
+  } else {
+    const file = prepareDataDir(opts.dataDir);
+    db = new Database(file);
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = NORMAL");
+  }
+  db.pragma("busy_timeout = 10000");
+  db.pragma("foreign_keys = ON");
+  migrate(db);
+  return db;
+}
+
+/** Creates the directory 0700 and the database file 0600 (it holds client secrets and verifiers). */
+export function prepareDataDir(dataDir: string): string {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  if ((statSync(dataDir).mode & 0o077) !== 0) chmodSync(dataDir, 0o700);
+  const file = join(dataDir, DATABASE_FILE);
+  closeSync(openSync(file, "a", 0o600));
+  // SQLite creates the -wal and -shm files with the database file's permissions.
+  if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+  return file;
+}
+
+export function schemaVersion(db: Db): number {
+  const row = db.prepare("SELECT MAX(version) AS v FROM schema_migrations").get() as { v: number | null };
+  return row.v ?? 0;
+}
+
+/** Applies pending migrations in order. BEGIN IMMEDIATE serialises two processes starting at once. */
+export function migrate(db: Db): void {
+  db.exec(
+    "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)",
+  );
+  const latest = migrations[migrations.length - 1]?.version ?? 0;
+  if (schemaVersion(db) >= latest) return;
+  const apply = db.transaction(() => {
+    const current = schemaVersion(db);
+    for (const m of migrations) {
+      if (m.version <= current) continue;
+      db.exec(m.sql);
+      db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)").run(
+        m.version,
+        m.name,
+        Date.now(),
+      );
+    }
+  });
+  apply.immediate();
+}

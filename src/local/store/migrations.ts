@@ -1,0 +1,175 @@
+// Ordered schema migrations of the local endpoint's SQLite database. Never edit a released entry:
+// append a new one (version = last + 1). Each runs once, inside the transaction that records it in
+// schema_migrations, so a crash mid-migration leaves the old schema intact.
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: Migration[] = [
+  {
+    version: 1,
+    name: "management surface: pools, clients, users, groups, resources, domains, outbox, import jobs",
+    sql: `
+CREATE TABLE user_pools (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  data TEXT NOT NULL,              -- UserPoolType as JSON (minus computed members)
+  created INTEGER NOT NULL         -- epoch ms
+);
+CREATE TABLE user_pool_clients (
+  client_id TEXT PRIMARY KEY,
+  pool_id TEXT NOT NULL REFERENCES user_pools(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  data TEXT NOT NULL,              -- UserPoolClientType as JSON, ClientSecret included
+  created INTEGER NOT NULL
+);
+CREATE INDEX user_pool_clients_pool ON user_pool_clients(pool_id, created);
+CREATE TABLE users (
+  pool_id TEXT NOT NULL REFERENCES user_pools(id) ON DELETE CASCADE,
+  username_key TEXT NOT NULL,      -- username, lower-cased when the pool is case-insensitive
+  username TEXT NOT NULL,
+  sub TEXT NOT NULL,
+  status TEXT NOT NULL,
+  enabled INTEGER NOT NULL,
+  attributes TEXT NOT NULL,        -- {"name": "value"} in creation order, sub included
+  password TEXT,                   -- {"salt","verifier","temporary","setAt"}: SRP verifier, never plain text
+  data TEXT NOT NULL DEFAULT '{}', -- extension point for per-user state (MFA settings ...)
+  created INTEGER NOT NULL,
+  modified INTEGER NOT NULL,
+  PRIMARY KEY (pool_id, username_key)
+);
+CREATE UNIQUE INDEX users_sub ON users(pool_id, sub);
+CREATE TABLE user_aliases (        -- unique sign-in values: email / phone_number / preferred_username
+  pool_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  value_key TEXT NOT NULL,
+  username_key TEXT NOT NULL,
+  PRIMARY KEY (pool_id, kind, value_key),
+  FOREIGN KEY (pool_id, username_key) REFERENCES users(pool_id, username_key) ON DELETE CASCADE
+);
+CREATE INDEX user_aliases_user ON user_aliases(pool_id, username_key);
+CREATE TABLE groups (
+  pool_id TEXT NOT NULL REFERENCES user_pools(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  data TEXT NOT NULL,
+  created INTEGER NOT NULL,
+  modified INTEGER NOT NULL,
+  PRIMARY KEY (pool_id, name)
+);
+CREATE TABLE group_members (
+  pool_id TEXT NOT NULL,
+  group_name TEXT NOT NULL,
+  username_key TEXT NOT NULL,
+  added INTEGER NOT NULL,
+  PRIMARY KEY (pool_id, group_name, username_key),
+  FOREIGN KEY (pool_id, group_name) REFERENCES groups(pool_id, name) ON DELETE CASCADE,
+  FOREIGN KEY (pool_id, username_key) REFERENCES users(pool_id, username_key) ON DELETE CASCADE
+);
+CREATE INDEX group_members_user ON group_members(pool_id, username_key);
+CREATE TABLE pool_resources (      -- small per-pool documents: identity providers, resource servers, UI, risk ...
+  pool_id TEXT NOT NULL REFERENCES user_pools(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  key TEXT NOT NULL,
+  data TEXT NOT NULL,
+  created INTEGER NOT NULL,
+  PRIMARY KEY (pool_id, kind, key)
+);
+CREATE TABLE domains (
+  domain TEXT PRIMARY KEY,
+  pool_id TEXT NOT NULL REFERENCES user_pools(id) ON DELETE CASCADE,
+  data TEXT NOT NULL
+);
+CREATE TABLE outbox (              -- every email/SMS Cognito would have sent
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  pool_id TEXT NOT NULL,
+  username TEXT NOT NULL,
+  channel TEXT NOT NULL,           -- EMAIL | SMS
+  destination TEXT NOT NULL,
+  kind TEXT NOT NULL,              -- INVITATION | VERIFICATION | MFA | FORGOT_PASSWORD ...
+  subject TEXT,
+  message TEXT NOT NULL,
+  code TEXT,
+  created INTEGER NOT NULL
+);
+CREATE INDEX outbox_user ON outbox(pool_id, username, id);
+CREATE TABLE import_jobs (
+  job_id TEXT PRIMARY KEY,
+  pool_id TEXT NOT NULL REFERENCES user_pools(id) ON DELETE CASCADE,
+  upload_token TEXT NOT NULL UNIQUE,
+  data TEXT NOT NULL,              -- UserImportJobType as JSON
+  csv BLOB,                        -- the uploaded file
+  created INTEGER NOT NULL
+);
+CREATE INDEX import_jobs_pool ON import_jobs(pool_id, created);
+`,
+  },
+  {
+    version: 2,
+    name: "authentication: signing keys, auth sessions, refresh tokens, devices, codes, auth events",
+    sql: `
+CREATE TABLE signing_keys (        -- one RSA key per token use, generated once per data directory
+  use TEXT PRIMARY KEY,            -- id | access
+  kid TEXT NOT NULL UNIQUE,
+  private_pkcs8 TEXT NOT NULL,
+  public_jwk TEXT NOT NULL,
+  created INTEGER NOT NULL
+);
+CREATE TABLE auth_sessions (       -- state between InitiateAuth and RespondToAuthChallenge (holds SRP b)
+  id TEXT PRIMARY KEY,             -- the Session handed to the client
+  secret_block TEXT UNIQUE,        -- SRP SECRET_BLOCK issued with PASSWORD_VERIFIER / DEVICE_PASSWORD_VERIFIER
+  pool_id TEXT NOT NULL REFERENCES user_pools(id) ON DELETE CASCADE,
+  client_id TEXT NOT NULL,
+  data TEXT NOT NULL,
+  expires INTEGER NOT NULL         -- epoch ms
+);
+CREATE INDEX auth_sessions_expires ON auth_sessions(expires);
+CREATE TABLE refresh_tokens (      -- one row per sign-in (origin_jti): revoking it revokes its access tokens
+  token_hash TEXT PRIMARY KEY,     -- SHA-256 of the opaque token; the token itself is never stored
+  origin_jti TEXT NOT NULL UNIQUE,
+  pool_id TEXT NOT NULL,
+  username_key TEXT NOT NULL,
+  sub TEXT NOT NULL,
+  client_id TEXT NOT NULL,
+  device_key TEXT,
+  auth_time INTEGER NOT NULL,      -- epoch seconds
+  expires INTEGER NOT NULL,        -- epoch ms
+  revoked INTEGER NOT NULL DEFAULT 0,
+  created INTEGER NOT NULL,
+  FOREIGN KEY (pool_id, username_key) REFERENCES users(pool_id, username_key) ON DELETE CASCADE
+);
+CREATE INDEX refresh_tokens_user ON refresh_tokens(pool_id, username_key);
+CREATE TABLE devices (
+  device_key TEXT PRIMARY KEY,
+  pool_id TEXT NOT NULL,
+  username_key TEXT NOT NULL,
+  group_key TEXT NOT NULL,
+  data TEXT NOT NULL,              -- name, status, salt + verifier (from ConfirmDevice), dates
+  created INTEGER NOT NULL,
+  FOREIGN KEY (pool_id, username_key) REFERENCES users(pool_id, username_key) ON DELETE CASCADE
+);
+CREATE INDEX devices_user ON devices(pool_id, username_key, device_key);
+CREATE TABLE user_codes (          -- confirmation / reset / verification codes (hashes; the outbox has the text)
+  pool_id TEXT NOT NULL,
+  username_key TEXT NOT NULL,
+  purpose TEXT NOT NULL,           -- SIGN_UP | FORGOT_PASSWORD | VERIFY:<attribute>
+  code_hash TEXT NOT NULL,
+  expires INTEGER NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (pool_id, username_key, purpose),
+  FOREIGN KEY (pool_id, username_key) REFERENCES users(pool_id, username_key) ON DELETE CASCADE
+);
+CREATE TABLE auth_events (         -- AdminListUserAuthEvents (kept only with advanced security on)
+  event_id TEXT PRIMARY KEY,
+  pool_id TEXT NOT NULL,
+  username_key TEXT NOT NULL,
+  data TEXT NOT NULL,
+  created INTEGER NOT NULL,
+  FOREIGN KEY (pool_id, username_key) REFERENCES users(pool_id, username_key) ON DELETE CASCADE
+);
+CREATE INDEX auth_events_user ON auth_events(pool_id, username_key, created);
+`,
+  },
+];

@@ -1,0 +1,194 @@
+// Checks a request against the generated service model the way the service does: wrong JSON types
+// are a SerializationException (the Coral messages SDKs have seen), broken constraints are collected
+// into one InvalidParameterException "N validation errors detected: Value 'x' at 'member' failed to
+// satisfy constraint: ..." exactly as Cognito words them. Sensitive values are never echoed.
+// Hand-written because no library validates against a botocore model in JavaScript; it is small.
+import { InvalidParameterException, SerializationException } from "./errors.js";
+import type { InputModel, ShapeDef } from "./model/types.js";
+
+const patternCache = new Map<string, RegExp | null>();
+
+function compilePattern(p: string): RegExp | null {
+  let re = patternCache.get(p);
+  if (re !== undefined) return re;
+  // The model's patterns are Java regexes matched against the whole value.
+  const body = p.startsWith("^") ? p : `^(?:${p})$`;
+  try {
+    re = new RegExp(body, "su");
+  } catch {
+    try {
+      re = new RegExp(body, "s");
+    } catch {
+      re = null; // a Java-only construct: skip the pattern rather than reject valid input
+    }
+  }
+  patternCache.set(p, re);
+  return re;
+}
+
+function jsonKind(v: unknown): string {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "list";
+  return typeof v;
+}
+
+function typeMismatch(expected: ShapeDef["t"], v: unknown): never {
+  const kind = jsonKind(v);
+  if (expected === "structure" || expected === "map")
+    throw new SerializationException("Expected map or null");
+  if (expected === "list") throw new SerializationException("Expected list or null");
+  if (kind === "object")
+    throw new SerializationException("Start of structure or map found where not expected.");
+  if (kind === "list") throw new SerializationException("Start of list found where not expected");
+  const from = kind === "string" ? "STRING_VALUE" : kind === "number" ? "NUMBER_VALUE" : "BOOLEAN_VALUE";
+  const to: Record<string, string> = {
+    string: "a String",
+    integer: "an Integer",
+    long: "a Long",
+    boolean: "a Boolean",
+    timestamp: "a Date",
+    blob: "a ByteBuffer",
+    double: "a Double",
+    float: "a Float",
+  };
+  throw new SerializationException(`${from} can not be converted to ${to[expected] ?? expected}`);
+}
+
+export class RequestValidator {
+  constructor(private readonly model: InputModel) {}
+
+  /** True when the service has this operation (whether or not the endpoint implements it). */
+  hasOperation(name: string): boolean {
+    return Object.hasOwn(this.model.operations, name);
+  }
+
+  operationNames(): string[] {
+    return Object.keys(this.model.operations);
+  }
+
+  validate(operation: string, input: unknown): void {
+    const shapeName = this.model.operations[operation];
+    if (!shapeName) return;
+    if (jsonKind(input) !== "object") throw new SerializationException("Expected map or null");
+    const errors: string[] = [];
+    this.check(shapeName, input, "", errors);
+    if (errors.length > 0) {
+      const n = errors.length;
+      throw new InvalidParameterException(
+        `${n} validation error${n === 1 ? "" : "s"} detected: ${errors.join("; ")}`,
+      );
+    }
+  }
+
+  private check(shapeName: string, v: unknown, path: string, errors: string[]): void {
+    const shape = this.model.shapes[shapeName];
+    if (!shape || v === null || v === undefined) return;
+    switch (shape.t) {
+      case "structure": {
+        if (jsonKind(v) !== "object") typeMismatch(shape.t, v);
+        const obj = v as Record<string, unknown>;
+        for (const req of shape.r ?? []) {
+          if (obj[req] === undefined || obj[req] === null) {
+            errors.push(
+              `Value null at '${join(path, req)}' failed to satisfy constraint: Member must not be null`,
+            );
+          }
+        }
+        for (const [member, memberShape] of Object.entries(shape.m ?? {})) {
+          if (obj[member] !== undefined) this.check(memberShape, obj[member], join(path, member), errors);
+        }
+        return;
+      }
+      case "list": {
+        if (!Array.isArray(v)) typeMismatch(shape.t, v);
+        this.lengthChecks(shape, v as unknown[], (v as unknown[]).length, path, errors);
+        (v as unknown[]).forEach((item, i) => {
+          this.check(shape.mem as string, item, `${path}.${i + 1}.member`, errors);
+        });
+        return;
+      }
+      case "map": {
+        if (jsonKind(v) !== "object") typeMismatch(shape.t, v);
+        const entries = Object.entries(v as Record<string, unknown>);
+        this.lengthChecks(shape, v, entries.length, path, errors);
+        for (const [k, val] of entries) {
+          this.check(shape.k as string, k, `${path}.key`, errors);
+          this.check(shape.v as string, val, `${path}.${k}`, errors);
+        }
+        return;
+      }
+      case "string": {
+        if (typeof v !== "string") typeMismatch(shape.t, v);
+        const s = v as string;
+        this.lengthChecks(shape, s, [...s].length, path, errors);
+        if (shape.e && !shape.e.includes(s)) {
+          errors.push(
+            `${valueAt(shape, s, path)} failed to satisfy constraint: Member must satisfy enum value set: [${shape.e.join(", ")}]`,
+          );
+        }
+        if (shape.p) {
+          const re = compilePattern(shape.p);
+          if (re && !re.test(s)) {
+            errors.push(
+              `${valueAt(shape, s, path)} failed to satisfy constraint: Member must satisfy regular expression pattern: ${shape.p}`,
+            );
+          }
+        }
+        return;
+      }
+      case "integer":
+      case "long":
+      case "double":
+      case "float": {
+        if (typeof v !== "number") typeMismatch(shape.t, v);
+        const n = v as number;
+        if (shape.min !== undefined && n < shape.min) {
+          errors.push(
+            `${valueAt(shape, n, path)} failed to satisfy constraint: Member must have value greater than or equal to ${shape.min}`,
+          );
+        }
+        if (shape.max !== undefined && n > shape.max) {
+          errors.push(
+            `${valueAt(shape, n, path)} failed to satisfy constraint: Member must have value less than or equal to ${shape.max}`,
+          );
+        }
+        return;
+      }
+      case "boolean":
+        if (typeof v !== "boolean") typeMismatch(shape.t, v);
+        return;
+      case "timestamp":
+        if (typeof v !== "number" && typeof v !== "string") typeMismatch(shape.t, v);
+        return;
+      case "blob":
+        if (typeof v !== "string") typeMismatch(shape.t, v);
+        return;
+    }
+  }
+
+  private lengthChecks(shape: ShapeDef, v: unknown, len: number, path: string, errors: string[]): void {
+    if (shape.min !== undefined && len < shape.min) {
+      errors.push(
+        `${valueAt(shape, v, path)} failed to satisfy constraint: Member must have length greater than or equal to ${shape.min}`,
+      );
+    }
+    if (shape.max !== undefined && len > shape.max) {
+      errors.push(
+        `${valueAt(shape, v, path)} failed to satisfy constraint: Member must have length less than or equal to ${shape.max}`,
+      );
+    }
+  }
+}
+
+/** The service names members in error messages with a lower-case first letter. */
+function join(path: string, member: string): string {
+  const m = member.charAt(0).toLowerCase() + member.slice(1);
+  return path ? `${path}.${m}` : m;
+}
+
+function valueAt(shape: ShapeDef, v: unknown, path: string): string {
+  if (shape.s) return `Value at '${path}'`;
+  if (typeof v === "string") return `Value '${v}' at '${path}'`;
+  if (typeof v === "number") return `Value '${v}' at '${path}'`;
+  return `Value '${JSON.stringify(v)}' at '${path}'`;
+}
