@@ -85,3 +85,33 @@ describe("shorthand parser", () => {
     expect(e.detail).toMatch(/Second instance of key "Name".*space/);
   });
 });
+
+// Cases run through the AWS CLI's own parser (awscli.shorthand.ShorthandParser) when this fixture
+// was made: cogctl must give the same value wherever the AWS CLI accepts the input, and reject what
+// it rejects, except where cogctl is deliberately more lenient or stricter (listed with the reason).
+import oracle from "./api-shorthand-awscli.json" with { type: "json" };
+
+const DELIBERATE: Record<string, string> = {
+  " A = x , B = { C = 1 } ": "cogctl allows blanks around keys and '='",
+  "=b": "cogctl rejects an empty key instead of sending one",
+};
+
+describe("shorthand parser vs the AWS CLI's", () => {
+  const cases = oracle.cases as { input: string; value?: unknown; error?: { index: number } }[];
+  it.each(cases.filter((c) => !(c.input in DELIBERATE)).map((c) => [c.input, c] as const))(
+    "%s",
+    (_input, c) => {
+      if (c.error) {
+        expect(() => parseShorthand(c.input)).toThrow(ShorthandSyntaxError);
+      } else {
+        expect(parseShorthand(c.input)).toEqual(c.value);
+      }
+    },
+  );
+
+  it("differs only where meant to", () => {
+    expect(parseShorthand(" A = x , B = { C = 1 } ")).toEqual({ A: "x", B: { C: "1" } });
+    expect(() => parseShorthand("=b")).toThrow(ShorthandSyntaxError);
+    expect(cases.filter((c) => c.input in DELIBERATE)).toHaveLength(Object.keys(DELIBERATE).length);
+  });
+});

@@ -4,7 +4,7 @@
 //   parameter    = keyval *("," keyval)
 //   keyval       = key "=" [values]
 //   values       = explicit-list / hash-literal / csv-value
-//   csv-value    = first-value *("," second-value)        a=b,c → {a: ["b", "c"]}
+//   csv-value    = first-value *("," second-value)        a=b,c → {a: ["b", "c"]} (not inside {})
 //   explicit-list= "[" [value *("," value)] "]"           a=[b,c]
 //   hash-literal = "{" keyval *("," keyval) "}"           a={b=1,c=2}
 //
@@ -78,7 +78,8 @@ export class ShorthandParser {
     if (c === undefined) return "";
     if (c === "[") return this.explicitList();
     if (c === "{") return this.hashLiteral();
-    return this.csvValue(ctx);
+    // Inside braces a value is a single scalar (A={B=x,y} is an error, as in the AWS CLI).
+    return ctx === "hash" ? this.scalar(ctx, true) : this.csvValue(ctx);
   }
 
   private csvValue(ctx: Ctx): ShorthandValue {
