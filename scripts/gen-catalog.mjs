@@ -398,7 +398,13 @@ function swapIn(buildDir, target) {
   } catch (err) {
     if (err.code !== "ENOENT") throw err;
   }
-  renameSync(buildDir, target);
+  try {
+    renameSync(buildDir, target);
+  } catch (err) {
+    // Another build (a parallel test worker) swapped its copy in first; ours is identical.
+    if (err.code !== "ENOTEMPTY" && err.code !== "EEXIST") throw err;
+    rmSync(buildDir, { recursive: true, force: true });
+  }
   rmSync(old, { recursive: true, force: true });
 }
 

@@ -1,13 +1,24 @@
-// Builds dist/catalog when it is missing, so `npx vitest run` works on a fresh clone before
-// `npm run build`. Import and call ensureCatalog() at the top of any test that reads the catalog.
+// Builds dist/catalog when it is missing or older than its generator, so `npx vitest run` works on
+// a fresh clone before `npm run build`. Call ensureCatalog() at the top of any test that reads the
+// catalog (directly or through src/api or src/cli).
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
+function mtime(path: string): number | undefined {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
 export function ensureCatalog(): void {
-  if (existsSync(join(root, "dist", "catalog", "index.json"))) return;
-  execFileSync(process.execPath, [join(root, "scripts", "gen-catalog.mjs")], { cwd: root, stdio: "ignore" });
+  const generator = join(root, "scripts", "gen-catalog.mjs");
+  const built = mtime(join(root, "dist", "catalog", "index.json"));
+  if (built !== undefined && built >= (mtime(generator) ?? 0)) return;
+  execFileSync(process.execPath, [generator], { cwd: root, stdio: "ignore" });
 }
