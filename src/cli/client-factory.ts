@@ -9,6 +9,7 @@ import type { HttpHandlerOptions, HttpRequest, HttpResponse } from "@smithy/type
 import type { GlobalOptions, Paths } from "../context/context.js";
 import type { Printer } from "../output/types.js";
 import { redactHeaders, redactJsonText } from "./redact.js";
+import { loadCognitoSdk, loadNodeHttpHandler } from "./sdk.js";
 
 export interface RequestHandlerLike {
   handle(request: HttpRequest, options?: HttpHandlerOptions): Promise<{ response: HttpResponse }>;
@@ -26,7 +27,7 @@ export async function createCognitoClient(
   // The SDK warns on every run that Node 20 support ends in 2027; that is not the user's concern
   // at each invocation (README documents the Node requirement).
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-  const { CognitoIdentityProviderClient } = await import("@aws-sdk/client-cognito-identity-provider");
+  const { CognitoIdentityProviderClient } = loadCognitoSdk();
 
   const config: CognitoIdentityProviderClientConfig = {};
   if (globals.profile) config.profile = globals.profile;
@@ -44,7 +45,7 @@ export async function createCognitoClient(
     // The embedded endpoint does not check signatures; never read the user's real keys for it.
     config.credentials = { accessKeyId: "cogctl-local", secretAccessKey: "cogctl-local" };
   } else {
-    const { NodeHttpHandler } = await import("@smithy/node-http-handler");
+    const { NodeHttpHandler } = loadNodeHttpHandler();
     inner = new NodeHttpHandler({
       connectionTimeout: globals.connectTimeoutMs || undefined,
       requestTimeout: globals.readTimeoutMs || undefined,

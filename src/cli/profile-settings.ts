@@ -1,5 +1,6 @@
 // Settings the AWS CLI reads from the profile itself (output) plus cogctl's own (cogctl_local),
 // through the SDK's shared-config loader so profile resolution matches the SDK's exactly.
+import { loadSharedConfig } from "./sdk.js";
 
 export async function loadProfileSettings(
   profile: string | undefined,
@@ -7,7 +8,7 @@ export async function loadProfileSettings(
 ): Promise<Record<string, string | undefined>> {
   const name = profile ?? env.AWS_PROFILE ?? "default";
   try {
-    const { loadSharedConfigFiles } = await import("@smithy/core/config");
+    const { loadSharedConfigFiles } = loadSharedConfig();
     const files = await loadSharedConfigFiles();
     return { ...(files.credentialsFile?.[name] ?? {}), ...(files.configFile?.[name] ?? {}) };
   } catch {

@@ -7,6 +7,7 @@ import type { Operation } from "../api/catalog.js";
 import type { Context } from "../context/context.js";
 import { normalize } from "./error-mapping.js";
 import { mergePages, pagesForStreaming, paginate } from "./paginate.js";
+import { loadCognitoSdk } from "./sdk.js";
 
 export interface OperationRun {
   op: Operation;
@@ -32,7 +33,7 @@ export async function runOperation({ op, members, opts }: OperationRun, ctx: Con
   });
 
   const client = await ctx.cognito();
-  const sdk = await import("@aws-sdk/client-cognito-identity-provider");
+  const sdk = loadCognitoSdk();
   const CommandClass = (sdk as unknown as Record<string, new (input: unknown) => never>)[`${op.name}Command`];
   const send = async (request: Record<string, unknown>) => {
     try {
