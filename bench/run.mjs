@@ -1,0 +1,27 @@
+// `npm run bench`: builds once, then runs every benchmark in this folder in turn, each printing its
+// own side-by-side figures. Benchmarks are never tests: they measure, they do not assert.
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const only = process.argv.slice(2);
+const suites = [
+  ["cli-startup.mjs", "issue 2: per-invocation cost vs a bare SDK script and the AWS CLI v2"],
+  ["local-throughput.mjs", "issue 3: embedded endpoint AdminCreateUser/AdminGetUser throughput vs moto_server"],
+  ["srp.mjs", "SRP maths: verifier, client response, server verification"],
+  ["local-auth-srp.mjs", "issue 4: complete SRP sign-ins per second against the embedded endpoint"],
+  ["auth-login.mjs", "issue 5: cogctl auth login (SRP) vs cogctl admin-get-user"],
+];
+
+const build = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
+if (build.status !== 0) process.exit(build.status ?? 1);
+for (const [file, title] of suites) {
+  if (only.length && !only.some((o) => file.includes(o))) continue;
+  const path = join(root, "bench", file);
+  if (!existsSync(path)) continue;
+  console.log(`\n== ${file}: ${title}`);
+  const r = spawnSync(process.execPath, [path], { cwd: root, stdio: "inherit" });
+  if (r.status !== 0) console.log(`(${file} exited ${r.status})`);
+}
