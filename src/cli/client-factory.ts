@@ -65,7 +65,8 @@ function tracingHandler(inner: RequestHandlerLike, printer: Printer): RequestHan
         `request: ${request.method} ${request.protocol}//${request.hostname}${request.port ? `:${request.port}` : ""}${request.path} ${target}`,
       );
       printer.debug(`request headers: ${JSON.stringify(redactHeaders(request.headers))}`);
-      if (typeof request.body === "string") printer.debug(`request body: ${redactJsonText(request.body)}`);
+      const sent = requestBodyText(request.body);
+      if (sent !== undefined) printer.debug(`request body: ${redactJsonText(sent)}`);
       const started = Date.now();
       const result = await inner.handle(request, options);
       const body = await readBody(result.response.body);
@@ -79,6 +80,12 @@ function tracingHandler(inner: RequestHandlerLike, printer: Printer): RequestHan
     updateHttpClientConfig: (k, v) => inner.updateHttpClientConfig?.(k, v),
     httpHandlerConfigs: () => inner.httpHandlerConfigs?.() ?? {},
   };
+}
+
+function requestBodyText(body: unknown): string | undefined {
+  if (typeof body === "string") return body;
+  if (body instanceof Uint8Array) return Buffer.from(body).toString("utf8");
+  return undefined;
 }
 
 async function readBody(body: unknown): Promise<Uint8Array> {

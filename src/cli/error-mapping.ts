@@ -24,6 +24,16 @@ interface SdkLikeError {
   port?: number;
 }
 
+const NETWORK_CODES = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ECONNRESET",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EPIPE",
+]);
+
 /** Turns anything thrown by a command into what the user sees. `operation` names the API call, if any. */
 export function mapError(err: unknown, operation?: string, endpoint?: string): MappedError {
   const e = normalize(err, operation, endpoint);
@@ -52,7 +62,16 @@ export function normalize(err: unknown, operation?: string, endpoint?: string): 
       "You must specify a region: pass --region, set AWS_REGION or AWS_DEFAULT_REGION, or set region in your profile (~/.aws/config).",
     );
   }
-  if (e.$fault !== undefined || e.$metadata !== undefined) {
+  // Network failures first: the SDK decorates them with $metadata too, but no service answered.
+  const where =
+    endpoint ?? (e.address ? `http://${e.address}${e.port ? `:${e.port}` : ""}` : "the default endpoint");
+  if (e.code && NETWORK_CODES.has(e.code)) {
+    return new CliError(`Could not connect to the endpoint URL: "${where}" (${e.code})`, ExitCode.OTHER);
+  }
+  if (name === "TimeoutError" || e.code === "ETIMEDOUT") {
+    return new CliError(`Read timeout on endpoint URL: "${where}"`, ExitCode.OTHER);
+  }
+  if (e.$fault !== undefined || e.$response !== undefined) {
     if (/Deserialization error|Unexpected token|is not valid JSON/.test(message) && !e.$fault) {
       return new CliError(
         `The endpoint's response could not be read: ${message.split("\n")[0]}`,
@@ -61,20 +80,6 @@ export function normalize(err: unknown, operation?: string, endpoint?: string): 
     }
     const code = name && name !== "Error" ? name : (e.code ?? "Unknown");
     return new ServiceError(code, operation ?? "unknown", message === "UnknownError" ? "Unknown" : message);
-  }
-  if (
-    e.code === "ECONNREFUSED" ||
-    e.code === "ENOTFOUND" ||
-    e.code === "EAI_AGAIN" ||
-    e.code === "ECONNRESET"
-  ) {
-    return new CliError(
-      `Could not connect to the endpoint URL: "${endpoint ?? "(default)"}" (${e.code})`,
-      ExitCode.OTHER,
-    );
-  }
-  if (name === "TimeoutError" || e.code === "ETIMEDOUT") {
-    return new CliError(`Read timeout on endpoint URL: "${endpoint ?? "(default)"}"`, ExitCode.OTHER);
   }
   return new CliError(message || "Unexpected error", ExitCode.OTHER);
 }

@@ -8,7 +8,7 @@ import { createContext } from "../context/create.js";
 import { type ColorMode, createProcessIO, type IO } from "../io/io.js";
 import type { Prompter } from "../io/prompter.js";
 import { normalize } from "./error-mapping.js";
-import { CliError, ExitCode, UsageError } from "./errors.js";
+import { type CliError, ExitCode, UsageError } from "./errors.js";
 import { addGlobalOptions, resolveGlobals, scanCommandWords } from "./global-options.js";
 import { loadProfileSettings } from "./profile-settings.js";
 import { handWrittenCommands } from "./registry.js";
@@ -162,8 +162,10 @@ function report(
   }
   const prefix = error instanceof UsageError ? "cogctl: error: " : "";
   io.stderr.write(`\n${prefix}${error.message}\n`);
-  if (debug && err instanceof Error && err.stack && !(err instanceof CliError))
+  // A stack trace helps only with the unexpected; usage, config and service errors say it all.
+  if (debug && error.exitCode === ExitCode.OTHER && err instanceof Error && err.stack) {
     io.stderr.write(`${err.stack}\n`);
+  }
   return error.exitCode;
 }
 
