@@ -2,6 +2,7 @@
 // feature for scripts that call cogctl in loops); every error ends here and becomes the AWS CLI's
 // message and exit code.
 import { Command, CommanderError } from "commander";
+import { didYouMean } from "../api/args/did-you-mean.js";
 import { loadIndex, loadOperation } from "../api/catalog.js";
 import type { Context, GlobalOptions, Paths } from "../context/context.js";
 import { createContext } from "../context/create.js";
@@ -12,7 +13,6 @@ import { type CliError, ExitCode, UsageError } from "./errors.js";
 import { addGlobalOptions, resolveGlobals, scanCommandWords } from "./global-options.js";
 import { loadProfileSettings } from "./profile-settings.js";
 import { handWrittenCommands } from "./registry.js";
-import { suggest } from "./suggest.js";
 import { VERSION } from "./version.js";
 
 export interface MainDeps {
@@ -79,9 +79,8 @@ export async function main(argv: string[], deps: MainDeps = {}): Promise<number>
         ...loadIndex().operations.map((o) => o.cliName),
         ...new Set(Object.keys(handWrittenCommands).map((k) => k.split(" ")[0])),
       ];
-      const close = suggest(target.word, names);
       throw new UsageError(
-        `Unknown command '${target.word}'.${close.length ? ` Did you mean ${close.map((c) => `'${c}'`).join(" or ")}?` : ""} Run 'cogctl --help' for the list of commands.`,
+        `Unknown command '${target.word}'.${didYouMean(target.word, names)} Run 'cogctl --help' for the list of commands.`,
       );
     }
 
