@@ -1,5 +1,6 @@
 // Identifiers in the formats Cognito uses, so scripts that parse or pattern-match them work locally.
 import { randomBytes, randomInt, randomUUID } from "node:crypto";
+import { ResourceNotFoundException } from "../errors.js";
 
 const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 const LOWER_ALNUM = "abcdefghijklmnopqrstuvwxyz0123456789";
@@ -28,6 +29,13 @@ export const newToken = (): string => randomBytes(24).toString("base64url");
 export const userPoolArn = (region: string, poolId: string, account = LOCAL_ACCOUNT_ID): string =>
   `arn:aws:cognito-idp:${region}:${account}:userpool/${poolId}`;
 
+/** The pool id in a user pool ARN; ResourceNotFoundException for anything else. */
+export function poolIdFromArn(arn: string): string {
+  const m = /^arn:aws[\w-]*:cognito-idp:[\w-]+:\d+:userpool\/([\w-]+_[0-9a-zA-Z]+)$/.exec(arn);
+  if (!m) throw new ResourceNotFoundException(`Resource ${arn} does not exist.`);
+  return m[1];
+}
+
 /** The part of the pool id after `_`, which SRP uses as the "pool name". */
 export const srpPoolName = (poolId: string): string => poolId.slice(poolId.indexOf("_") + 1);
 
@@ -51,3 +59,6 @@ export function newTemporaryPassword(minLength = 8): string {
 
 /** Timestamps go on the wire as epoch seconds (JSON numbers, fraction allowed). */
 export const toEpochSeconds = (ms: number): number => ms / 1000;
+
+/** A 6-digit verification / reset code. */
+export const newCode = (): string => String(randomInt(0, 1_000_000)).padStart(6, "0");

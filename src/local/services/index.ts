@@ -2,10 +2,12 @@
 // this as ctx.services; add a new service here (constructed from db/clock) and it is available to all.
 import type { Db } from "../store/database.js";
 import { ClientsService } from "./clients.js";
+import { GroupsService } from "./groups.js";
 import type { Clock } from "./clock.js";
 import { MessagesService } from "./messages.js";
 import { PasswordsService } from "./passwords.js";
 import { PoolsService } from "./pools.js";
+import { ResourcesService } from "./resources.js";
 import { UsersService } from "./users.js";
 
 export interface LocalServices {
@@ -17,6 +19,8 @@ export interface LocalServices {
   readonly users: UsersService;
   readonly passwords: PasswordsService;
   readonly messages: MessagesService;
+  readonly groups: GroupsService;
+  readonly resources: ResourcesService;
 }
 
 export function createServices(db: Db, clock: Clock, region: string): LocalServices {
@@ -30,5 +34,7 @@ export function createServices(db: Db, clock: Clock, region: string): LocalServi
     users: new UsersService(db, clock, passwords),
     passwords,
     messages: new MessagesService(db, clock),
+    groups: new GroupsService(db, clock),
+    resources: new ResourcesService(db, clock),
   };
 }

@@ -160,6 +160,12 @@ export class UsersService {
     return undefined;
   }
 
+  /** The user stored under this username key (memberships refer to users by key). */
+  byKey(pool: Pool, key: string): User | undefined {
+    const row = this.s.byKey.get(pool.id, key) as UserRow | undefined;
+    return row ? rowToUser(row) : undefined;
+  }
+
   /** The user or UserNotFoundException ("User does not exist."). */
   get(pool: Pool, name: string): User {
     const user = this.find(pool, name);

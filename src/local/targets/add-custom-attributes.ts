@@ -1,0 +1,13 @@
+import type { AddCustomAttributesRequest } from "@aws-sdk/client-cognito-identity-provider";
+import { addCustomAttributes } from "../services/schema.js";
+import { defineTarget } from "./target.js";
+
+export default defineTarget<AddCustomAttributesRequest>((input, { services }) => {
+  services.pools.update(input.UserPoolId as string, (pool) => {
+    pool.data.SchemaAttributes = addCustomAttributes(
+      pool.data.SchemaAttributes ?? [],
+      input.CustomAttributes ?? [],
+    );
+  });
+  return {};
+});

@@ -1,0 +1,9 @@
+import type { AdminAddUserToGroupRequest } from "@aws-sdk/client-cognito-identity-provider";
+import { defineTarget } from "./target.js";
+
+export default defineTarget<AdminAddUserToGroupRequest>((input, { services }) => {
+  const pool = services.pools.get(input.UserPoolId as string);
+  const user = services.users.get(pool, input.Username as string);
+  services.groups.addMember(pool, input.GroupName as string, user);
+  return {};
+});
