@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { formatResult, formatYamlStreamPage } from "../src/output/format.js";
@@ -97,5 +98,28 @@ describe("yaml-stream output", () => {
     expect(formatResult({ TableNames: ["桌子"] }, "yaml-stream", opts)).toBe("- TableNames:\n  - 桌子\n");
     expect(formatResult({}, "yaml-stream", opts)).toBe("");
     expect(formatYamlStreamPage("x")).toBe("- x\n");
+  });
+});
+
+describe("yaml strings quoted and folded as AWS CLI v2's emitter does", () => {
+  // Expected outputs were produced by PyYAML's safe_dump (the emitter algorithm ruamel.yaml and
+  // libyaml share with it; AWS CLI v2 uses ruamel.yaml) with block style, sorted keys and unicode.
+  const cases = JSON.parse(
+    readFileSync(new URL("./output-yaml-pyyaml-cases.json", import.meta.url), "utf8"),
+  ) as Array<{
+    name: string;
+    value: unknown;
+    expected: string;
+  }>;
+  test("the recorded cases cover folding and every quoting style", () => {
+    expect(cases.length).toBeGreaterThanOrEqual(10);
+    const all = cases.map((c) => c.expected).join("");
+    expect(all).toMatch(/\n {2,}\S/); // folded continuation lines
+    expect(all).toContain("\\\n"); // double-quoted folds
+  });
+  test.each(cases.map((c) => [c.name, c.value, c.expected] as const))("%s", (_name, value, expected) => {
+    const out = formatResult(value, "yaml", opts);
+    expect(out).toBe(expected);
+    expect(parse(out)).toEqual(value);
   });
 });

@@ -1,10 +1,11 @@
 // --output yaml and yaml-stream in AWS CLI v2's style (ruamel.yaml safe dumper, block style):
 // keys sorted, sequences not indented under their key, single quotes only where a plain scalar
 // would be read back as something else (numbers, booleans, null, timestamps, `: `), multi-line
-// strings quoted rather than as block literals. A bare scalar (e.g. from --query) is printed as
+// strings quoted rather than as block literals, long strings folded as the CLI folds them. A bare scalar (e.g. from --query) is printed as
 // JSON on one line, as the CLI does, and an empty result `{}` prints nothing.
 import { formatJsonScalar, isEmptyResult } from "./format-json.js";
 import { loadYaml } from "./lazy-modules.js";
+import { stringifyFoldedLikeAwsCli } from "./yaml-folding.js";
 
 export function formatYaml(value: unknown): string {
   if (isEmptyResult(value)) return "";
@@ -27,12 +28,11 @@ export function formatYamlStream(value: unknown): string {
 
 function dumpYaml(value: unknown): string {
   if (value === null || value === undefined || typeof value !== "object") return formatJsonScalar(value);
-  return loadYaml().stringify(value, {
+  return stringifyFoldedLikeAwsCli(loadYaml(), value, {
     indentSeq: false,
     singleQuote: true,
     sortMapEntries: true,
     blockQuote: false,
-    lineWidth: 80,
     // YAML 1.2 core schema plus the timestamp type, as ruamel's resolver: a string that looks like a
     // date is quoted so YAML readers keep it a string.
     customTags: ["timestamp"],
