@@ -64,6 +64,7 @@ export class PoolsService {
       delete: db.prepare("DELETE FROM user_pools WHERE id = ?"),
       page: db.prepare("SELECT id, name, data, created FROM user_pools WHERE id > ? ORDER BY id LIMIT ?"),
       countUsers: db.prepare("SELECT COUNT(*) AS n FROM users WHERE pool_id = ?").pluck(),
+      domains: db.prepare("SELECT domain, data FROM domains WHERE pool_id = ?"),
     };
   }
 
@@ -170,10 +171,16 @@ export class PoolsService {
   /** The UserPoolType DescribeUserPool/CreateUserPool answer with. */
   describe(pool: Pool): Record<string, unknown> {
     const { LastModified, ...rest } = pool.data;
+    // Domain (prefix) and CustomDomain come from the domains table, as the service derives them.
+    const domains = this.stmts.domains.all(pool.id) as { domain: string; data: string }[];
+    const prefix = domains.find((d) => !JSON.parse(d.data).CustomDomainConfig)?.domain;
+    const custom = domains.find((d) => JSON.parse(d.data).CustomDomainConfig)?.domain;
     return {
       Id: pool.id,
       Name: pool.name,
       ...rest,
+      ...(prefix ? { Domain: prefix } : {}),
+      ...(custom ? { CustomDomain: custom } : {}),
       LastModifiedDate: toEpochSeconds(LastModified),
       CreationDate: toEpochSeconds(pool.created),
       EstimatedNumberOfUsers: this.countUsers(pool.id),

@@ -35,7 +35,8 @@ export function makeSelfSignedCertificate(commonName: string, now: Date): string
   const { publicKey, privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
   const spki = publicKey.export({ type: "spki", format: "der" });
   const serial = randomBytes(16);
-  serial[0] &= 0x7f; // positive INTEGER
+  // Positive and minimal: DER forbids a leading zero byte, and OpenSSL rejects it.
+  serial[0] = (serial[0] & 0x7f) | 0x01;
   const notAfter = new Date(now.getTime() + 10 * 365 * 86400 * 1000);
   const tbs = seq(
     tlv(0xa0, tlv(0x02, Buffer.from([2]))), // [0] version v3
