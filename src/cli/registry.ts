@@ -9,4 +9,5 @@ export const handWrittenCommands: Record<string, { summary: string; load: Loader
     summary: "Print a shell completion script (bash, zsh or fish)",
     load: () => import("../../commands/completion.js"),
   },
+  "auth login": { summary: "Sign a user in through every challenge and store the tokens", load: () => import("../../commands/auth/login.js") },
 };

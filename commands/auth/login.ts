@@ -1,0 +1,52 @@
+// cogctl auth login: sign in through every challenge (SRP by default), interactively or from flags.
+
+import { collect, passwordOptions, poolAndClientOptions } from "../../src/auth/command-options.js";
+import type { LoginOptions } from "../../src/auth/login.js";
+import { defineCommand } from "../../src/cli/command.js";
+
+export default defineCommand<LoginOptions>({
+  name: "auth login",
+  summary: "Sign a user in through every challenge and store the tokens",
+  description:
+    "Signs in by SRP (default), password, USER_AUTH, custom or admin password flow, answering every challenge: new password, MFA codes, TOTP setup with a QR code, choices, custom challenges and remembered devices. Every answer has a flag or environment variable for scripts; without a terminal a missing answer fails at once (exit 252). Tokens are stored 0600 per profile, pool, client and user; they are printed only with --output or --query.",
+  configure(cmd) {
+    poolAndClientOptions(cmd)
+      .option("--username <name>", "The user (or an alias such as the email); COGCTL_USERNAME also works")
+      .option("--flow <flow>", "srp, password, user-auth, custom or admin-password", "srp");
+    passwordOptions(cmd)
+      .option(
+        "--new-password-file <path>",
+        "The new password when one is required (COGCTL_NEW_PASSWORD also works)",
+      )
+      .option(
+        "--attribute <name=value>",
+        "A required attribute for NEW_PASSWORD_REQUIRED (repeatable)",
+        collect,
+      )
+      .option("--mfa-code <code>", "The MFA or one-time code (COGCTL_MFA_CODE also works)")
+      .option("--totp-secret-file <path>", "Compute TOTP codes from the secret in this file")
+      .option("--totp-secret <base32>", "Compute TOTP codes from this secret (COGCTL_TOTP_SECRET also works)")
+      .option(
+        "--totp-secret-out <path>",
+        "MFA setup without a person: save the new TOTP secret here (0600) and verify with a computed code",
+      )
+      .option("--setup-email <address>", "MFA setup by email: the address codes go to")
+      .option(
+        "--select <choice>",
+        "Answer a choice (SELECT_MFA_TYPE, SELECT_CHALLENGE, MFA_SETUP), e.g. SOFTWARE_TOKEN_MFA (repeatable)",
+        collect,
+      )
+      .option("--preferred-challenge <name>", "USER_AUTH: PASSWORD, PASSWORD_SRP, EMAIL_OTP or SMS_OTP")
+      .option(
+        "--answer <answer>",
+        "The answer to a custom challenge (repeatable, used in order; COGCTL_ANSWER also works)",
+        collect,
+      )
+      .option("--remember-device", "Confirm and remember this device so later sign-ins skip MFA")
+      .option("--device-name <name>", "Name for the remembered device or TOTP authenticator", "cogctl");
+  },
+  async run(opts, _args, ctx) {
+    const { login } = await import("../../src/auth/login.js");
+    return login(opts, ctx);
+  },
+});

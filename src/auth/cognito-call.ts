@@ -1,0 +1,31 @@
+// The engine's one door to the service: call(operation, input). A function rather than the SDK
+// client so the engine can be driven by a scripted fake in unit tests and by the real SDK (any
+// endpoint, --local included) everywhere else. Errors come out already in the AWS CLI's form.
+
+import { normalize } from "../cli/error-mapping.js";
+import type { Context } from "../context/context.js";
+
+// Service outputs are read field by field by each caller, so their values stay loosely typed.
+export type ServiceOutput = Record<string, any>;
+export type CognitoCall = (operation: string, input: Record<string, unknown>) => Promise<ServiceOutput>;
+
+/** A CognitoCall over ctx.cognito(); `close` releases the client's sockets. */
+export async function createCognitoCall(ctx: Context): Promise<{ call: CognitoCall; close(): void }> {
+  const [client, sdk] = await Promise.all([
+    ctx.cognito(),
+    import("@aws-sdk/client-cognito-identity-provider"),
+  ]);
+  const commands = sdk as unknown as Record<string, new (input: unknown) => never>;
+  const call: CognitoCall = async (operation, input) => {
+    const CommandClass = commands[`${operation}Command`];
+    if (!CommandClass) throw new Error(`no SDK command for ${operation}`);
+    try {
+      const out = (await client.send(new CommandClass(input))) as ServiceOutput;
+      const { $metadata: _metadata, ...rest } = out;
+      return rest;
+    } catch (err) {
+      throw normalize(err, operation, ctx.globals.endpointUrl);
+    }
+  };
+  return { call, close: () => client.destroy() };
+}

@@ -1,0 +1,132 @@
+// `cogctl auth login` as a plain function of its options and a Context (the command file only
+// declares flags): sign in through every challenge, remember the device if asked, store the
+// session 0600, and say who signed in where. Tokens reach stdout only when asked for.
+import { UsageError } from "../cli/errors.js";
+import type { Context } from "../context/context.js";
+import { type AnswerFlags, Answers } from "./answers.js";
+import { type ClientSecretOptions, givenClientSecret, SecretHasher } from "./client-secret.js";
+import { createCognitoCall } from "./cognito-call.js";
+import { findDevice, saveDevice } from "./device-store.js";
+import { signIn } from "./engine.js";
+import { createLoginUi } from "./login-ui.js";
+import { type PasswordCheck, policyCheck, readPasswordPolicy } from "./password-policy.js";
+import { updatedSession } from "./refresh.js";
+import { confirmNewDevice } from "./remember-device.js";
+import { type StoredSession, saveSession, sessionProfile } from "./session-store.js";
+import { claimsOf, relativeTime } from "./token-decode.js";
+import { FLOWS, type Flow } from "./types.js";
+
+export interface LoginOptions extends AnswerFlags, ClientSecretOptions {
+  userPoolId?: string;
+  clientId?: string;
+  flow?: string;
+  preferredChallenge?: string;
+  setupEmail?: string;
+  totpSecretOut?: string;
+  rememberDevice?: boolean;
+  deviceName?: string;
+}
+
+export async function login(opts: LoginOptions, ctx: Context): Promise<number> {
+  const flow = (opts.flow ?? "srp") as Flow;
+  if (!FLOWS.includes(flow))
+    throw new UsageError(`--flow must be one of ${FLOWS.join(", ")}; got '${opts.flow}'.`);
+  const answers = new Answers(opts, ctx.io, ctx.prompter, ctx.clock);
+  const userPoolId =
+    opts.userPoolId ?? (await ctx.prompter.input("User pool id:", { flag: "--user-pool-id" }));
+  const clientId = opts.clientId ?? (await ctx.prompter.input("App client id:", { flag: "--client-id" }));
+  const secret = await givenClientSecret(opts, ctx.io.env);
+  const profile = sessionProfile(ctx.globals.profile, ctx.io.env);
+  const username = await answers.username();
+
+  const { call, close } = await createCognitoCall(ctx);
+  try {
+    const hasher = new SecretHasher(call, userPoolId, clientId, secret);
+    let check: Promise<PasswordCheck> | undefined;
+    const signedIn = await signIn(username, {
+      call,
+      hasher,
+      answers,
+      ui: createLoginUi(ctx),
+      clock: ctx.clock,
+      options: {
+        flow,
+        userPoolId,
+        clientId,
+        preferredChallenge: opts.preferredChallenge?.toUpperCase(),
+        setupEmail: opts.setupEmail,
+        totpSecretOut: opts.totpSecretOut,
+        totpDeviceName: opts.deviceName,
+      },
+      passwordCheck: () => {
+        check ??= readPasswordPolicy(call, userPoolId).then(policyCheck);
+        return check;
+      },
+      findDevice: (name) => findDevice(ctx.paths.configDir, { profile, userPoolId, username: name }),
+    });
+    const result = signedIn.result;
+    if (!result.AccessToken)
+      throw new UsageError("The service signed the user in but returned no access token.");
+    const now = ctx.clock();
+    const access = claimsOf(result.AccessToken);
+    const realUsername = typeof access?.username === "string" ? access.username : signedIn.username;
+
+    let deviceKey = signedIn.deviceKey;
+    const meta = result.NewDeviceMetadata;
+    if (opts.rememberDevice && meta?.DeviceKey && meta.DeviceGroupKey) {
+      const device = await confirmNewDevice(
+        call,
+        result.AccessToken,
+        { DeviceKey: meta.DeviceKey, DeviceGroupKey: meta.DeviceGroupKey },
+        opts.deviceName ?? "cogctl",
+      );
+      await saveDevice(ctx.paths.configDir, {
+        version: 1,
+        profile,
+        userPoolId,
+        username: realUsername,
+        deviceName: opts.deviceName ?? "cogctl",
+        rememberedAt: now.toISOString(),
+        ...device,
+      });
+      deviceKey = device.deviceKey;
+      ctx.printer.info(
+        `This device is remembered (${device.deviceKey}); later sign-ins prove it instead of asking for MFA.`,
+      );
+    } else if (opts.rememberDevice && !signedIn.deviceKey) {
+      ctx.printer.warn(
+        "--remember-device: the service returned no new device (device tracking is off for this pool).",
+      );
+    }
+
+    const base: StoredSession = {
+      version: 1,
+      profile,
+      userPoolId,
+      clientId,
+      username: realUsername,
+      endpoint: ctx.globals.local ? "local" : ctx.globals.endpointUrl,
+      region: ctx.globals.region,
+      accessToken: result.AccessToken,
+      expiresAt: now.toISOString(),
+      signedInAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      deviceKey,
+    };
+    const session = updatedSession(base, result, now);
+    await saveSession(ctx.paths.configDir, session);
+
+    if (ctx.globals.outputExplicit || ctx.globals.query !== undefined) {
+      // Asked for explicitly: the tokens, shaped as `aws cognito-idp initiate-auth` prints them.
+      ctx.printer.result({ AuthenticationResult: result, ChallengeParameters: {} });
+    } else {
+      const expires = new Date(session.expiresAt);
+      ctx.printer.done(
+        `Signed in as ${realUsername} (pool ${userPoolId}, client ${clientId}). Tokens expire ${relativeTime(expires, now)} (${expires.toISOString()}); print them with 'cogctl auth tokens'.`,
+      );
+    }
+    return 0;
+  } finally {
+    close();
+  }
+}
