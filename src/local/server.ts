@@ -4,6 +4,7 @@
 // with bodies (they hold passwords and tokens).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { wellKnown } from "./auth/well-known.js";
 import type { LocalEndpoint } from "./endpoint.js";
 
 export const LOG_LEVELS = ["silent", "error", "warn", "info", "debug"] as const;
@@ -123,6 +124,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         JSON.stringify({ status: "ok", region: endpoint.region }),
       );
       return;
+    }
+    if (req.method === "GET" && path.includes("/.well-known/")) {
+      const known = await wellKnown(endpoint, path, flatHeaders(req));
+      if (known) return send(res, known.status, known.headers, known.body);
     }
     send(
       res,

@@ -9,6 +9,11 @@ import { PasswordsService } from "./passwords.js";
 import { PoolsService } from "./pools.js";
 import { ResourcesService } from "./resources.js";
 import { UsersService } from "./users.js";
+import { CodesService } from "./codes.js";
+import { DevicesService } from "./devices.js";
+import { KeysService } from "./keys.js";
+import { SessionsService } from "./sessions.js";
+import { TokensService } from "./tokens.js";
 
 export interface LocalServices {
   readonly db: Db;
@@ -21,10 +26,18 @@ export interface LocalServices {
   readonly messages: MessagesService;
   readonly groups: GroupsService;
   readonly resources: ResourcesService;
+  // authentication (issue 4)
+  readonly keys: KeysService;
+  readonly tokens: TokensService;
+  readonly sessions: SessionsService;
+  readonly devices: DevicesService;
+  readonly codes: CodesService;
 }
 
 export function createServices(db: Db, clock: Clock, region: string): LocalServices {
   const passwords = new PasswordsService();
+  const messages = new MessagesService(db, clock);
+  const keys = new KeysService(db, clock);
   return {
     db,
     clock,
@@ -33,8 +46,13 @@ export function createServices(db: Db, clock: Clock, region: string): LocalServi
     clients: new ClientsService(db, clock),
     users: new UsersService(db, clock, passwords),
     passwords,
-    messages: new MessagesService(db, clock),
+    messages,
     groups: new GroupsService(db, clock),
     resources: new ResourcesService(db, clock),
+    keys,
+    tokens: new TokensService(db, clock, keys),
+    sessions: new SessionsService(db, clock),
+    devices: new DevicesService(db, clock, region),
+    codes: new CodesService(db, clock, messages),
   };
 }

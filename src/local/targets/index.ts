@@ -73,4 +73,9 @@ export const targets: Record<string, Loader> = {
   UpdateResourceServer: () => import("./update-resource-server.js"),
   DeleteResourceServer: () => import("./delete-resource-server.js"),
   ListResourceServers: () => import("./list-resource-servers.js"),
+  // authentication (issue 4)
+  InitiateAuth: () => import("./initiate-auth.js"),
+  AdminInitiateAuth: () => import("./admin-initiate-auth.js"),
+  RespondToAuthChallenge: () => import("./respond-to-auth-challenge.js"),
+  AdminRespondToAuthChallenge: () => import("./admin-respond-to-auth-challenge.js"),
 };

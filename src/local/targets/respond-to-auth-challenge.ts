@@ -1,0 +1,8 @@
+// RespondToAuthChallenge: answers to the challenges of a client-side sign-in (../auth/respond.ts).
+import type { RespondToAuthChallengeRequest } from "@aws-sdk/client-cognito-identity-provider";
+import { respondToAuthChallenge } from "../auth/respond.js";
+import { defineTarget } from "./target.js";
+
+export default defineTarget<RespondToAuthChallengeRequest>((input, { services, baseUrl }) =>
+  respondToAuthChallenge(services, baseUrl, input, false),
+);
