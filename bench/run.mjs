@@ -9,7 +9,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const only = process.argv.slice(2);
 const suites = [
   ["cli-startup.mjs", "issue 2: per-invocation cost vs a bare SDK script and the AWS CLI v2"],
-  ["local-throughput.mjs", "issue 3: embedded endpoint AdminCreateUser/AdminGetUser throughput vs moto_server"],
+  [
+    "local-throughput.mjs",
+    "issue 3: embedded endpoint AdminCreateUser/AdminGetUser throughput vs moto_server",
+  ],
   ["srp.mjs", "SRP maths: verifier, client response, server verification"],
   ["local-auth-srp.mjs", "issue 4: complete SRP sign-ins per second against the embedded endpoint"],
   ["auth-login.mjs", "issue 5: cogctl auth login (SRP) vs cogctl admin-get-user"],

@@ -19,7 +19,15 @@ const cog = (argv: string[], extraEnv: Record<string, string | undefined> = {}, 
 
 beforeAll(async () => {
   moto = await startMoto();
-  const r = await cog(["create-user-pool", "--pool-name", "behaviour", "--query", "UserPool.Id", "--output", "text"]);
+  const r = await cog([
+    "create-user-pool",
+    "--pool-name",
+    "behaviour",
+    "--query",
+    "UserPool.Id",
+    "--output",
+    "text",
+  ]);
   pool = r.stdout.trim();
   expect(pool).toMatch(/^us-east-1_/);
 });
@@ -36,11 +44,39 @@ describe("exit codes", () => {
 
   it("252 for bad command lines, before any request, without a stack trace", async () => {
     const cases: [string[], RegExp][] = [
-      [["admin-get-user", "--user-pool-id", pool, "--usernmae", "x"], /unknown option '--usernmae'.*Did you mean --username/],
+      [
+        ["admin-get-user", "--user-pool-id", pool, "--usernmae", "x"],
+        /unknown option '--usernmae'.*Did you mean --username/,
+      ],
       [["admin-get-user", "--user-pool-id", pool], /--username/],
-      [["admin-create-user", "--user-pool-id", pool, "--username", "x", "--user-attributes", '[{"Name": "email"'], /--user-attributes/],
-      [["admin-create-user", "--user-pool-id", pool, "--username", "x", "--message-action", "SHOUT"], /RESEND.*SUPPRESS|SUPPRESS.*RESEND/],
-      [["admin-create-user", "--user-pool-id", pool, "--username", "x", "--user-attributes", "file:///nonexistent/attrs.json"], /nonexistent\/attrs\.json/],
+      [
+        [
+          "admin-create-user",
+          "--user-pool-id",
+          pool,
+          "--username",
+          "x",
+          "--user-attributes",
+          '[{"Name": "email"',
+        ],
+        /--user-attributes/,
+      ],
+      [
+        ["admin-create-user", "--user-pool-id", pool, "--username", "x", "--message-action", "SHOUT"],
+        /RESEND.*SUPPRESS|SUPPRESS.*RESEND/,
+      ],
+      [
+        [
+          "admin-create-user",
+          "--user-pool-id",
+          pool,
+          "--username",
+          "x",
+          "--user-attributes",
+          "file:///nonexistent/attrs.json",
+        ],
+        /nonexistent\/attrs\.json/,
+      ],
       [["admin-get-usr"], /Did you mean 'admin-get-user'/],
       [["list-users", "--user-pool-id", pool, "--query", "Users[?"], /query|JMESPath/i],
     ];
@@ -54,10 +90,16 @@ describe("exit codes", () => {
   });
 
   it("253 without credentials or region, saying how to provide them", async () => {
-    const noCreds = await cog(["list-user-pools", "--max-results", "5"], { AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined });
+    const noCreds = await cog(["list-user-pools", "--max-results", "5"], {
+      AWS_ACCESS_KEY_ID: undefined,
+      AWS_SECRET_ACCESS_KEY: undefined,
+    });
     expect(noCreds.code).toBe(253);
     expect(noCreds.stderr).toMatch(/Unable to locate credentials.*AWS_ACCESS_KEY_ID/s);
-    const noRegion = await cog(["list-user-pools", "--max-results", "5"], { AWS_REGION: undefined, AWS_DEFAULT_REGION: undefined });
+    const noRegion = await cog(["list-user-pools", "--max-results", "5"], {
+      AWS_REGION: undefined,
+      AWS_DEFAULT_REGION: undefined,
+    });
     expect(noRegion.code).toBe(253);
     expect(noRegion.stderr).toMatch(/specify a region.*--region/s);
     const noProfile = await cog(["--profile", "nope", "list-user-pools", "--max-results", "5"]);
@@ -67,13 +109,18 @@ describe("exit codes", () => {
   it("254 for a service error, worded as the AWS CLI", async () => {
     const r = await cog(["admin-get-user", "--user-pool-id", pool, "--username", "ghost"]);
     expect(r.code).toBe(254);
-    expect(r.stderr.trim()).toBe("An error occurred (UserNotFoundException) when calling the AdminGetUser operation: User does not exist.");
+    expect(r.stderr.trim()).toBe(
+      "An error occurred (UserNotFoundException) when calling the AdminGetUser operation: User does not exist.",
+    );
   });
 
   it("255 when the endpoint cannot be reached", async () => {
-    const r = await spawnCli(["--endpoint-url", "http://127.0.0.1:9", "list-user-pools", "--max-results", "1"], {
-      env: { ...env, AWS_MAX_ATTEMPTS: "1" },
-    });
+    const r = await spawnCli(
+      ["--endpoint-url", "http://127.0.0.1:9", "list-user-pools", "--max-results", "1"],
+      {
+        env: { ...env, AWS_MAX_ATTEMPTS: "1" },
+      },
+    );
     expect(r.code).toBe(255);
     expect(r.stderr).toContain('Could not connect to the endpoint URL: "http://127.0.0.1:9"');
   });
@@ -84,9 +131,13 @@ describe("exit codes", () => {
     await new Promise<void>((r) => hang.listen(0, "127.0.0.1", r));
     const port = (hang.address() as { port: number }).port;
     const { spawn } = await import("node:child_process");
-    const child = spawn(process.execPath, [BIN, "--endpoint-url", `http://127.0.0.1:${port}`, "list-user-pools", "--max-results", "1"], {
-      env: { ...process.env, ...env } as NodeJS.ProcessEnv,
-    });
+    const child = spawn(
+      process.execPath,
+      [BIN, "--endpoint-url", `http://127.0.0.1:${port}`, "list-user-pools", "--max-results", "1"],
+      {
+        env: { ...process.env, ...env } as NodeJS.ProcessEnv,
+      },
+    );
     let stderr = "";
     child.stderr.on("data", (c) => (stderr += c));
     await new Promise((r) => setTimeout(r, 1500));
@@ -102,23 +153,32 @@ describe("configuration", () => {
   it("reads region, credentials and output from a named profile", async () => {
     const dir = mkdtempSync(join(tmpdir(), "cogctl-profile-"));
     writeFileSync(join(dir, "config"), "[profile ci]\nregion = us-east-1\noutput = text\n");
-    writeFileSync(join(dir, "credentials"), "[ci]\naws_access_key_id = fromprofile\naws_secret_access_key = fromprofile\n");
-    const r = await cog(["--profile", "ci", "describe-user-pool", "--user-pool-id", pool, "--query", "UserPool.Name"], {
-      AWS_ACCESS_KEY_ID: undefined,
-      AWS_SECRET_ACCESS_KEY: undefined,
-      AWS_REGION: undefined,
-      AWS_CONFIG_FILE: join(dir, "config"),
-      AWS_SHARED_CREDENTIALS_FILE: join(dir, "credentials"),
-    });
+    writeFileSync(
+      join(dir, "credentials"),
+      "[ci]\naws_access_key_id = fromprofile\naws_secret_access_key = fromprofile\n",
+    );
+    const r = await cog(
+      ["--profile", "ci", "describe-user-pool", "--user-pool-id", pool, "--query", "UserPool.Name"],
+      {
+        AWS_ACCESS_KEY_ID: undefined,
+        AWS_SECRET_ACCESS_KEY: undefined,
+        AWS_REGION: undefined,
+        AWS_CONFIG_FILE: join(dir, "config"),
+        AWS_SHARED_CREDENTIALS_FILE: join(dir, "credentials"),
+      },
+    );
     expect(r.stderr).toBe("");
     expect(r.stdout).toBe("behaviour\n"); // text, from the profile's `output = text`
   });
 
   it("honours AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER and AWS_ENDPOINT_URL", async () => {
     for (const name of ["AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER", "AWS_ENDPOINT_URL"]) {
-      const r = await spawnCli(["describe-user-pool", "--user-pool-id", pool, "--query", "UserPool.Name", "--output", "text"], {
-        env: { ...env, [name]: moto.url },
-      });
+      const r = await spawnCli(
+        ["describe-user-pool", "--user-pool-id", pool, "--query", "UserPool.Name", "--output", "text"],
+        {
+          env: { ...env, [name]: moto.url },
+        },
+      );
       expect({ name, out: r.stdout, code: r.code }).toEqual({ name, out: "behaviour\n", code: 0 });
     }
   });
@@ -126,15 +186,35 @@ describe("configuration", () => {
   it("takes the output format from AWS_DEFAULT_OUTPUT, and --output wins over it", async () => {
     const q = ["describe-user-pool", "--user-pool-id", pool, "--query", "UserPool.Name"];
     expect((await cog(q, { AWS_DEFAULT_OUTPUT: "text" })).stdout).toBe("behaviour\n");
-    expect((await cog([...q, "--output", "json"], { AWS_DEFAULT_OUTPUT: "text" })).stdout).toBe('"behaviour"\n');
+    expect((await cog([...q, "--output", "json"], { AWS_DEFAULT_OUTPUT: "text" })).stdout).toBe(
+      '"behaviour"\n',
+    );
   });
 });
 
 describe("--debug", () => {
   it("traces requests and responses with secrets redacted", async () => {
     const secret = "Very-s3cret-passw0rd!";
-    await cog(["admin-create-user", "--user-pool-id", pool, "--username", "dbg", "--message-action", "SUPPRESS"]);
-    const r = await cog(["--debug", "admin-set-user-password", "--user-pool-id", pool, "--username", "dbg", "--password", secret, "--permanent"]);
+    await cog([
+      "admin-create-user",
+      "--user-pool-id",
+      pool,
+      "--username",
+      "dbg",
+      "--message-action",
+      "SUPPRESS",
+    ]);
+    const r = await cog([
+      "--debug",
+      "admin-set-user-password",
+      "--user-pool-id",
+      pool,
+      "--username",
+      "dbg",
+      "--password",
+      secret,
+      "--permanent",
+    ]);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/request: POST .*AWSCognitoIdentityProviderService\.AdminSetUserPassword/);
     expect(r.stderr).toMatch(/response: 200/);
@@ -144,7 +224,15 @@ describe("--debug", () => {
   });
 
   it("never prints a created client's secret in the trace", async () => {
-    const r = await cog(["--debug", "create-user-pool-client", "--user-pool-id", pool, "--client-name", "s", "--generate-secret"]);
+    const r = await cog([
+      "--debug",
+      "create-user-pool-client",
+      "--user-pool-id",
+      pool,
+      "--client-name",
+      "s",
+      "--generate-secret",
+    ]);
     const secret = JSON.parse(r.stdout).UserPoolClient.ClientSecret as string;
     expect(secret.length).toBeGreaterThan(10);
     expect(r.stderr).not.toContain(secret); // the user asked for the result on stdout, not in the trace
@@ -155,7 +243,15 @@ describe("help, version and completion", () => {
   it("lists operations in groups, with task commands and global options", async () => {
     const r = await spawnCli(["--help"]);
     expect(r.code).toBe(0);
-    for (const s of ["admin-create-user", "list-users", "get-csv-header", "set-ui-customization", "--endpoint-url", "--local", "completion"]) {
+    for (const s of [
+      "admin-create-user",
+      "list-users",
+      "get-csv-header",
+      "set-ui-customization",
+      "--endpoint-url",
+      "--local",
+      "completion",
+    ]) {
       expect(r.stdout).toContain(s);
     }
   });
@@ -177,8 +273,8 @@ describe("help, version and completion", () => {
   it("completes operations, flags and enum values in a real bash", () => {
     const script = [
       "source <(cogctl completion bash)",
-      "COMP_WORDS=(cogctl admin-get-us); COMP_CWORD=1; _cogctl_complete; echo \"1:${COMPREPLY[*]}\"",
-      "COMP_WORDS=(cogctl admin-get-user --user-p); COMP_CWORD=2; _cogctl_complete; echo \"2:${COMPREPLY[*]}\"",
+      'COMP_WORDS=(cogctl admin-get-us); COMP_CWORD=1; _cogctl_complete; echo "1:${COMPREPLY[*]}"',
+      'COMP_WORDS=(cogctl admin-get-user --user-p); COMP_CWORD=2; _cogctl_complete; echo "2:${COMPREPLY[*]}"',
       "COMP_WORDS=(cogctl admin-create-user --message-action ''); COMP_CWORD=3; _cogctl_complete; echo \"3:${COMPREPLY[*]}\"",
     ].join("\n");
     const r = spawnSync("bash", ["-c", script], {
