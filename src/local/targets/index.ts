@@ -73,6 +73,12 @@ export const targets: Record<string, Loader> = {
   UpdateResourceServer: () => import("./update-resource-server.js"),
   DeleteResourceServer: () => import("./delete-resource-server.js"),
   ListResourceServers: () => import("./list-resource-servers.js"),
+  // user import jobs
+  CreateUserImportJob: () => import("./create-user-import-job.js"),
+  DescribeUserImportJob: () => import("./describe-user-import-job.js"),
+  ListUserImportJobs: () => import("./list-user-import-jobs.js"),
+  StartUserImportJob: () => import("./start-user-import-job.js"),
+  StopUserImportJob: () => import("./stop-user-import-job.js"),
   // authentication (issue 4)
   InitiateAuth: () => import("./initiate-auth.js"),
   AdminInitiateAuth: () => import("./admin-initiate-auth.js"),
