@@ -27,6 +27,8 @@ export interface StoredSession {
 
 export interface SessionFilter {
   profile: string;
+  /** Where the session must come from ("local", an endpoint URL, or undefined for AWS): tokens go back only where they were issued. */
+  endpoint?: string | null;
   userPoolId?: string;
   clientId?: string;
   username?: string;
@@ -58,6 +60,7 @@ export async function listSessions(
     .filter(
       (s) =>
         (!filter?.profile || s.profile === filter.profile) &&
+        (filter?.endpoint === undefined || (s.endpoint ?? null) === filter.endpoint) &&
         (!filter?.userPoolId || s.userPoolId === filter.userPoolId) &&
         (!filter?.clientId || s.clientId === filter.clientId) &&
         (!filter?.username || s.username === filter.username),
@@ -77,8 +80,12 @@ export async function chooseSession(configDir: string, filter: SessionFilter): P
       filter.clientId && `client ${filter.clientId}`,
       filter.username && `user ${filter.username}`,
     ].filter(Boolean);
+    const where =
+      filter.endpoint === undefined
+        ? ""
+        : ` at ${filter.endpoint === null ? "AWS" : filter.endpoint === "local" ? "the embedded endpoint (--local)" : filter.endpoint}`;
     throw new UsageError(
-      `No stored session for profile '${filter.profile}'${narrowed.length ? ` (${narrowed.join(", ")})` : ""}. Sign in first with 'cogctl auth login', or list sessions with 'cogctl auth list'.`,
+      `No stored session for profile '${filter.profile}'${where}${narrowed.length ? ` (${narrowed.join(", ")})` : ""}. Sign in first with 'cogctl auth login', or list sessions with 'cogctl auth list'.`,
     );
   }
   return found[0];
@@ -90,4 +97,9 @@ export function sessionProfile(
   env: Readonly<Record<string, string | undefined>>,
 ): string {
   return profile || env.AWS_PROFILE || "default";
+}
+
+/** The endpoint label sessions are filed under for these global options. */
+export function endpointLabel(globals: { local: boolean; endpointUrl?: string }): string | null {
+  return globals.local ? "local" : (globals.endpointUrl ?? null);
 }

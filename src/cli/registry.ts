@@ -10,4 +10,9 @@ export const handWrittenCommands: Record<string, { summary: string; load: Loader
     load: () => import("../../commands/completion.js"),
   },
   "auth login": { summary: "Sign a user in through every challenge and store the tokens", load: () => import("../../commands/auth/login.js") },
+  "auth tokens": { summary: "Print the stored tokens of a session (or their decoded claims)", load: () => import("../../commands/auth/tokens.js") },
+  "auth refresh": { summary: "Refresh a stored session's tokens with its refresh token", load: () => import("../../commands/auth/refresh.js") },
+  "auth whoami": { summary: "Show the signed-in user (GetUser with the stored session)", load: () => import("../../commands/auth/whoami.js") },
+  "auth list": { summary: "List stored sessions (without their tokens)", load: () => import("../../commands/auth/list.js") },
+  "auth logout": { summary: "Revoke a session's tokens (or sign out everywhere) and forget them", load: () => import("../../commands/auth/logout.js") },
 };

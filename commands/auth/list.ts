@@ -1,0 +1,36 @@
+// cogctl auth list: the stored sessions (never their tokens), most recent first.
+import { defineCommand } from "../../src/cli/command.js";
+
+export default defineCommand<{ allProfiles?: boolean }>({
+  name: "auth list",
+  summary: "List stored sessions (without their tokens)",
+  configure(cmd) {
+    cmd.option("--all-profiles", "Sessions of every profile, not only the active one");
+  },
+  async run(opts, _args, ctx) {
+    const [store, decode] = await Promise.all([
+      import("../../src/auth/session-store.js"),
+      import("../../src/auth/token-decode.js"),
+    ]);
+    const profile = store.sessionProfile(ctx.globals.profile, ctx.io.env);
+    const sessions = await store.listSessions(ctx.paths.configDir, opts.allProfiles ? {} : { profile });
+    const now = ctx.clock();
+    ctx.printer.result(
+      {
+        Sessions: sessions.map((s, i) => ({
+          Profile: s.profile,
+          Endpoint: s.endpoint ?? "aws",
+          UserPoolId: s.userPoolId,
+          ClientId: s.clientId,
+          Username: s.username,
+          ExpiresAt: s.expiresAt,
+          Expires: decode.relativeTime(new Date(s.expiresAt), now),
+          CanRefresh: Boolean(s.refreshToken),
+          RememberedDevice: s.deviceKey ?? null,
+          Default: i === 0 || undefined,
+        })),
+      },
+      { title: "Sessions" },
+    );
+  },
+});

@@ -1,0 +1,29 @@
+// cogctl auth whoami: GetUser with the stored session (refreshed first when expired).
+
+import { sessionOptions } from "../../src/auth/command-options.js";
+import { defineCommand } from "../../src/cli/command.js";
+
+export default defineCommand<{ userPoolId?: string; clientId?: string; username?: string }>({
+  name: "auth whoami",
+  summary: "Show the signed-in user (GetUser with the stored session)",
+  configure(cmd) {
+    sessionOptions(cmd);
+  },
+  async run(opts, _args, ctx) {
+    const [{ createCognitoCall }, { freshSession }] = await Promise.all([
+      import("../../src/auth/cognito-call.js"),
+      import("../../src/auth/session-access.js"),
+    ]);
+    const { call, close } = await createCognitoCall(ctx);
+    try {
+      const session = await freshSession(ctx, call, opts);
+      const user = await call("GetUser", { AccessToken: session.accessToken });
+      ctx.printer.result(
+        { ...user, UserPoolId: session.userPoolId, ClientId: session.clientId },
+        { title: "GetUser" },
+      );
+    } finally {
+      close();
+    }
+  },
+});

@@ -1,0 +1,142 @@
+// End-to-end harness for the auth commands: the embedded endpoint over HTTP on port 0, a pool and
+// app client set up through the real SDK, and cogctl run in process against it with a fresh config
+// directory, a fake IO and (optionally) a scripted prompter. Every run has a time limit, so a
+// command that waits for input it will never get fails the test instead of hanging it.
+
+import { join } from "node:path";
+import {
+  AdminCreateUserCommand,
+  AdminSetUserPasswordCommand,
+  CreateUserPoolClientCommand,
+  type CreateUserPoolClientCommandInput,
+  CreateUserPoolCommand,
+  type CreateUserPoolCommandInput,
+} from "@aws-sdk/client-cognito-identity-provider";
+import type { Prompter } from "../src/io/prompter.js";
+import { tempDir } from "./auth-helpers.js";
+import { type CliResult, runCli } from "./helpers/cli.js";
+import { type LocalHarness, startLocal } from "./local-helpers/server.js";
+
+export const ALL_FLOWS = [
+  "ALLOW_USER_SRP_AUTH",
+  "ALLOW_USER_PASSWORD_AUTH",
+  "ALLOW_REFRESH_TOKEN_AUTH",
+  "ALLOW_ADMIN_USER_PASSWORD_AUTH",
+  "ALLOW_CUSTOM_AUTH",
+] as const;
+
+export interface AuthWorld {
+  local: LocalHarness;
+  configDir: string;
+  /** Runs cogctl against the endpoint (under a time limit) with this world's config directory. */
+  cli(
+    argv: string[],
+    opts?: {
+      stdin?: string;
+      prompter?: Prompter;
+      tty?: boolean;
+      env?: Record<string, string>;
+      timeoutMs?: number;
+    },
+  ): Promise<CliResult>;
+  pool(input?: Partial<CreateUserPoolCommandInput>): Promise<string>;
+  client(
+    poolId: string,
+    input?: Partial<CreateUserPoolClientCommandInput>,
+  ): Promise<{ clientId: string; clientSecret?: string }>;
+  /** A user with a temporary password (FORCE_CHANGE_PASSWORD), or a permanent one. */
+  user(
+    poolId: string,
+    username: string,
+    password: string,
+    opts?: { permanent?: boolean; attributes?: Record<string, string> },
+  ): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function authWorld(): Promise<AuthWorld> {
+  // The SDK's credential and region providers read process.env, not the fake IO's env.
+  process.env.AWS_ACCESS_KEY_ID = "local";
+  process.env.AWS_SECRET_ACCESS_KEY = "local";
+  process.env.AWS_REGION = "us-east-1";
+  delete process.env.AWS_PROFILE;
+  const local = await startLocal();
+  const configDir = tempDir("cogctl-auth-config-");
+  const baseEnv = {
+    AWS_REGION: "us-east-1",
+    AWS_ACCESS_KEY_ID: "local",
+    AWS_SECRET_ACCESS_KEY: "local",
+    AWS_PROFILE: "",
+    COGCTL_CONFIG_DIR: configDir,
+    COGCTL_PASSWORD: "",
+    COGCTL_NEW_PASSWORD: "",
+    COGCTL_CLIENT_SECRET: "",
+    COGCTL_TOTP_SECRET: "",
+    COGCTL_MFA_CODE: "",
+    COGCTL_USERNAME: "",
+  };
+  return {
+    local,
+    configDir,
+    async cli(argv, opts = {}) {
+      const run = runCli(["--endpoint-url", local.server.url, ...argv], {
+        stdin: opts.stdin,
+        prompter: opts.prompter,
+        stdinTTY: opts.tty ?? false,
+        stderrTTY: opts.tty ?? false,
+        env: { ...baseEnv, ...(opts.env ?? {}) },
+        paths: { configDir, dataDir: join(configDir, "data") },
+      });
+      let timer: NodeJS.Timeout | undefined;
+      const limit = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`cogctl ${argv.join(" ")} did not finish in time`)),
+          opts.timeoutMs ?? 15_000,
+        );
+      });
+      try {
+        return await Promise.race([run, limit]);
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    async pool(input = {}) {
+      const out = await local.client.send(
+        new CreateUserPoolCommand({ PoolName: `pool-${Date.now()}`, ...input }),
+      );
+      return out.UserPool!.Id!;
+    },
+    async client(poolId, input = {}) {
+      const out = await local.client.send(
+        new CreateUserPoolClientCommand({
+          UserPoolId: poolId,
+          ClientName: "cli",
+          ExplicitAuthFlows: [...ALL_FLOWS],
+          ...input,
+        }),
+      );
+      return { clientId: out.UserPoolClient!.ClientId!, clientSecret: out.UserPoolClient!.ClientSecret };
+    },
+    async user(poolId, username, password, opts = {}) {
+      await local.client.send(
+        new AdminCreateUserCommand({
+          UserPoolId: poolId,
+          Username: username,
+          TemporaryPassword: password,
+          MessageAction: "SUPPRESS",
+          UserAttributes: Object.entries(opts.attributes ?? {}).map(([Name, Value]) => ({ Name, Value })),
+        }),
+      );
+      if (opts.permanent)
+        await local.client.send(
+          new AdminSetUserPasswordCommand({
+            UserPoolId: poolId,
+            Username: username,
+            Password: password,
+            Permanent: true,
+          }),
+        );
+    },
+    close: () => local.close(),
+  };
+}
