@@ -1,0 +1,154 @@
+// Issue 5's benchmark: one unattended `cogctl auth login` by SRP against the embedded endpoint,
+// side by side with one `cogctl admin-get-user` on the same endpoint (both full process starts, as
+// a script runs them). Runs alternate; medians are reported. Target: login ≤ 1.5× admin-get-user.
+//
+// The endpoint runs in its own process: `cogctl local serve` when that command exists, else the
+// same server started through its API (src/local/server.ts). Not a test: it prints figures; it
+// only checks that every login and lookup it times succeeded.
+// Usage: npx tsc -p tsconfig.build.json && node bench/auth-login.mjs [runs]
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  AdminCreateUserCommand,
+  AdminSetUserPasswordCommand,
+  CognitoIdentityProviderClient,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+} from "@aws-sdk/client-cognito-identity-provider";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const BIN = join(root, "bin", "cogctl");
+const runs = Number(process.argv[2] ?? 21);
+const work = mkdtempSync(join(tmpdir(), "cogctl-bench-auth-"));
+
+/** Starts the endpoint in a child process and resolves with its URL. */
+async function startEndpoint() {
+  const script = `
+    const { LocalEndpoint } = await import(${JSON.stringify(join(root, "dist/src/local/endpoint.js"))});
+    const { startServer } = await import(${JSON.stringify(join(root, "dist/src/local/server.js"))});
+    const endpoint = await LocalEndpoint.open({ region: "us-east-1", inMemory: true });
+    const server = await startServer({ port: 0, endpoint });
+    process.stdout.write("URL " + server.url + "\\n");`;
+  const child = spawn(process.execPath, ["--input-type=module", "-e", script], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const url = await new Promise((resolve, reject) => {
+    let seen = "";
+    child.stdout.on("data", (c) => {
+      seen += c;
+      const m = /URL (http:\/\/\S+)/.exec(seen);
+      if (m) resolve(m[1]);
+    });
+    child.on("exit", (code) => reject(new Error(`endpoint exited with ${code}: ${seen}`)));
+  });
+  return { url, stop: () => child.kill() };
+}
+
+function run(argv, env, input) {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, [BIN, ...argv], { env, stdio: ["pipe", "pipe", "pipe"] });
+    let err = "";
+    child.stderr.on("data", (c) => (err += c));
+    child.stdout.resume();
+    child.on("close", (code) => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      if (code !== 0) reject(new Error(`cogctl ${argv.join(" ")} exited ${code}: ${err}`));
+      else resolve(ms);
+    });
+    child.stdin.end(input ?? "");
+  });
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const endpoint = await startEndpoint();
+try {
+  const env = {
+    ...process.env,
+    AWS_ACCESS_KEY_ID: "bench",
+    AWS_SECRET_ACCESS_KEY: "bench",
+    AWS_REGION: "us-east-1",
+    COGCTL_CONFIG_DIR: join(work, "config"),
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+  };
+  const sdk = new CognitoIdentityProviderClient({
+    region: "us-east-1",
+    endpoint: endpoint.url,
+    credentials: { accessKeyId: "b", secretAccessKey: "b" },
+  });
+  const pool = (await sdk.send(new CreateUserPoolCommand({ PoolName: "bench" }))).UserPool.Id;
+  const client = (
+    await sdk.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: pool,
+        ClientName: "bench",
+        ExplicitAuthFlows: ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+      }),
+    )
+  ).UserPoolClient.ClientId;
+  await sdk.send(
+    new AdminCreateUserCommand({
+      UserPoolId: pool,
+      Username: "bench-user",
+      MessageAction: "SUPPRESS",
+      TemporaryPassword: "Bench-password-1",
+    }),
+  );
+  await sdk.send(
+    new AdminSetUserPasswordCommand({
+      UserPoolId: pool,
+      Username: "bench-user",
+      Password: "Bench-password-1",
+      Permanent: true,
+    }),
+  );
+  sdk.destroy();
+
+  const login = [
+    "--endpoint-url",
+    endpoint.url,
+    "auth",
+    "login",
+    "--user-pool-id",
+    pool,
+    "--client-id",
+    client,
+    "--username",
+    "bench-user",
+    "--password-stdin",
+  ];
+  const getUser = [
+    "--endpoint-url",
+    endpoint.url,
+    "admin-get-user",
+    "--user-pool-id",
+    pool,
+    "--username",
+    "bench-user",
+  ];
+  // Warm-up: file cache, the endpoint's lazy modules.
+  await run(login, env, "Bench-password-1");
+  await run(getUser, env);
+  const times = { login: [], getUser: [] };
+  for (let i = 0; i < runs; i++) {
+    times.login.push(await run(login, env, "Bench-password-1"));
+    times.getUser.push(await run(getUser, env));
+  }
+  const l = median(times.login);
+  const g = median(times.getUser);
+  console.log(`runs: ${runs} each, alternating; endpoint ${endpoint.url} in its own process`);
+  console.log(
+    `cogctl auth login (SRP, --password-stdin)  median ${l.toFixed(1)} ms  (min ${Math.min(...times.login).toFixed(1)})`,
+  );
+  console.log(
+    `cogctl admin-get-user                    median ${g.toFixed(1)} ms  (min ${Math.min(...times.getUser).toFixed(1)})`,
+  );
+  console.log(`ratio login / admin-get-user: ${(l / g).toFixed(2)}× (target ≤ 1.5×)`);
+} finally {
+  endpoint.stop();
+  rmSync(work, { recursive: true, force: true });
+}
