@@ -15,4 +15,7 @@ export const handWrittenCommands: Record<string, { summary: string; load: Loader
   "auth whoami": { summary: "Show the signed-in user (GetUser with the stored session)", load: () => import("../../commands/auth/whoami.js") },
   "auth list": { summary: "List stored sessions (without their tokens)", load: () => import("../../commands/auth/list.js") },
   "auth logout": { summary: "Revoke a session's tokens (or sign out everywhere) and forget them", load: () => import("../../commands/auth/logout.js") },
+  "local serve": { summary: "Run the embedded user-pools endpoint over HTTP", load: () => import("../../commands/local/serve.js") },
+  "local status": { summary: "Show where the embedded endpoint's data lives and what it holds", load: () => import("../../commands/local/status.js") },
+  "local reset": { summary: "Delete everything the embedded endpoint stores", load: () => import("../../commands/local/reset.js") },
 };

@@ -1,0 +1,105 @@
+// cogctl local serve: the embedded user-pools endpoint over HTTP until SIGINT/SIGTERM.
+import { defineCommand } from "../../src/cli/command.js";
+import { UsageError } from "../../src/cli/errors.js";
+import type { Context } from "../../src/context/context.js";
+
+export interface ServeOptions {
+  host: string;
+  port: string;
+  dataDir?: string;
+  inMemory?: boolean;
+  logLevel: string;
+}
+
+const LEVELS = ["silent", "error", "warn", "info", "debug"] as const;
+
+/** Stops on SIGINT/SIGTERM; tests pass their own promise instead. */
+function untilSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      resolve();
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
+}
+
+export async function serve(
+  opts: ServeOptions,
+  ctx: Context,
+  until: Promise<void> = untilSignal(),
+): Promise<number> {
+  const port = Number(opts.port);
+  if (!/^\d+$/.test(opts.port) || port > 65535) {
+    throw new UsageError(
+      `--port must be a number from 0 to 65535 (0 picks a free port); got '${opts.port}'.`,
+    );
+  }
+  if (opts.dataDir && opts.inMemory) throw new UsageError("Use either --data-dir or --in-memory, not both.");
+  const level = opts.logLevel as (typeof LEVELS)[number];
+  if (!LEVELS.includes(level))
+    throw new UsageError(`--log-level must be one of ${LEVELS.join(", ")}; got '${opts.logLevel}'.`);
+  const region = ctx.globals.region ?? "us-east-1";
+  const dataDir = opts.inMemory ? undefined : (opts.dataDir ?? ctx.paths.dataDir);
+
+  const [{ LocalEndpoint }, { startServer }] = await Promise.all([
+    import("../../src/local/endpoint.js"),
+    import("../../src/local/server.js"),
+  ]);
+  const write = (line: string) => ctx.io.stderr.write(`${line}\n`);
+  const endpoint = await LocalEndpoint.open({
+    region,
+    dataDir,
+    inMemory: opts.inMemory,
+    log: (lvl, message) => {
+      if (LEVELS.indexOf(level) >= LEVELS.indexOf(lvl)) write(`[${lvl}] ${message}`);
+    },
+  });
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer({ host: opts.host, port, endpoint, log: { level, write } });
+  } catch (err) {
+    endpoint.close();
+    if ((err as { code?: string }).code === "EADDRINUSE") {
+      throw new UsageError(
+        `Port ${port} on ${opts.host} is already in use; choose another with --port (0 picks a free one).`,
+      );
+    }
+    if ((err as { code?: string }).code === "EADDRNOTAVAIL") {
+      throw new UsageError(`Cannot listen on --host ${opts.host}: no such local address.`);
+    }
+    throw err;
+  }
+  if (!["127.0.0.1", "localhost", "::1"].includes(opts.host)) {
+    ctx.printer.warn(
+      `Listening on ${opts.host}: other machines can reach this endpoint, and it checks no credentials.`,
+    );
+  }
+  ctx.io.stdout.write(`${server.url}\n`);
+  ctx.printer.info(
+    `cogctl local endpoint (${region}) on ${server.url}, data: ${dataDir ?? "in memory"}. Ctrl-C to stop.`,
+  );
+  await until;
+  await server.close();
+  endpoint.close();
+  ctx.printer.info("Stopped.");
+  return 0;
+}
+
+export default defineCommand<ServeOptions>({
+  name: "local serve",
+  summary: "Run the embedded user-pools endpoint over HTTP",
+  description:
+    "Serves the Cognito user-pools API (AWS JSON 1.1) so the AWS CLI, SDKs, boto3 and cogctl --endpoint-url can use it. Prints its URL; stops on Ctrl-C.",
+  configure(cmd) {
+    cmd
+      .option("--host <host>", "address to listen on (loopback unless you say otherwise)", "127.0.0.1")
+      .option("--port <port>", "port to listen on; 0 picks a free one", "9229")
+      .option("--data-dir <dir>", "directory for the SQLite database (default: the cogctl data directory)")
+      .option("--in-memory", "keep nothing on disk")
+      .option("--log-level <level>", `request log on stderr: ${LEVELS.join(", ")}`, "info");
+  },
+  run: (opts, _args, ctx) => serve(opts, ctx),
+});

@@ -1,0 +1,37 @@
+// cogctl local status: where the embedded endpoint keeps its data and what it holds.
+import { defineCommand } from "../../src/cli/command.js";
+
+export default defineCommand<{ dataDir?: string }>({
+  name: "local status",
+  summary: "Show where the embedded endpoint's data lives and what it holds",
+  configure(cmd) {
+    cmd.option("--data-dir <dir>", "data directory (default: the cogctl data directory)");
+  },
+  async run(opts, _args, ctx) {
+    const dataDir = opts.dataDir ?? ctx.paths.dataDir;
+    const { databaseSize, collectStats } = await import("../../src/local/store/maintenance.js");
+    const size = databaseSize(dataDir);
+    if (size === undefined) {
+      ctx.printer.result({ DataDirectory: dataDir, Exists: false });
+      ctx.printer.info("Nothing stored yet: run a command with --local or start `cogctl local serve`.");
+      return;
+    }
+    const { openDatabase, DATABASE_FILE } = await import("../../src/local/store/database.js");
+    const db = await openDatabase({ dataDir });
+    try {
+      const stats = collectStats(db);
+      ctx.printer.result({
+        DataDirectory: dataDir,
+        Database: `${dataDir}/${DATABASE_FILE}`,
+        Exists: true,
+        SizeBytes: size,
+        SchemaVersion: stats.schemaVersion,
+        ...Object.fromEntries(
+          Object.entries(stats.counts).map(([k, v]) => [k.charAt(0).toUpperCase() + k.slice(1), v]),
+        ),
+      });
+    } finally {
+      db.close();
+    }
+  },
+});
