@@ -93,20 +93,29 @@ export class Answers {
     });
   }
 
-  /** A new password; `check` is the pool's policy (a message when broken). Typed twice at a prompt. */
-  async newPassword(check: (p: string) => true | string): Promise<string> {
+  /**
+   * A password to set, checked by `check` (the pool's policy: a message when broken) and typed twice
+   * at a prompt. `from` says which flags give it: "new" (--new-password-file, COGCTL_NEW_PASSWORD)
+   * when a current password is also in play, "password" (the --password-* sources) for sign-up.
+   */
+  async newPassword(check: (p: string) => true | string, from: "new" | "password" = "new"): Promise<string> {
     if (this.newPasswordCache !== undefined) return this.newPasswordCache;
     let value: string | undefined;
-    if (this.flags.newPasswordFile)
+    if (from === "password") {
+      if (this.flags.passwordStdin || this.flags.passwordFile || this.io.env.COGCTL_PASSWORD)
+        value = await this.readPassword("");
+    } else if (this.flags.newPasswordFile) {
       value = stripNewline(await readSecretFile(this.flags.newPasswordFile, "--new-password-file"));
-    else if (this.io.env.COGCTL_NEW_PASSWORD) value = this.io.env.COGCTL_NEW_PASSWORD;
+    } else if (this.io.env.COGCTL_NEW_PASSWORD) {
+      value = this.io.env.COGCTL_NEW_PASSWORD;
+    }
     if (value !== undefined) {
       const verdict = check(value);
       if (verdict !== true)
         throw new UsageError(`The new password does not meet the pool's policy: ${verdict}`);
     } else {
-      value = await this.prompter.password("New password:", {
-        flag: SOURCES.newPassword,
+      value = await this.prompter.password(from === "new" ? "New password:" : "Password:", {
+        flag: from === "new" ? SOURCES.newPassword : SOURCES.password,
         confirm: true,
         validate: check,
       });

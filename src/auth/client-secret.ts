@@ -18,7 +18,7 @@ export class SecretHasher {
 
   constructor(
     private readonly call: CognitoCall,
-    readonly userPoolId: string,
+    readonly userPoolId: string | undefined,
     readonly clientId: string,
     secret?: string,
   ) {
@@ -59,6 +59,10 @@ export class SecretHasher {
   /** Reads the client's secret through DescribeUserPoolClient; false when it has none. */
   async discover(): Promise<boolean> {
     this.described = true;
+    if (!this.userPoolId)
+      throw new UsageError(
+        `App client ${this.clientId} has a secret. Provide it with --client-secret-file or COGCTL_CLIENT_SECRET, or pass --user-pool-id so cogctl can read it with DescribeUserPoolClient.`,
+      );
     let out: Awaited<ReturnType<CognitoCall>>;
     try {
       out = await this.call("DescribeUserPoolClient", {

@@ -1,0 +1,27 @@
+// cogctl auth sign-up: create an account (SignUp), then confirm it with the code (resend at the prompt).
+
+import type { AccountOptions } from "../../src/auth/account-flows.js";
+import { collect, passwordOptions, poolAndClientOptions } from "../../src/auth/command-options.js";
+import { defineCommand } from "../../src/cli/command.js";
+
+export default defineCommand<AccountOptions>({
+  name: "auth sign-up",
+  summary: "Sign a new user up, then confirm the account with the code sent",
+  configure(cmd) {
+    passwordOptions(
+      poolAndClientOptions(cmd).option(
+        "--username <name>",
+        "The new user's name (COGCTL_USERNAME also works)",
+      ),
+    )
+      .option("--attribute <name=value>", "A user attribute, e.g. email=a@example.com (repeatable)", collect)
+      .option(
+        "--code <code>",
+        "The confirmation code, when already known (COGCTL_CONFIRMATION_CODE also works)",
+      );
+  },
+  async run(opts, _args, ctx) {
+    const { signUp } = await import("../../src/auth/account-flows.js");
+    return signUp(opts, ctx);
+  },
+});
