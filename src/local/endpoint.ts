@@ -99,6 +99,8 @@ export class LocalEndpoint {
       } catch {
         throw new SerializationException("Could not parse the request body as JSON.");
       }
+      // An operation not built yet says so before anything else: more useful than a validation error.
+      if (!Object.hasOwn(targets, operation)) throw notSupported(operation);
       this.validator.validate(operation, input);
       const target = await this.load(operation);
       const ctx: TargetContext = {
