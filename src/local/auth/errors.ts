@@ -47,3 +47,4 @@ export const MFAMethodNotFoundException = define(
   "MFAMethodNotFoundException",
   "No MFA method found for the user.",
 );
+export const UnauthorizedException = define("UnauthorizedException", "Unauthorized.");

@@ -3,10 +3,18 @@
 import { InvalidParameterException, NotAuthorizedException } from "../errors.js";
 import type { LocalServices } from "../services/index.js";
 import type { AuthSession, SessionData } from "../services/sessions.js";
+import { TokensService } from "../services/tokens.js";
 import type { User } from "../services/users.js";
 import { checkFlowAllowed, checkSecretHash, clientAndPool } from "./client-auth.js";
 import { startCustomAuth } from "./custom-auth.js";
-import { type AuthResponse, challenge, type FlowContext, mfaChallenge, nextStep } from "./next-step.js";
+import {
+  type AuthResponse,
+  challenge,
+  type FlowContext,
+  mfaChallenge,
+  nextStep,
+  recordFailedSignIn,
+} from "./next-step.js";
 import { simulatedVerifier, startSrp } from "./srp-step.js";
 import { checkAfterPassword, checkBeforePassword, hidesUsers, INCORRECT, signInUser } from "./user-checks.js";
 
@@ -125,7 +133,10 @@ export async function passwordSignIn(
 ): Promise<AuthResponse> {
   if (!password) throw new InvalidParameterException("Missing required parameter PASSWORD");
   checkBeforePassword(user);
-  if (!fc.services.users.checkPassword(fc.pool, user, password)) throw new NotAuthorizedException(INCORRECT);
+  if (!fc.services.users.checkPassword(fc.pool, user, password)) {
+    recordFailedSignIn(fc, user);
+    throw new NotAuthorizedException(INCORRECT);
+  }
   checkAfterPassword(fc.services, fc.pool, user);
   if (data.deviceKey) fc.services.devices.get(fc.pool, user, data.deviceKey);
   return nextStep(fc, user, { ...data, passed: [...data.passed, "PASSWORD"] });
@@ -199,7 +210,9 @@ async function refresh(fc: FlowContext, params: Record<string, string>): Promise
   if (record.revoked) throw new NotAuthorizedException("Refresh Token has been revoked");
   if (services.tokens.isExpired(record)) throw new NotAuthorizedException("Refresh Token has expired");
   const user = services.users.find(pool, record.usernameKey);
-  if (!user || user.sub !== record.sub) throw new NotAuthorizedException("Refresh Token has been revoked");
+  if (!user || user.sub !== record.sub || TokensService.revokedByUser(user, record.created)) {
+    throw new NotAuthorizedException("Refresh Token has been revoked");
+  }
   if (!user.enabled) throw new NotAuthorizedException("User is disabled.");
   checkSecretHash(client, [params.USERNAME, user.username, user.sub], params.SECRET_HASH);
   const result = await services.tokens.issue(pool, client, user, { baseUrl: fc.baseUrl, refreshOf: record });

@@ -2,7 +2,6 @@
 // FORCE_CHANGE_PASSWORD users, then MFA (skipped on a remembered device), then device SRP for a
 // known device, then tokens (with NewDeviceMetadata when the pool tracks devices). Every challenge
 // gets a fresh Session; the previous one is consumed.
-import { randomBytes } from "node:crypto";
 import { InvalidParameterException } from "../errors.js";
 import type { ClientData } from "../services/clients.js";
 import { hashCode, newCode, sendCodeMessage } from "../services/codes.js";
@@ -120,6 +119,16 @@ export async function nextStep(
   }
 
   if (previous) services.sessions.delete(previous);
+  services.authEvents.record(pool, user, {
+    EventType: "SignIn",
+    EventResponse: "Pass",
+    ChallengeResponses: [...passed]
+      .filter((p) => p === "PASSWORD" || p === "MFA")
+      .map((p) => ({
+        ChallengeName: p === "PASSWORD" ? "Password" : "Mfa",
+        ChallengeResponse: "Success" as const,
+      })),
+  });
   return { ChallengeParameters: {}, AuthenticationResult: await issueTokens(fc, user, device) };
 }
 
@@ -179,5 +188,11 @@ async function issueTokens(
   return result;
 }
 
-/** A fresh, unguessable value for places that need one (kept here so flows share one source). */
-export const randomToken = (bytes = 32): string => randomBytes(bytes).toString("base64url");
+/** Records a failed password step (AdminListUserAuthEvents shows it when advanced security is on). */
+export function recordFailedSignIn(fc: FlowContext, user: User): void {
+  fc.services.authEvents.record(fc.pool, user, {
+    EventType: "SignIn",
+    EventResponse: "Fail",
+    ChallengeResponses: [{ ChallengeName: "Password", ChallengeResponse: "Failure" }],
+  });
+}

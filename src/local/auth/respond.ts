@@ -13,7 +13,14 @@ import type { User } from "../services/users.js";
 import { checkSecretHash, clientAndPool } from "./client-auth.js";
 import { answerCustomChallenge, continueCustomAfterSrp } from "./custom-auth.js";
 import { availableFirstFactors, firstFactor } from "./initiate.js";
-import { type AuthResponse, challenge, type FlowContext, mfaChallenge, nextStep } from "./next-step.js";
+import {
+  type AuthResponse,
+  challenge,
+  type FlowContext,
+  mfaChallenge,
+  nextStep,
+  recordFailedSignIn,
+} from "./next-step.js";
 import { checkClaimEnvelope, startSrp } from "./srp-step.js";
 import { checkAfterPassword, INCORRECT } from "./user-checks.js";
 
@@ -148,6 +155,7 @@ async function passwordVerifier(
     });
   if (!ok) {
     services.sessions.delete(session);
+    recordFailedSignIn(fc, user);
     throw new NotAuthorizedException(INCORRECT);
   }
   checkAfterPassword(services, pool, user);

@@ -14,6 +14,7 @@ import { DevicesService } from "./devices.js";
 import { KeysService } from "./keys.js";
 import { SessionsService } from "./sessions.js";
 import { TokensService } from "./tokens.js";
+import { AuthEventsService } from "./auth-events.js";
 
 export interface LocalServices {
   readonly db: Db;
@@ -32,6 +33,7 @@ export interface LocalServices {
   readonly sessions: SessionsService;
   readonly devices: DevicesService;
   readonly codes: CodesService;
+  readonly authEvents: AuthEventsService;
 }
 
 export function createServices(db: Db, clock: Clock, region: string): LocalServices {
@@ -54,5 +56,6 @@ export function createServices(db: Db, clock: Clock, region: string): LocalServi
     sessions: new SessionsService(db, clock),
     devices: new DevicesService(db, clock, region),
     codes: new CodesService(db, clock, messages),
+    authEvents: new AuthEventsService(db, clock),
   };
 }

@@ -6,9 +6,9 @@
 // Speed: importing a PKCS#8 key costs far more than a signature, so imported keys are cached per
 // process. The cache is validated against the store on every use (one indexed read of the kid), so
 // a `local reset` by another process is noticed instead of signing with a key the JWKS no longer has.
-import { exportJWK, exportPKCS8, generateKeyPair, importJWK, importPKCS8, type JWK } from "jose";
 
 import { createHash } from "node:crypto";
+import { exportJWK, exportPKCS8, generateKeyPair, importJWK, importPKCS8, type JWK } from "jose";
 import type { Db } from "../store/database.js";
 import type { Clock } from "./clock.js";
 

@@ -8,6 +8,8 @@ export type MfaMethod = "SMS_MFA" | "SOFTWARE_TOKEN_MFA" | "EMAIL_OTP";
 export interface MfaSettings {
   /** TOTP secret (base32). verified once VerifySoftwareToken succeeded. */
   totp?: { secret: string; verified: boolean; friendlyName?: string };
+  /** A secret from AssociateSoftwareToken (AccessToken form) awaiting VerifySoftwareToken. */
+  pendingTotp?: string;
   /** Methods the user enabled (SetUserMFAPreference / SetUserSettings / verifying a TOTP). */
   enabled?: MfaMethod[];
   preferred?: MfaMethod;

@@ -43,6 +43,7 @@ export interface RefreshRecord {
   authTime: number;
   expires: number;
   revoked: boolean;
+  created: number;
 }
 
 /** What a valid access token says, after signature, expiry and revocation checks. */
@@ -52,6 +53,8 @@ export interface AccessClaims {
   username: string;
   clientId: string;
   originJti: string;
+  /** When the sign-in happened (epoch ms), for revocations recorded as a time (AdminDisableUser). */
+  signedInAt: number;
   deviceKey?: string;
   scope: string;
   payload: JWTPayload;
@@ -82,9 +85,9 @@ export class TokensService {
         "INSERT INTO refresh_tokens (token_hash, origin_jti, pool_id, username_key, sub, client_id, device_key, auth_time, expires, revoked, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
       ),
       byHash: db.prepare(
-        "SELECT origin_jti AS originJti, pool_id AS poolId, username_key AS usernameKey, sub, client_id AS clientId, device_key AS deviceKey, auth_time AS authTime, expires, revoked FROM refresh_tokens WHERE token_hash = ?",
+        "SELECT origin_jti AS originJti, pool_id AS poolId, username_key AS usernameKey, sub, client_id AS clientId, device_key AS deviceKey, auth_time AS authTime, expires, revoked, created FROM refresh_tokens WHERE token_hash = ?",
       ),
-      revokedOrigin: db.prepare("SELECT revoked FROM refresh_tokens WHERE origin_jti = ?").pluck(),
+      origin: db.prepare("SELECT revoked, created FROM refresh_tokens WHERE origin_jti = ?"),
       revokeHash: db.prepare("UPDATE refresh_tokens SET revoked = 1 WHERE token_hash = ?"),
       revokeUser: db.prepare("UPDATE refresh_tokens SET revoked = 1 WHERE pool_id = ? AND username_key = ?"),
       groups: db
@@ -179,6 +182,12 @@ export class TokensService {
     this.s.revokeHash.run(tokenHash(token));
   }
 
+  /** True when the user's tokens were revoked wholesale after this sign-in (AdminDisableUser records tokensRevokedAt). */
+  static revokedByUser(user: User, signedInAt: number): boolean {
+    const at = user.data.tokensRevokedAt;
+    return typeof at === "number" && signedInAt < at;
+  }
+
   /** GlobalSignOut / AdminUserGlobalSignOut / password resets: every sign-in of the user. */
   revokeUser(pool: Pool, user: User): void {
     this.s.revokeUser.run(pool.id, user.usernameKey);
@@ -211,14 +220,15 @@ export class TokensService {
     ) {
       throw new NotAuthorizedException("Invalid Access Token");
     }
-    const revoked = this.s.revokedOrigin.get(payload.origin_jti) as number | undefined;
-    if (revoked !== 0) throw new NotAuthorizedException("Access Token has been revoked");
+    const origin = this.s.origin.get(payload.origin_jti) as { revoked: number; created: number } | undefined;
+    if (!origin || origin.revoked !== 0) throw new NotAuthorizedException("Access Token has been revoked");
     return {
       poolId: payload.iss.slice(payload.iss.lastIndexOf("/") + 1),
       sub: String(payload.sub),
       username: String(payload.username),
       clientId: String(payload.client_id),
       originJti: payload.origin_jti,
+      signedInAt: origin.created,
       deviceKey: typeof payload.device_key === "string" ? payload.device_key : undefined,
       scope: String(payload.scope ?? ""),
       payload,

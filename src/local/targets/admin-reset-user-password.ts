@@ -40,5 +40,6 @@ export default defineTarget<AdminResetUserPasswordRequest>((input, { services })
     u.status = "RESET_REQUIRED";
     u.data.passwordReset = { code, expires: services.clock().getTime() + CODE_VALIDITY_MS };
   });
+  services.tokens.revokeUser(pool, user); // a reset password ends every sign-in (auth side, issue 4)
   return {};
 });

@@ -1,0 +1,14 @@
+// GetUser: the signed-in user's attributes and MFA settings.
+import type { GetUserRequest } from "@aws-sdk/client-cognito-identity-provider";
+import { signedInUser } from "../auth/access.js";
+import { mfaUserFields } from "../services/mfa.js";
+import { defineTarget } from "./target.js";
+
+export default defineTarget<GetUserRequest>(async (input, { services }) => {
+  const { user } = await signedInUser(services, input.AccessToken);
+  return {
+    Username: user.username,
+    UserAttributes: Object.entries(user.attributes).map(([Name, Value]) => ({ Name, Value })),
+    ...mfaUserFields(user),
+  };
+});

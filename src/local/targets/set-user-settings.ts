@@ -1,0 +1,11 @@
+// SetUserSettings: the legacy MFAOptions (SMS MFA on or off) of the signed-in user.
+import type { SetUserSettingsRequest } from "@aws-sdk/client-cognito-identity-provider";
+import { signedInUser } from "../auth/access.js";
+import { setMfaOptions } from "../auth/mfa-preferences.js";
+import { defineTarget } from "./target.js";
+
+export default defineTarget<SetUserSettingsRequest>(async (input, { services }) => {
+  const { pool, user } = await signedInUser(services, input.AccessToken);
+  setMfaOptions(services, pool, user, input.MFAOptions);
+  return {};
+});
