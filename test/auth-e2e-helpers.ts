@@ -12,9 +12,11 @@ import {
   CreateUserPoolCommand,
   type CreateUserPoolCommandInput,
 } from "@aws-sdk/client-cognito-identity-provider";
+import { main } from "../src/cli/main.js";
 import type { Prompter } from "../src/io/prompter.js";
+import { createTestIO, type TestIO } from "../src/io/test-io.js";
 import { tempDir } from "./auth-helpers.js";
-import { type CliResult, runCli } from "./helpers/cli.js";
+import type { CliResult } from "./helpers/cli.js";
 import { type LocalHarness, startLocal } from "./local-helpers/server.js";
 
 export const ALL_FLOWS = [
@@ -51,6 +53,8 @@ export interface AuthWorld {
     password: string,
     opts?: { permanent?: boolean; attributes?: Record<string, string> },
   ): Promise<void>;
+  /** The latest code the endpoint's outbox holds for a user. */
+  lastCode(poolId: string, username: string): string;
   close(): Promise<void>;
 }
 
@@ -79,14 +83,19 @@ export async function authWorld(): Promise<AuthWorld> {
     local,
     configDir,
     async cli(argv, opts = {}) {
-      const run = runCli(["--endpoint-url", local.server.url, ...argv], {
+      const io = createTestIO({
         stdin: opts.stdin,
-        prompter: opts.prompter,
         stdinTTY: opts.tty ?? false,
         stderrTTY: opts.tty ?? false,
-        env: { ...baseEnv, ...(opts.env ?? {}) },
-        paths: { configDir, dataDir: join(configDir, "data") },
+        env: { ...process.env, ...baseEnv, ...(opts.env ?? {}) },
       });
+      const prompter =
+        typeof opts.prompter === "function" ? (opts.prompter as (io: TestIO) => Prompter)(io) : opts.prompter;
+      const run = main(["--endpoint-url", local.server.url, ...argv], {
+        io,
+        prompter,
+        paths: { configDir, dataDir: join(configDir, "data") },
+      }).then((code) => ({ code, stdout: io.out(), stderr: io.err() }));
       let timer: NodeJS.Timeout | undefined;
       const limit = new Promise<never>((_, reject) => {
         timer = setTimeout(
@@ -136,6 +145,12 @@ export async function authWorld(): Promise<AuthWorld> {
             Permanent: true,
           }),
         );
+    },
+    lastCode(poolId, username) {
+      const messages = local.endpoint.services.messages.list(poolId, username);
+      const code = messages.at(-1)?.code;
+      if (!code) throw new Error(`no code in the outbox for ${username}`);
+      return code;
     },
     close: () => local.close(),
   };

@@ -18,14 +18,16 @@ export interface Asked {
  * A prompter that answers from a list of [pattern, answer] pairs, each used once, in order of
  * appearance. A question nobody scripted fails the test with the question in the message.
  */
-export function scriptedPrompter(script: [RegExp, string | boolean][]): Prompter & { asked: Asked[] } {
+export type ScriptedAnswer = string | boolean | (() => string);
+
+export function scriptedPrompter(script: [RegExp, ScriptedAnswer][]): Prompter & { asked: Asked[] } {
   const remaining = [...script];
   const asked: Asked[] = [];
   const take = (message: string): string | boolean => {
     const i = remaining.findIndex(([re]) => re.test(message));
     if (i < 0) throw new Error(`unexpected prompt: ${message}`);
     const [, answer] = remaining.splice(i, 1)[0];
-    return answer;
+    return typeof answer === "function" ? answer() : answer;
   };
   return {
     asked,

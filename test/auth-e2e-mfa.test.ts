@@ -1,0 +1,280 @@
+// MFA and remembered devices end to end against the embedded endpoint: the "done when"
+// path (FORCE_CHANGE_PASSWORD → new password → TOTP set-up → tokens) interactively and with flags
+// alone, codes by email read from the endpoint's outbox, SELECT_MFA_TYPE, and a remembered device
+// that skips MFA through device SRP until it is forgotten.
+import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import {
+  AdminSetUserMFAPreferenceCommand,
+  AdminUpdateUserAttributesCommand,
+  SetUserPoolMfaConfigCommand,
+  UpdateUserPoolCommand,
+} from "@aws-sdk/client-cognito-identity-provider";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { totpCode } from "../src/auth/crypto/index.js";
+import { type AuthWorld, authWorld } from "./auth-e2e-helpers.js";
+import { scriptedPrompter } from "./auth-helpers.js";
+
+let w: AuthWorld;
+let poolId: string;
+let clientId: string;
+beforeAll(async () => {
+  w = await authWorld();
+  poolId = await w.pool({ EmailConfiguration: { EmailSendingAccount: "COGNITO_DEFAULT" } });
+  await w.local.client.send(
+    new SetUserPoolMfaConfigCommand({
+      UserPoolId: poolId,
+      MfaConfiguration: "ON",
+      SoftwareTokenMfaConfiguration: { Enabled: true },
+      EmailMfaConfiguration: { Message: "Your code is {####}", Subject: "Code" },
+    }),
+  );
+  ({ clientId } = await w.client(poolId));
+});
+afterAll(async () => {
+  await w?.close();
+});
+
+const login = (user: string) => [
+  "auth",
+  "login",
+  "--user-pool-id",
+  poolId,
+  "--client-id",
+  clientId,
+  "--username",
+  user,
+];
+const secretIn = (text: string) => /secret=([A-Z2-7]+)/.exec(text)?.[1];
+
+/** The next 30-second TOTP step's code: the endpoint may refuse a code already used in this step. */
+const nextStepCode = (secret: string) => totpCode(secret, new Date(Date.now() + 30_000));
+
+describe("from FORCE_CHANGE_PASSWORD to tokens in one sign-in", () => {
+  it("interactively: new password, TOTP set-up with the otpauth URI and a QR code, then tokens", async () => {
+    await w.user(poolId, "dana", "Temp-password-1");
+    const r = await w.cli(login("dana"), {
+      tty: true,
+      prompter: (io) =>
+        scriptedPrompter([
+          [/Password for dana/, "Temp-password-1"],
+          [/New password/, "Dana-new-password-1"],
+          [/Set up which second factor/, "SOFTWARE_TOKEN_MFA"],
+          [/Code from your authenticator app/, () => totpCode(secretIn(io.err()) ?? "missing-secret")],
+        ]),
+    });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/A new password is required for dana/);
+    expect(r.stderr).toMatch(/The pool requires MFA and dana has none set up yet/);
+    expect(r.stderr).toMatch(/otpauth:\/\/totp\/[^\s]*dana\?[^\s]*secret=[A-Z2-7]+/);
+    expect(r.stderr).toMatch(/[▄▀█]/); // the QR code drawn with block characters
+    expect(r.stderr).toMatch(/Signed in as dana/);
+  });
+
+  it("with flags alone, no terminal: --new-password-file, --select, --totp-secret-out; later sign-ins compute codes from the file", async () => {
+    await w.user(poolId, "ci-bot", "Temp-password-1");
+    const newPw = join(w.configDir, "ci-new-pw");
+    writeFileSync(newPw, "Ci-bot-password-1\n");
+    const secretFile = join(w.configDir, "ci-totp");
+    const r = await w.cli(
+      [
+        ...login("ci-bot"),
+        "--password-stdin",
+        "--new-password-file",
+        newPw,
+        "--select",
+        "SOFTWARE_TOKEN_MFA",
+        "--totp-secret-out",
+        secretFile,
+      ],
+      { stdin: "Temp-password-1" },
+    );
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(statSync(secretFile).mode & 0o777).toBe(0o600);
+    expect(readFileSync(secretFile, "utf8").trim()).toMatch(/^[A-Z2-7]+$/);
+
+    const again = await w.cli(
+      [
+        ...login("ci-bot"),
+        "--password-stdin",
+        "--mfa-code",
+        nextStepCode(readFileSync(secretFile, "utf8").trim()),
+      ],
+      {
+        stdin: "Ci-bot-password-1",
+      },
+    );
+    expect(again.stderr).toBe("");
+    expect(again.code).toBe(0);
+
+    // Without any code source and no terminal: 252 naming the flags, never a hang.
+    const stuck = await w.cli([...login("ci-bot"), "--password-stdin"], {
+      stdin: "Ci-bot-password-1",
+      timeoutMs: 5000,
+    });
+    expect(stuck.code).toBe(252);
+    expect(stuck.stderr).toMatch(/--mfa-code, --totp-secret-file, --totp-secret or COGCTL_TOTP_SECRET/);
+  });
+});
+
+describe("codes by email and choosing a factor", () => {
+  it("EMAIL_OTP: says where the code went; the code from the outbox signs in", async () => {
+    await w.user(poolId, "erin", "Erin-password-1", {
+      permanent: true,
+      attributes: { email: "erin@example.com", email_verified: "true" },
+    });
+    await w.local.client.send(
+      new AdminSetUserMFAPreferenceCommand({
+        UserPoolId: poolId,
+        Username: "erin",
+        EmailMfaSettings: { Enabled: true, PreferredMfa: true },
+      }),
+    );
+    const r = await w.cli(login("erin"), {
+      tty: true,
+      prompter: scriptedPrompter([
+        [/Password for erin/, "Erin-password-1"],
+        [/Code sent by email to/, () => w.lastCode(poolId, "erin")],
+      ]),
+    });
+    expect(r.stderr).toMatch(/A code was sent by email to e\S*@\S+/);
+    expect(r.code).toBe(0);
+  });
+
+  it("a wrong code typed at the prompt is asked again", async () => {
+    const r = await w.cli(login("erin"), {
+      tty: true,
+      prompter: scriptedPrompter([
+        [/Password for erin/, "Erin-password-1"],
+        [/Code sent by email/, "000000"],
+        [/Code sent by email/, () => w.lastCode(poolId, "erin")],
+      ]),
+    });
+    expect(r.stderr).toMatch(/not accepted; try again/);
+    expect(r.code).toBe(0);
+  });
+
+  it("SELECT_MFA_TYPE: a choice list on a terminal, --select in scripts", async () => {
+    await w.user(poolId, "fay", "Temp-password-1", {
+      attributes: { email: "fay@example.com", email_verified: "true" },
+    });
+    const secretFile = join(w.configDir, "fay-totp");
+    const newPw = join(w.configDir, "fay-pw");
+    writeFileSync(newPw, "Fay-password-1");
+    const setup = await w.cli(
+      [
+        ...login("fay"),
+        "--password-stdin",
+        "--new-password-file",
+        newPw,
+        "--select",
+        "SOFTWARE_TOKEN_MFA",
+        "--totp-secret-out",
+        secretFile,
+      ],
+      { stdin: "Temp-password-1" },
+    );
+    expect(setup.code).toBe(0);
+    // Both factors on, neither preferred: the service asks which one.
+    await w.local.client.send(
+      new AdminSetUserMFAPreferenceCommand({
+        UserPoolId: poolId,
+        Username: "fay",
+        EmailMfaSettings: { Enabled: true, PreferredMfa: false },
+        SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: false },
+      }),
+    );
+    const interactive = await w.cli(login("fay"), {
+      tty: true,
+      prompter: scriptedPrompter([
+        [/Password for fay/, "Fay-password-1"],
+        [/Which second factor/, "EMAIL_OTP"],
+        [/Code sent by email/, () => w.lastCode(poolId, "fay")],
+      ]),
+    });
+    expect(interactive.code).toBe(0);
+    const scripted = await w.cli([...login("fay"), "--password-stdin", "--select", "EMAIL_OTP"], {
+      stdin: "Fay-password-1",
+      timeoutMs: 5000,
+    });
+    expect(scripted.code).toBe(252);
+    expect(scripted.stderr).toMatch(
+      /Code sent by email to \S+: no terminal to ask on\. Provide it with --mfa-code or COGCTL_MFA_CODE/,
+    );
+    const noSelect = await w.cli([...login("fay"), "--password-stdin"], {
+      stdin: "Fay-password-1",
+      timeoutMs: 5000,
+    });
+    expect(noSelect.code).toBe(252);
+    expect(noSelect.stderr).toMatch(
+      /--select \(one of (EMAIL_OTP, SOFTWARE_TOKEN_MFA|SOFTWARE_TOKEN_MFA, EMAIL_OTP)\)/,
+    );
+  });
+});
+
+describe("remembered devices", () => {
+  it("--remember-device confirms the device; the next sign-in skips MFA by device SRP; forgetting it brings MFA back", async () => {
+    await w.local.client.send(
+      new UpdateUserPoolCommand({
+        UserPoolId: poolId,
+        MfaConfiguration: "ON",
+        DeviceConfiguration: { ChallengeRequiredOnNewDevice: true, DeviceOnlyRememberedOnUserPrompt: true },
+        EmailConfiguration: { EmailSendingAccount: "COGNITO_DEFAULT" },
+      }),
+    );
+    await w.user(poolId, "gus", "Temp-password-1");
+    const newPw = join(w.configDir, "gus-pw");
+    writeFileSync(newPw, "Gus-password-1");
+    const secretFile = join(w.configDir, "gus-totp");
+    const first = await w.cli(
+      [
+        ...login("gus"),
+        "--password-stdin",
+        "--new-password-file",
+        newPw,
+        "--select",
+        "SOFTWARE_TOKEN_MFA",
+        "--totp-secret-out",
+        secretFile,
+        "--remember-device",
+        "--device-name",
+        "ci-runner",
+      ],
+      { stdin: "Temp-password-1" },
+    );
+    expect(first.stderr).toBe("");
+    expect(first.code).toBe(0);
+    const deviceFiles = (await import("node:fs"))
+      .readdirSync(join(w.configDir, "devices"))
+      .filter((f) => f.includes("gus"));
+    expect(deviceFiles).toHaveLength(1);
+    expect(statSync(join(w.configDir, "devices", deviceFiles[0])).mode & 0o777).toBe(0o600);
+
+    // No code source and no terminal: only a device SRP sign-in can succeed.
+    const second = await w.cli([...login("gus"), "--password-stdin"], {
+      stdin: "Gus-password-1",
+      timeoutMs: 5000,
+    });
+    expect(second.stderr).toBe("");
+    expect(second.code).toBe(0);
+
+    const list = await w.cli(["auth", "devices", "list", "--username", "gus"]);
+    expect(list.code).toBe(0);
+    const devices = JSON.parse(list.stdout).Devices;
+    expect(devices).toHaveLength(1);
+    expect(devices[0]).toMatchObject({ ThisMachine: true });
+    expect(devices[0].DeviceAttributes).toEqual(
+      expect.arrayContaining([{ Name: "device_name", Value: "ci-runner" }]),
+    );
+
+    const forget = await w.cli(["auth", "devices", "forget", "--username", "gus"]);
+    expect(forget.code).toBe(0);
+    const third = await w.cli([...login("gus"), "--password-stdin"], {
+      stdin: "Gus-password-1",
+      timeoutMs: 5000,
+    });
+    expect(third.code).toBe(252);
+    expect(third.stderr).toMatch(/--totp-secret-file/);
+  });
+});
