@@ -287,6 +287,10 @@ describe("users", () => {
     await h.client.send(
       new AdminCreateUserCommand({ UserPoolId: poolId, Username: "bob", MessageAction: "SUPPRESS" }),
     );
+    // SUPPRESS without TemporaryPassword: the generated password goes nowhere, so none is stored.
+    const pool = h.endpoint.services.pools.get(poolId);
+    expect(h.endpoint.services.users.get(pool, "bob").password).toBeUndefined();
+    expect(h.endpoint.services.messages.list(poolId, "bob")).toEqual([]);
     expect(
       await failure(h.client.send(new AdminCreateUserCommand({ UserPoolId: poolId, Username: "bob" }))),
     ).toEqual({
