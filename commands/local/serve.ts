@@ -81,7 +81,15 @@ export async function serve(
   ctx.printer.info(
     `cogctl local endpoint (${region}) on ${server.url}, data: ${dataDir ?? "in memory"}. Ctrl-C to stop.`,
   );
+  // One log line per email/SMS the endpoint "sends" (never the code: `cogctl local messages` shows it).
+  const feed = await import("../../src/local/auth/outbox-feed.js");
+  const db = endpoint.services.db;
+  const outboxLog =
+    LEVELS.indexOf(level) >= LEVELS.indexOf("info")
+      ? feed.followOutbox(db, { afterId: feed.lastOutboxId(db) }, (m) => write(`[info] ${feed.outboxLogLine(m)}`), until)
+      : undefined;
   await until;
+  await outboxLog;
   await server.close();
   endpoint.close();
   ctx.printer.info("Stopped.");

@@ -17,6 +17,7 @@ export const handWrittenCommands: Record<string, { summary: string; load: Loader
   "auth logout": { summary: "Revoke a session's tokens (or sign out everywhere) and forget them", load: () => import("../../commands/auth/logout.js") },
   "local serve": { summary: "Run the embedded user-pools endpoint over HTTP", load: () => import("../../commands/local/serve.js") },
   "local status": { summary: "Show where the embedded endpoint's data lives and what it holds", load: () => import("../../commands/local/status.js") },
+  "local messages": { summary: "Show the emails and SMS the embedded endpoint would have sent (codes, invitations)", load: () => import("../../commands/local/messages.js") },
   "local reset": { summary: "Delete everything the embedded endpoint stores", load: () => import("../../commands/local/reset.js") },
   "auth sign-up": { summary: "Sign a new user up, then confirm the account with the code sent", load: () => import("../../commands/auth/sign-up.js") },
   "auth confirm-sign-up": { summary: "Confirm a signed-up account with its code (or --resend one)", load: () => import("../../commands/auth/confirm-sign-up.js") },
