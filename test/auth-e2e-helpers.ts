@@ -36,6 +36,8 @@ export interface AuthWorld {
     opts?: {
       stdin?: string;
       prompter?: Prompter;
+      /** A prompter made with the run's IO (to read what was shown so far, e.g. a TOTP URI). */
+      prompterFor?: (io: TestIO) => Prompter;
       tty?: boolean;
       env?: Record<string, string>;
       timeoutMs?: number;
@@ -89,8 +91,7 @@ export async function authWorld(): Promise<AuthWorld> {
         stderrTTY: opts.tty ?? false,
         env: { ...process.env, ...baseEnv, ...(opts.env ?? {}) },
       });
-      const prompter =
-        typeof opts.prompter === "function" ? (opts.prompter as (io: TestIO) => Prompter)(io) : opts.prompter;
+      const prompter = opts.prompterFor ? opts.prompterFor(io) : opts.prompter;
       const run = main(["--endpoint-url", local.server.url, ...argv], {
         io,
         prompter,

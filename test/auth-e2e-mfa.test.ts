@@ -6,7 +6,6 @@ import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   AdminSetUserMFAPreferenceCommand,
-  AdminUpdateUserAttributesCommand,
   SetUserPoolMfaConfigCommand,
   UpdateUserPoolCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
@@ -55,7 +54,7 @@ describe("from FORCE_CHANGE_PASSWORD to tokens in one sign-in", () => {
     await w.user(poolId, "dana", "Temp-password-1");
     const r = await w.cli(login("dana"), {
       tty: true,
-      prompter: (io) =>
+      prompterFor: (io) =>
         scriptedPrompter([
           [/Password for dana/, "Temp-password-1"],
           [/New password/, "Dana-new-password-1"],
