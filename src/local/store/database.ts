@@ -8,6 +8,7 @@
 import { chmodSync, closeSync, mkdirSync, openSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type BetterSqlite3 from "better-sqlite3";
+import { ConfigError } from "../../cli/errors.js";
 import { migrations } from "./migrations.js";
 
 export type Db = BetterSqlite3.Database;
@@ -60,7 +61,14 @@ export function migrate(db: Db): void {
     "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)",
   );
   const latest = migrations[migrations.length - 1]?.version ?? 0;
-  if (schemaVersion(db) >= latest) return;
+  const found = schemaVersion(db);
+  if (found > latest) {
+    // Written by a newer cogctl: refuse rather than misread tables this version does not know.
+    throw new ConfigError(
+      `The local endpoint's data has schema version ${found}, newer than this cogctl understands (${latest}). Upgrade cogctl, or use another --data-dir.`,
+    );
+  }
+  if (found >= latest) return;
   const apply = db.transaction(() => {
     const current = schemaVersion(db);
     for (const m of migrations) {

@@ -1,0 +1,40 @@
+// The SQLite store: pragmas, migrations recorded once, refusal of data from a newer schema.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError } from "../src/cli/errors.js";
+import { migrate, openDatabase, schemaVersion } from "../src/local/store/database.js";
+import { migrations } from "../src/local/store/migrations.js";
+
+describe("local store", () => {
+  it("uses WAL with synchronous=NORMAL, a busy timeout and foreign keys", async () => {
+    const db = await openDatabase({ dataDir: join(mkdtempSync(join(tmpdir(), "cogctl-store-")), "d") });
+    expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(db.pragma("synchronous", { simple: true })).toBe(1); // NORMAL
+    expect(db.pragma("busy_timeout", { simple: true })).toBeGreaterThanOrEqual(5000);
+    expect(db.pragma("foreign_keys", { simple: true })).toBe(1);
+    db.close();
+  });
+
+  it("records each migration once and re-opening changes nothing", async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), "cogctl-store-")), "d");
+    const db = await openDatabase({ dataDir: dir });
+    const latest = migrations[migrations.length - 1].version;
+    expect(schemaVersion(db)).toBe(latest);
+    migrate(db);
+    expect(db.prepare("SELECT COUNT(*) FROM schema_migrations").pluck().get()).toBe(migrations.length);
+    db.close();
+    const again = await openDatabase({ dataDir: dir });
+    expect(schemaVersion(again)).toBe(latest);
+    again.close();
+  });
+
+  it("refuses data written by a newer schema with a ConfigError", async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), "cogctl-store-")), "d");
+    const db = await openDatabase({ dataDir: dir });
+    db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, 'future', 0)").run(999);
+    db.close();
+    await expect(openDatabase({ dataDir: dir })).rejects.toBeInstanceOf(ConfigError);
+  });
+});
