@@ -1,0 +1,127 @@
+// `cogctl auth login` in a real pseudo-terminal (tmux), proving the interactive screens work as a
+// person sees them: hidden password entry, the new password typed twice, the MFA choice list, the
+// TOTP QR code and otpauth:// URI, the code prompt, the summary; and Ctrl-C at a prompt exits 130.
+// Runs bin/cogctl (the built dist/: `npx tsc -p tsconfig.build.json`, done by `npm ci` in CI).
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { SetUserPoolMfaConfigCommand } from "@aws-sdk/client-cognito-identity-provider";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { totpCode } from "../src/auth/crypto/index.js";
+import { type AuthWorld, authWorld } from "./auth-e2e-helpers.js";
+import { BIN, ROOT } from "./helpers/cli.js";
+
+const SOCKET = `cogctl-auth-pty-${process.pid}`;
+const tmux = (...args: string[]) => execFileSync("tmux", ["-L", SOCKET, ...args], { encoding: "utf8" });
+const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+let w: AuthWorld;
+let poolId: string;
+let clientId: string;
+beforeAll(async () => {
+  if (!existsSync(join(ROOT, "dist", "src", "cli", "main.js")))
+    throw new Error("dist/ is missing: build first with `npx tsc -p tsconfig.build.json`");
+  w = await authWorld();
+  poolId = await w.pool();
+  await w.local.client.send(
+    new SetUserPoolMfaConfigCommand({
+      UserPoolId: poolId,
+      MfaConfiguration: "ON",
+      SoftwareTokenMfaConfiguration: { Enabled: true },
+    }),
+  );
+  ({ clientId } = await w.client(poolId));
+});
+afterAll(async () => {
+  try {
+    tmux("kill-server");
+  } catch {
+    // no session left
+  }
+  await w?.close();
+});
+
+/** Starts cogctl in a fresh tmux session; the shell prints EXIT=<code> when it ends. */
+function start(name: string, argv: string[]): void {
+  const env = {
+    AWS_ACCESS_KEY_ID: "local",
+    AWS_SECRET_ACCESS_KEY: "local",
+    AWS_REGION: "us-east-1",
+    COGCTL_CONFIG_DIR: w.configDir,
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+    TERM: "xterm-256color",
+  };
+  const command = [
+    "env",
+    ...Object.entries(env).map(([k, v]) => quote(`${k}=${v}`)),
+    quote(process.execPath),
+    quote(BIN),
+    "--endpoint-url",
+    quote(w.local.server.url),
+    ...argv.map(quote),
+  ].join(" ");
+  tmux(
+    "new-session",
+    "-d",
+    "-s",
+    name,
+    "-x",
+    "200",
+    "-y",
+    "120",
+    `sh -c ${quote(`${command}; echo EXIT=$?; sleep 60`)}`,
+  );
+}
+
+const screen = (name: string) => tmux("capture-pane", "-p", "-J", "-t", name, "-S", "-");
+
+async function waitFor(name: string, pattern: RegExp, timeoutMs = 15_000): Promise<string> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const text = screen(name);
+    if (pattern.test(text)) return text;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${pattern}; screen:\n${text}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function type(name: string, text: string): void {
+  tmux("send-keys", "-t", name, "-l", text);
+  tmux("send-keys", "-t", name, "Enter");
+}
+
+describe("interactive sign-in in a terminal", () => {
+  it("FORCE_CHANGE_PASSWORD → new password twice → TOTP set-up with a QR code → tokens", async () => {
+    await w.user(poolId, "tess", "Temp-password-1");
+    const s = "login";
+    start(s, ["auth", "login", "--user-pool-id", poolId, "--client-id", clientId, "--username", "tess"]);
+    await waitFor(s, /Password for tess/);
+    type(s, "Temp-password-1");
+    await waitFor(s, /A new password is required for tess[\s\S]*New password/);
+    type(s, "Tess-new-password-1");
+    await waitFor(s, /Enter it again/);
+    type(s, "Tess-new-password-1");
+    const choice = await waitFor(s, /Set up which second factor/);
+    expect(choice).toMatch(/Authenticator app \(TOTP\)/);
+    tmux("send-keys", "-t", s, "Enter");
+    const qr = await waitFor(s, /Code from your authenticator app/);
+    expect(qr).toMatch(/Scan this QR code/);
+    expect(qr).toMatch(/[▄▀█]{10,}/);
+    const secret = /otpauth:\/\/totp\/\S*secret=([A-Z2-7]+)/.exec(qr)?.[1];
+    expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+    type(s, totpCode(secret as string));
+    const done = await waitFor(s, /EXIT=\d+/);
+    expect(done).toMatch(/Signed in as tess \(pool /);
+    expect(done).toMatch(/EXIT=0/);
+    // Passwords were masked, never echoed.
+    expect(done).not.toMatch(/Temp-password-1|Tess-new-password-1/);
+  });
+
+  it("Ctrl-C at the password prompt exits 130", async () => {
+    const s = "interrupt";
+    start(s, ["auth", "login", "--user-pool-id", poolId, "--client-id", clientId, "--username", "tess"]);
+    await waitFor(s, /Password for tess/);
+    tmux("send-keys", "-t", s, "C-c");
+    expect(await waitFor(s, /EXIT=\d+/)).toMatch(/EXIT=130/);
+  });
+});
