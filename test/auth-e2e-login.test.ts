@@ -184,3 +184,19 @@ describe("flows and secrets", () => {
     expect(r.stderr).toMatch(/--username or COGCTL_USERNAME/);
   });
 });
+
+describe("secrets stay out of output", () => {
+  it("--debug traces the requests without the password, SRP values or tokens", async () => {
+    const r = await w.cli([...base(), "--username", "srp-user", "--password-stdin", "--debug"], {
+      stdin: "Perm-password-1",
+    });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/InitiateAuth/);
+    expect(r.stderr).toMatch(/RespondToAuthChallenge/);
+    expect(r.stderr).not.toMatch(/Perm-password-1/);
+    expect(r.stderr).not.toMatch(/eyJ[\w-]{10,}/);
+    expect(r.stderr).not.toMatch(/"SRP_A":"[0-9a-f]/);
+    expect(r.stderr).not.toMatch(/"PASSWORD_CLAIM_SIGNATURE":"[^*]/);
+    expect(r.stdout).toBe("");
+  });
+});
