@@ -378,6 +378,8 @@ describe("pool settings", () => {
       (await h.client.send(new C.DescribeUserPoolDomainCommand({ Domain: "my-app-login" }))).DomainDescription
         ?.ManagedLoginVersion,
     ).toBe(2);
+    const withDomain = await failure(h.client.send(new C.DeleteUserPoolCommand({ UserPoolId: id })));
+    expect(withDomain.message).toContain("has a domain configured");
     await h.client.send(new C.DeleteUserPoolDomainCommand({ UserPoolId: id, Domain: "my-app-login" }));
     expect(
       (await h.client.send(new C.DescribeUserPoolDomainCommand({ Domain: "my-app-login" })))
