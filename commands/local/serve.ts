@@ -86,7 +86,12 @@ export async function serve(
   const db = endpoint.services.db;
   const outboxLog =
     LEVELS.indexOf(level) >= LEVELS.indexOf("info")
-      ? feed.followOutbox(db, { afterId: feed.lastOutboxId(db) }, (m) => write(`[info] ${feed.outboxLogLine(m)}`), until)
+      ? feed.followOutbox(
+          db,
+          { afterId: feed.lastOutboxId(db) },
+          (m) => write(`[info] ${feed.outboxLogLine(m)}`),
+          until,
+        )
       : undefined;
   await until;
   await outboxLog;
