@@ -358,7 +358,7 @@ describe("devices through the SDK", () => {
     );
     expect(done.AuthenticationResult?.NewDeviceMetadata).toBeUndefined();
     const payload = JSON.parse(
-      Buffer.from((done.AuthenticationResult?.AccessToken as string).split(".")[1], "base64url").toString(),
+      Buffer.from(String(done.AuthenticationResult?.AccessToken).split(".")[1], "base64url").toString(),
     );
     expect(payload.device_key).toBe(deviceKey);
 

@@ -221,7 +221,7 @@ export class TokensService {
       throw new NotAuthorizedException("Invalid Access Token");
     }
     const origin = this.s.origin.get(payload.origin_jti) as { revoked: number; created: number } | undefined;
-    if (!origin || origin.revoked !== 0) throw new NotAuthorizedException("Access Token has been revoked");
+    if (origin?.revoked !== 0) throw new NotAuthorizedException("Access Token has been revoked");
     return {
       poolId: payload.iss.slice(payload.iss.lastIndexOf("/") + 1),
       sub: String(payload.sub),
