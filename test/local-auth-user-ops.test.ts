@@ -12,6 +12,7 @@ import {
   AdminSetUserMFAPreferenceCommand,
   AdminSetUserPasswordCommand,
   AdminSetUserSettingsCommand,
+  AdminUpdateUserAttributesCommand,
   AdminUserGlobalSignOutCommand,
   ChangePasswordCommand,
   type CognitoIdentityProviderClient,
@@ -228,6 +229,25 @@ describe("the signed-in user's own account", () => {
     attrs = (await sdk.send(new GetUserCommand({ AccessToken }))).UserAttributes ?? [];
     expect(attrs.map((a) => a.Name)).not.toContain("given_name");
     expect(attrs.map((a) => a.Name)).not.toContain("custom:team");
+  });
+
+  it("VerifyUserAttribute accepts the code AdminUpdateUserAttributes sent", async () => {
+    await signUpConfirmed("cody", "cody@example.com");
+    const { AccessToken } = await tokensFor("cody", PW);
+    await sdk.send(
+      new AdminUpdateUserAttributesCommand({
+        UserPoolId: poolId,
+        Username: "cody",
+        UserAttributes: [{ Name: "email", Value: "cody@else.example.com" }],
+      }),
+    );
+    const msg = h.endpoint.services.messages.list(poolId, "cody").at(-1);
+    expect(msg?.destination).toBe("cody@else.example.com");
+    await sdk.send(
+      new VerifyUserAttributeCommand({ AccessToken, AttributeName: "email", Code: msg?.code as string }),
+    );
+    const attrs = (await sdk.send(new GetUserCommand({ AccessToken }))).UserAttributes ?? [];
+    expect(attrs.find((a) => a.Name === "email_verified")?.Value).toBe("true");
   });
 
   it("ChangePassword needs the old password; the new one signs in", async () => {
