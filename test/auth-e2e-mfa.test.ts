@@ -2,7 +2,7 @@
 // path (FORCE_CHANGE_PASSWORD → new password → TOTP set-up → tokens) interactively and with flags
 // alone, codes by email read from the endpoint's outbox, SELECT_MFA_TYPE, and a remembered device
 // that skips MFA through device SRP until it is forgotten.
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   AdminSetUserMFAPreferenceCommand,
@@ -275,5 +275,56 @@ describe("remembered devices", () => {
     });
     expect(third.code).toBe(252);
     expect(third.stderr).toMatch(/--totp-secret-file/);
+  });
+
+  it("a device forgotten on the service side is dropped here; --remember-device then stores the new one", async () => {
+    const { AdminForgetDeviceCommand } = await import("@aws-sdk/client-cognito-identity-provider");
+    await w.user(poolId, "hank", "Temp-password-1");
+    const newPw = join(w.configDir, "hank-pw");
+    writeFileSync(newPw, "Hank-password-1");
+    const secretFile = join(w.configDir, "hank-totp");
+    const first = await w.cli(
+      [
+        ...login("hank"),
+        "--password-stdin",
+        "--new-password-file",
+        newPw,
+        "--select",
+        "SOFTWARE_TOKEN_MFA",
+        "--totp-secret-out",
+        secretFile,
+        "--remember-device",
+      ],
+      { stdin: "Temp-password-1" },
+    );
+    expect(first.code).toBe(0);
+    const deviceFile = () => {
+      const name = readdirSync(join(w.configDir, "devices")).find((f) => f.includes("hank"));
+      return name
+        ? JSON.parse(readFileSync(join(w.configDir, "devices", name), "utf8")).deviceKey
+        : undefined;
+    };
+    const oldKey = deviceFile();
+    expect(oldKey).toEqual(expect.any(String));
+    await w.local.client.send(
+      new AdminForgetDeviceCommand({ UserPoolId: poolId, Username: "hank", DeviceKey: oldKey }),
+    );
+    const secret = readFileSync(secretFile, "utf8").trim();
+    const again = await w.cli([...login("hank"), "--password-stdin", "--totp-secret", secret], {
+      stdin: "Hank-password-1",
+    });
+    expect(again.stderr).toBe("");
+    expect(again.code).toBe(0);
+    expect(deviceFile()).toBeUndefined();
+    const remembered = await w.cli(
+      [...login("hank"), "--password-stdin", "--mfa-code", nextStepCode(secret), "--remember-device"],
+      {
+        stdin: "Hank-password-1",
+      },
+    );
+    expect(remembered.code).toBe(0);
+    const newKey = deviceFile();
+    expect(newKey).toEqual(expect.any(String));
+    expect(newKey).not.toBe(oldKey);
   });
 });

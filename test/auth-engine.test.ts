@@ -503,3 +503,50 @@ describe("challenges", () => {
     expect(call.calls).toHaveLength(0);
   });
 });
+
+describe("stale remembered devices", () => {
+  it("a device the service no longer knows (ResourceNotFoundException) is dropped and the sign-in restarts without it", async () => {
+    const { randomPassword } = createDeviceVerifier("group-1", "us-east-1_gone");
+    const device = { deviceGroupKey: "group-1", deviceKey: "us-east-1_gone", randomPassword };
+    const rejected: string[] = [];
+    const call = scriptedCall([
+      (_op, input) => {
+        expect(input.AuthParameters.DEVICE_KEY).toBe("us-east-1_gone");
+        throw serviceError("ResourceNotFoundException", "InitiateAuth", "Device does not exist.");
+      },
+      (_op, input) => {
+        expect(input.AuthParameters.DEVICE_KEY).toBeUndefined();
+        return { AuthenticationResult: TOKENS };
+      },
+    ]);
+    const e = env(call, {
+      device,
+      prompter: scriptedPrompter([[/Password/, "pw"]]),
+      options: { flow: "password" },
+    });
+    const out = await signIn("alice", {
+      ...e,
+      onDeviceRejected: async (d) => void rejected.push(d.deviceKey),
+    });
+    expect(out.result.AccessToken).toBe("access");
+    expect(rejected).toEqual(["us-east-1_gone"]);
+  });
+
+  it("a device sent along but never asked to prove itself is reported stale", async () => {
+    const device = { deviceGroupKey: "g", deviceKey: "us-east-1_old", randomPassword: "rp" };
+    const call = scriptedCall([
+      () => ({
+        AuthenticationResult: {
+          ...TOKENS,
+          NewDeviceMetadata: { DeviceKey: "us-east-1_new", DeviceGroupKey: "g" },
+        },
+      }),
+    ]);
+    const out = await signIn(
+      "alice",
+      env(call, { device, prompter: scriptedPrompter([[/Password/, "pw"]]), options: { flow: "password" } }),
+    );
+    expect(out.deviceKey).toBeUndefined();
+    expect(out.staleDevice?.deviceKey).toBe("us-east-1_old");
+  });
+});

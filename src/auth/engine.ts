@@ -4,6 +4,7 @@
 // without the device when the service no longer knows a remembered one.
 import { CliError, ExitCode, ServiceError } from "../cli/errors.js";
 import { challengeHandlers } from "./challenges/index.js";
+import type { DeviceSecret } from "./crypto/index.js";
 import { startFlow } from "./flows.js";
 import type { AuthenticationResult, AuthStep, EngineEnv, SignInState } from "./types.js";
 
@@ -16,18 +17,25 @@ export interface SignInResult {
   result: AuthenticationResult;
   /** USERNAME as the service last named it (the real username after SRP). */
   username: string;
-  /** The remembered device that took part, if any. */
+  /** The remembered device that proved itself (device SRP), if any. */
   deviceKey?: string;
+  /** A stored device sent along that the service did not ask to prove: it no longer remembers it. */
+  staleDevice?: DeviceSecret;
   challenges: string[];
 }
 
 export async function signIn(typedUsername: string, env: EngineEnv): Promise<SignInResult> {
-  const device = await env.findDevice(typedUsername);
+  const state: SignInState = {
+    typedUsername,
+    username: typedUsername,
+    device: await env.findDevice(typedUsername),
+  };
   try {
-    return await run({ typedUsername, username: typedUsername, device }, env);
+    return await run(state, env);
   } catch (err) {
-    if (!isUnknownDevice(err)) throw err;
+    if (!isUnknownDevice(err) || !state.device) throw err;
     env.ui.info("The service no longer knows this machine's remembered device; signing in without it.");
+    await env.onDeviceRejected?.(state.device);
     return run({ typedUsername, username: typedUsername }, { ...env, findDevice: async () => undefined });
   }
 }
@@ -40,7 +48,10 @@ async function run(state: SignInState, env: EngineEnv): Promise<SignInResult> {
       return {
         result: step.AuthenticationResult,
         username: state.username,
-        deviceKey: state.device?.deviceKey,
+        // Only a device that proved itself counts; a stored one the service ignored is stale.
+        deviceKey: challenges.includes("DEVICE_PASSWORD_VERIFIER") ? state.device?.deviceKey : undefined,
+        staleDevice:
+          state.device && !challenges.includes("DEVICE_PASSWORD_VERIFIER") ? state.device : undefined,
         challenges,
       };
     const name = step.ChallengeName;

@@ -6,7 +6,7 @@ import type { Context } from "../context/context.js";
 import { type AnswerFlags, Answers } from "./answers.js";
 import { type ClientSecretOptions, givenClientSecret, SecretHasher } from "./client-secret.js";
 import { createCognitoCall } from "./cognito-call.js";
-import { findDevice, saveDevice } from "./device-store.js";
+import { findDevice, findDeviceByKey, forgetStoredDevice, saveDevice } from "./device-store.js";
 import { signIn } from "./engine.js";
 import { createLoginUi } from "./login-ui.js";
 import { type PasswordCheck, policyCheck, readPasswordPolicy } from "./password-policy.js";
@@ -63,6 +63,10 @@ export async function login(opts: LoginOptions, ctx: Context): Promise<number> {
         return check;
       },
       findDevice: (name) => findDevice(ctx.paths.configDir, { profile, userPoolId, username: name }),
+      onDeviceRejected: async (device) => {
+        const stored = await findDeviceByKey(ctx.paths.configDir, device.deviceKey);
+        if (stored) await forgetStoredDevice(ctx.paths.configDir, stored);
+      },
     });
     const result = signedIn.result;
     if (!result.AccessToken)
@@ -71,6 +75,11 @@ export async function login(opts: LoginOptions, ctx: Context): Promise<number> {
     const access = claimsOf(result.AccessToken);
     const realUsername = typeof access?.username === "string" ? access.username : signedIn.username;
 
+    if (signedIn.staleDevice && result.NewDeviceMetadata) {
+      // The service treated this machine as a new device: the stored one is forgotten there.
+      const stored = await findDeviceByKey(ctx.paths.configDir, signedIn.staleDevice.deviceKey);
+      if (stored) await forgetStoredDevice(ctx.paths.configDir, stored);
+    }
     let deviceKey = signedIn.deviceKey;
     const meta = result.NewDeviceMetadata;
     if (opts.rememberDevice && meta?.DeviceKey && meta.DeviceGroupKey) {

@@ -60,6 +60,8 @@ export interface EngineEnv {
   passwordCheck(): Promise<PasswordCheck>;
   /** The remembered device for a username, if this machine has one. */
   findDevice(username: string): Promise<DeviceSecret | undefined>;
+  /** The service no longer knows this stored device (forgotten elsewhere): drop it. */
+  onDeviceRejected?(device: DeviceSecret): Promise<void>;
 }
 
 /** What a sign-in carries from one challenge to the next. */
