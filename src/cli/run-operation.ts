@@ -4,6 +4,7 @@
 import type { FlagSpec } from "../api/args/index.js";
 import { buildInput, generateSkeleton } from "../api/args/index.js";
 import type { Operation } from "../api/catalog.js";
+import { injectStoredAccessToken, membersSatisfiedBySession } from "../auth/session-injection.js";
 import type { Context } from "../context/context.js";
 import { normalize } from "./error-mapping.js";
 import { mergePages, pagesForStreaming, paginate } from "./paginate.js";
@@ -27,10 +28,16 @@ export async function runOperation({ op, members, opts }: OperationRun, ctx: Con
   }
   const raw: Record<string, unknown> = {};
   for (const [attr, spec] of members) if (opts[attr] !== undefined) raw[spec.member] = opts[attr];
-  const input = buildInput(op, raw, {
+  // An AccessToken member may come from the stored `cogctl auth login` session instead of a flag.
+  const fromSession = membersSatisfiedBySession(op);
+  const checked = fromSession.length
+    ? { ...op, input: { ...op.input, required: op.input.required.filter((m) => !fromSession.includes(m)) } }
+    : op;
+  const input = buildInput(checked, raw, {
     json: opts.cliInputJson as string | undefined,
     yaml: opts.cliInputYaml as string | undefined,
   });
+  if (fromSession.length) await injectStoredAccessToken(op, input, ctx);
 
   const client = await ctx.cognito();
   const sdk = loadCognitoSdk();
