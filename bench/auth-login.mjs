@@ -2,8 +2,7 @@
 // side by side with one `cogctl admin-get-user` on the same endpoint (both full process starts, as
 // a script runs them). Runs alternate; medians are reported. Target: login ≤ 1.5× admin-get-user.
 //
-// The endpoint runs in its own process: `cogctl local serve` when that command exists, else the
-// same server started through its API (src/local/server.ts). Not a test: it prints figures; it
+// The endpoint runs in its own process (`cogctl local serve`). Not a test: it prints figures; it
 // only checks that every login and lookup it times succeeded.
 // Usage: npx tsc -p tsconfig.build.json && node bench/auth-login.mjs [runs]
 import { spawn } from "node:child_process";
@@ -24,27 +23,25 @@ const BIN = join(root, "bin", "cogctl");
 const runs = Number(process.argv[2] ?? 21);
 const work = mkdtempSync(join(tmpdir(), "cogctl-bench-auth-"));
 
-/** Starts the endpoint in a child process and resolves with its URL. */
+/** `cogctl local serve --port 0 --in-memory` in a child process; it prints its URL on stdout. */
 async function startEndpoint() {
-  const script = `
-    const { LocalEndpoint } = await import(${JSON.stringify(join(root, "dist/src/local/endpoint.js"))});
-    const { startServer } = await import(${JSON.stringify(join(root, "dist/src/local/server.js"))});
-    const endpoint = await LocalEndpoint.open({ region: "us-east-1", inMemory: true });
-    const server = await startServer({ port: 0, endpoint });
-    process.stdout.write("URL " + server.url + "\\n");`;
-  const child = spawn(process.execPath, ["--input-type=module", "-e", script], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    [BIN, "local", "serve", "--port", "0", "--in-memory", "--log-level", "error"],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   const url = await new Promise((resolve, reject) => {
     let seen = "";
     child.stdout.on("data", (c) => {
       seen += c;
-      const m = /URL (http:\/\/\S+)/.exec(seen);
+      const m = /(http:\/\/\S+)/.exec(seen);
       if (m) resolve(m[1]);
     });
-    child.on("exit", (code) => reject(new Error(`endpoint exited with ${code}: ${seen}`)));
+    child.on("exit", (code) => reject(new Error(`cogctl local serve exited with ${code}: ${seen}`)));
   });
-  return { url, stop: () => child.kill() };
+  return { url, stop: () => child.kill("SIGTERM") };
 }
 
 function run(argv, env, input) {
@@ -140,7 +137,7 @@ try {
   }
   const l = median(times.login);
   const g = median(times.getUser);
-  console.log(`runs: ${runs} each, alternating; endpoint ${endpoint.url} in its own process`);
+  console.log(`runs: ${runs} each, alternating; cogctl local serve at ${endpoint.url} in its own process`);
   console.log(
     `cogctl auth login (SRP, --password-stdin)  median ${l.toFixed(1)} ms  (min ${Math.min(...times.login).toFixed(1)})`,
   );
