@@ -479,6 +479,9 @@ describe("MFA by SMS and email codes", () => {
     const me = await sdk.send(new GetUserCommand({ AccessToken: t.AccessToken }));
     expect(me.UserMFASettingList).toEqual(["SMS_MFA"]);
     expect(me.PreferredMfaSetting).toBe("SMS_MFA");
+    const admin = await sdk.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: "max" }));
+    expect(admin.UserMFASettingList).toEqual(["SMS_MFA"]);
+    expect(admin.MFAOptions).toEqual([{ DeliveryMedium: "SMS", AttributeName: "phone_number" }]);
     const totpFirst = await failure(
       sdk.send(
         new SetUserMFAPreferenceCommand({
