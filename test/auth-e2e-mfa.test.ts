@@ -328,3 +328,60 @@ describe("remembered devices", () => {
     expect(newKey).not.toBe(oldKey);
   });
 });
+
+describe("auth mfa setup and prefer", () => {
+  it("turns TOTP on for a signed-in user of an OPTIONAL-MFA pool; sign-ins then ask for the code", async () => {
+    const optionalPool = await w.pool();
+    await w.local.client.send(
+      new SetUserPoolMfaConfigCommand({
+        UserPoolId: optionalPool,
+        MfaConfiguration: "OPTIONAL",
+        SoftwareTokenMfaConfiguration: { Enabled: true },
+      }),
+    );
+    const { clientId: c2 } = await w.client(optionalPool);
+    await w.user(optionalPool, "uma", "Uma-password-1", { permanent: true });
+    const signIn = (...extra: string[]) =>
+      w.cli(
+        [
+          "auth",
+          "login",
+          "--user-pool-id",
+          optionalPool,
+          "--client-id",
+          c2,
+          "--username",
+          "uma",
+          "--password-stdin",
+          ...extra,
+        ],
+        {
+          stdin: "Uma-password-1",
+          timeoutMs: 5000,
+        },
+      );
+    expect((await signIn()).code).toBe(0);
+    const secretFile = join(w.configDir, "uma-totp");
+    const setup = await w.cli([
+      "auth",
+      "mfa",
+      "setup",
+      "totp",
+      "--username",
+      "uma",
+      "--totp-secret-out",
+      secretFile,
+    ]);
+    expect(setup.stderr).toBe("");
+    expect(setup.code).toBe(0);
+    expect(statSync(secretFile).mode & 0o777).toBe(0o600);
+    const noCode = await signIn();
+    expect(noCode.code).toBe(252);
+    expect(noCode.stderr).toMatch(/--totp-secret-file/);
+    expect((await signIn("--mfa-code", nextStepCode(readFileSync(secretFile, "utf8").trim()))).code).toBe(0);
+    expect((await w.cli(["auth", "mfa", "prefer", "totp", "--username", "uma"])).code).toBe(0);
+    const bad = await w.cli(["auth", "mfa", "setup", "pigeon", "--username", "uma"]);
+    expect(bad.code).toBe(252);
+    expect(bad.stderr).toMatch(/Unknown MFA method 'pigeon'\. Use totp, sms or email/);
+  });
+});
