@@ -219,6 +219,16 @@ describe("stored sessions", () => {
     (await ctx.cognito()).destroy();
   });
 
+  it("cogctl get-user with no --access-token runs as the stored session; with no session it says how to sign in", async () => {
+    const r = await w.cli(["get-user"], { env: { COGCTL_AUTH_USER: "ivy" } });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ Username: "ivy" });
+    const none = await w.cli(["get-user"], { env: { COGCTL_AUTH_USER: "nobody" } });
+    expect(none.code).toBe(252);
+    expect(none.stderr).toMatch(/No stored session .*user nobody.*cogctl auth login.*or pass --access-token/);
+  });
+
   it("logout revokes the refresh token and forgets the session; --global signs out everywhere", async () => {
     const before = JSON.parse((await w.cli(["auth", "tokens", "--username", "ivy"])).stdout);
     const out = await w.cli(["auth", "logout", "--username", "ivy"]);
