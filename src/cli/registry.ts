@@ -9,22 +9,76 @@ export const handWrittenCommands: Record<string, { summary: string; load: Loader
     summary: "Print a shell completion script (bash, zsh or fish)",
     load: () => import("../../commands/completion.js"),
   },
-  "auth login": { summary: "Sign a user in through every challenge and store the tokens", load: () => import("../../commands/auth/login.js") },
-  "auth tokens": { summary: "Print the stored tokens of a session (or their decoded claims)", load: () => import("../../commands/auth/tokens.js") },
-  "auth refresh": { summary: "Refresh a stored session's tokens with its refresh token", load: () => import("../../commands/auth/refresh.js") },
-  "auth whoami": { summary: "Show the signed-in user (GetUser with the stored session)", load: () => import("../../commands/auth/whoami.js") },
-  "auth list": { summary: "List stored sessions (without their tokens)", load: () => import("../../commands/auth/list.js") },
-  "auth logout": { summary: "Revoke a session's tokens (or sign out everywhere) and forget them", load: () => import("../../commands/auth/logout.js") },
-  "local serve": { summary: "Run the embedded user-pools endpoint over HTTP", load: () => import("../../commands/local/serve.js") },
-  "local status": { summary: "Show where the embedded endpoint's data lives and what it holds", load: () => import("../../commands/local/status.js") },
-  "local messages": { summary: "Show the emails and SMS the embedded endpoint would have sent (codes, invitations)", load: () => import("../../commands/local/messages.js") },
-  "local reset": { summary: "Delete everything the embedded endpoint stores", load: () => import("../../commands/local/reset.js") },
-  "auth sign-up": { summary: "Sign a new user up, then confirm the account with the code sent", load: () => import("../../commands/auth/sign-up.js") },
-  "auth confirm-sign-up": { summary: "Confirm a signed-up account with its code (or --resend one)", load: () => import("../../commands/auth/confirm-sign-up.js") },
-  "auth forgot-password": { summary: "Reset a forgotten password: send a code, then set a new password with it", load: () => import("../../commands/auth/forgot-password.js") },
-  "auth change-password": { summary: "Change the signed-in user's password", load: () => import("../../commands/auth/change-password.js") },
-  "auth mfa setup": { summary: "Set up a second factor (totp, sms or email) for the signed-in user", load: () => import("../../commands/auth/mfa/setup.js") },
-  "auth mfa prefer": { summary: "Choose the preferred second factor of the signed-in user", load: () => import("../../commands/auth/mfa/prefer.js") },
-  "auth devices list": { summary: "List the signed-in user's devices", load: () => import("../../commands/auth/devices/list.js") },
-  "auth devices forget": { summary: "Forget a device (by default this machine's remembered device)", load: () => import("../../commands/auth/devices/forget.js") },
+  "auth login": {
+    summary: "Sign a user in through every challenge and store the tokens",
+    load: () => import("../../commands/auth/login.js"),
+  },
+  "auth tokens": {
+    summary: "Print the stored tokens of a session (or their decoded claims)",
+    load: () => import("../../commands/auth/tokens.js"),
+  },
+  "auth refresh": {
+    summary: "Refresh a stored session's tokens with its refresh token",
+    load: () => import("../../commands/auth/refresh.js"),
+  },
+  "auth whoami": {
+    summary: "Show the signed-in user (GetUser with the stored session)",
+    load: () => import("../../commands/auth/whoami.js"),
+  },
+  "auth list": {
+    summary: "List stored sessions (without their tokens)",
+    load: () => import("../../commands/auth/list.js"),
+  },
+  "auth logout": {
+    summary: "Revoke a session's tokens (or sign out everywhere) and forget them",
+    load: () => import("../../commands/auth/logout.js"),
+  },
+  "local serve": {
+    summary: "Run the embedded user-pools endpoint over HTTP",
+    load: () => import("../../commands/local/serve.js"),
+  },
+  "local status": {
+    summary: "Show where the embedded endpoint's data lives and what it holds",
+    load: () => import("../../commands/local/status.js"),
+  },
+  "local messages": {
+    summary: "Show the emails and SMS the embedded endpoint would have sent (codes, invitations)",
+    load: () => import("../../commands/local/messages.js"),
+  },
+  "local reset": {
+    summary: "Delete everything the embedded endpoint stores",
+    load: () => import("../../commands/local/reset.js"),
+  },
+  "auth sign-up": {
+    summary: "Sign a new user up, then confirm the account with the code sent",
+    load: () => import("../../commands/auth/sign-up.js"),
+  },
+  "auth confirm-sign-up": {
+    summary: "Confirm a signed-up account with its code (or --resend one)",
+    load: () => import("../../commands/auth/confirm-sign-up.js"),
+  },
+  "auth forgot-password": {
+    summary: "Reset a forgotten password: send a code, then set a new password with it",
+    load: () => import("../../commands/auth/forgot-password.js"),
+  },
+  "auth change-password": {
+    summary: "Change the signed-in user's password",
+    load: () => import("../../commands/auth/change-password.js"),
+  },
+  "auth mfa setup": {
+    summary: "Set up a second factor (totp, sms or email) for the signed-in user",
+    load: () => import("../../commands/auth/mfa/setup.js"),
+  },
+  "auth mfa prefer": {
+    summary: "Choose the preferred second factor of the signed-in user",
+    load: () => import("../../commands/auth/mfa/prefer.js"),
+  },
+  "auth devices list": {
+    summary: "List the signed-in user's devices",
+    load: () => import("../../commands/auth/devices/list.js"),
+  },
+  "auth devices forget": {
+    summary: "Forget a device (by default this machine's remembered device)",
+    load: () => import("../../commands/auth/devices/forget.js"),
+  },
 };
