@@ -37,11 +37,16 @@ export async function createCognitoClient(
 
   let inner: RequestHandlerLike;
   if (globals.local) {
-    const { openLocalEndpoint, createInProcessRequestHandler } = await import("../local/in-process.js");
+    const [{ openLocalEndpoint, createInProcessRequestHandler }, { DEFAULT_BASE_URL }] = await Promise.all([
+      import("../local/in-process.js"),
+      import("../local/endpoint.js"),
+    ]);
     config.region ??= "us-east-1";
     const endpoint = await openLocalEndpoint({ dataDir: paths.dataDir, region: String(config.region) });
     inner = createInProcessRequestHandler(endpoint) as unknown as RequestHandlerLike;
-    config.endpoint = "http://localhost.cogctl.local";
+    // No socket is opened; the URL only names the endpoint. It is `local serve`'s default address,
+    // so tokens issued with --local carry an issuer whose JWKS a default `local serve` publishes.
+    config.endpoint = DEFAULT_BASE_URL;
     // The embedded endpoint does not check signatures; never read the user's real keys for it.
     config.credentials = { accessKeyId: "cogctl-local", secretAccessKey: "cogctl-local" };
   } else {
