@@ -24,6 +24,8 @@ export interface InitiateInput {
   UserPoolId?: string;
   AuthParameters?: Record<string, string>;
   ClientMetadata?: Record<string, string>;
+  /** GetTokensFromRefreshToken authenticates the client by ClientSecret, not SECRET_HASH. */
+  clientSecretChecked?: boolean;
 }
 
 const USER_FLOWS = new Set([
@@ -57,7 +59,8 @@ export async function initiateAuth(
   const fc: FlowContext = { services, baseUrl, pool, client };
   const params = input.AuthParameters ?? {};
 
-  if (flow === "REFRESH_TOKEN_AUTH" || flow === "REFRESH_TOKEN") return refresh(fc, params);
+  if (flow === "REFRESH_TOKEN_AUTH" || flow === "REFRESH_TOKEN")
+    return refresh(fc, params, input.clientSecretChecked === true);
 
   const name = params.USERNAME;
   if (!name) throw new InvalidParameterException("Missing required parameter USERNAME");
@@ -199,7 +202,11 @@ export function firstFactor(
 }
 
 /** REFRESH_TOKEN_AUTH: new ID and access tokens of the same sign-in (same origin_jti, no new refresh token). */
-async function refresh(fc: FlowContext, params: Record<string, string>): Promise<AuthResponse> {
+async function refresh(
+  fc: FlowContext,
+  params: Record<string, string>,
+  clientChecked: boolean,
+): Promise<AuthResponse> {
   const token = params.REFRESH_TOKEN;
   if (!token) throw new InvalidParameterException("Missing required parameter REFRESH_TOKEN");
   const { services, pool, client } = fc;
@@ -214,7 +221,7 @@ async function refresh(fc: FlowContext, params: Record<string, string>): Promise
     throw new NotAuthorizedException("Refresh Token has been revoked");
   }
   if (!user.enabled) throw new NotAuthorizedException("User is disabled.");
-  checkSecretHash(client, [params.USERNAME, user.username, user.sub], params.SECRET_HASH);
+  if (!clientChecked) checkSecretHash(client, [params.USERNAME, user.username, user.sub], params.SECRET_HASH);
   const result = await services.tokens.issue(pool, client, user, { baseUrl: fc.baseUrl, refreshOf: record });
   return { ChallengeParameters: {}, AuthenticationResult: result };
 }

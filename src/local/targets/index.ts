@@ -119,4 +119,6 @@ export const targets: Record<string, Loader> = {
   AdminListUserAuthEvents: () => import("./admin-list-user-auth-events.js"),
   UpdateAuthEventFeedback: () => import("./update-auth-event-feedback.js"),
   AdminUpdateAuthEventFeedback: () => import("./admin-update-auth-event-feedback.js"),
+  GetUserAuthFactors: () => import("./get-user-auth-factors.js"),
+  GetTokensFromRefreshToken: () => import("./get-tokens-from-refresh-token.js"),
 };

@@ -1,0 +1,9 @@
+// GetUserAuthFactors: the signed-in user's MFA settings and configured sign-in factors.
+import type { GetUserAuthFactorsRequest } from "@aws-sdk/client-cognito-identity-provider";
+import { signedInUser } from "../auth/access.js";
+import { authFactors } from "../auth/auth-factors.js";
+import { defineTarget } from "./target.js";
+
+export default defineTarget<GetUserAuthFactorsRequest>(async (input, { services }) =>
+  authFactors((await signedInUser(services, input.AccessToken)).user),
+);
