@@ -1,20 +1,20 @@
 // Everything a target can reach, built once per endpoint over one database handle. A target receives
 // this as ctx.services; add a new service here (constructed from db/clock) and it is available to all.
 import type { Db } from "../store/database.js";
+import { AuthEventsService } from "./auth-events.js";
 import { ClientsService } from "./clients.js";
-import { GroupsService } from "./groups.js";
 import type { Clock } from "./clock.js";
+import { CodesService } from "./codes.js";
+import { DevicesService } from "./devices.js";
+import { GroupsService } from "./groups.js";
+import { KeysService } from "./keys.js";
 import { MessagesService } from "./messages.js";
 import { PasswordsService } from "./passwords.js";
 import { PoolsService } from "./pools.js";
 import { ResourcesService } from "./resources.js";
-import { UsersService } from "./users.js";
-import { CodesService } from "./codes.js";
-import { DevicesService } from "./devices.js";
-import { KeysService } from "./keys.js";
 import { SessionsService } from "./sessions.js";
 import { TokensService } from "./tokens.js";
-import { AuthEventsService } from "./auth-events.js";
+import { UsersService } from "./users.js";
 
 export interface LocalServices {
   readonly db: Db;
