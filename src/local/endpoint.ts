@@ -2,6 +2,7 @@
 // into a wire response. The HTTP server (server.ts) and the in-process SDK handler (in-process.ts)
 // are both thin transports over handle(), so `local serve` and `--local` behave identically.
 import { randomUUID } from "node:crypto";
+import { loadIndex } from "../api/catalog.js";
 import {
   CognitoError,
   InternalErrorException,
@@ -90,7 +91,7 @@ export class LocalEndpoint {
     const requestId = randomUUID();
     const operation = req.target.startsWith(TARGET_PREFIX) ? req.target.slice(TARGET_PREFIX.length) : "";
     try {
-      if (!operation || !this.validator.hasOperation(operation)) {
+      if (!operation || !isKnownOperation(operation, this.validator)) {
         throw new UnknownOperationException(`Unknown operation ${req.target || "(no X-Amz-Target header)"}`);
       }
       let input: unknown;
@@ -101,7 +102,9 @@ export class LocalEndpoint {
       }
       // An operation not built yet says so before anything else: more useful than a validation error.
       if (!Object.hasOwn(targets, operation)) throw notSupported(operation);
-      this.validator.validate(operation, input);
+      // The request model comes from botocore's service file, which can trail the pinned SDK by a few
+      // operations; those are checked by their targets alone.
+      if (this.validator.hasOperation(operation)) this.validator.validate(operation, input);
       const target = await this.load(operation);
       const ctx: TargetContext = {
         services: this.services,
@@ -155,6 +158,18 @@ export class LocalEndpoint {
     return new InternalErrorException("Internal error in the cogctl local endpoint.");
   }
 }
+
+/**
+ * An operation Cognito has: one the request model knows, one implemented here, or one the pinned
+ * SDK sends (the catalog). Anything else is UnknownOperationException; a known operation not built
+ * yet gets the not-supported answer instead.
+ */
+function isKnownOperation(operation: string, validator: RequestValidator): boolean {
+  if (validator.hasOperation(operation) || Object.hasOwn(targets, operation)) return true;
+  sdkOperations ??= new Set(loadIndex().operations.map((o) => o.name));
+  return sdkOperations.has(operation);
+}
+let sdkOperations: Set<string> | undefined;
 
 export function errorResponse(err: CognitoError, requestId: string = randomUUID()): WireResponse {
   return {
