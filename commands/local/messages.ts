@@ -3,6 +3,7 @@
 import { defineCommand } from "../../src/cli/command.js";
 import { UsageError } from "../../src/cli/errors.js";
 import type { Context } from "../../src/context/context.js";
+import { untilInterrupted } from "../../src/io/signals.js";
 
 export interface MessagesOptions {
   to?: string;
@@ -10,18 +11,6 @@ export interface MessagesOptions {
   follow?: boolean;
   limit: string;
   dataDir?: string;
-}
-
-function untilSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
-      resolve();
-    };
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
-  });
 }
 
 /** Lists (and with --follow, keeps printing) outbox messages. `until` ends --follow (tests pass their own). */
@@ -55,7 +44,7 @@ export async function messages(opts: MessagesOptions, ctx: Context, until?: Prom
       db,
       { ...query, afterId },
       (m) => ctx.printer.result(feed.messageView(m)),
-      until ?? untilSignal(),
+      until ?? untilInterrupted(),
     );
     return 0;
   } finally {

@@ -2,6 +2,7 @@
 import { defineCommand } from "../../src/cli/command.js";
 import { UsageError } from "../../src/cli/errors.js";
 import type { Context } from "../../src/context/context.js";
+import { untilInterrupted } from "../../src/io/signals.js";
 
 export interface ServeOptions {
   host: string;
@@ -13,23 +14,10 @@ export interface ServeOptions {
 
 const LEVELS = ["silent", "error", "warn", "info", "debug"] as const;
 
-/** Stops on SIGINT/SIGTERM; tests pass their own promise instead. */
-function untilSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
-      resolve();
-    };
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
-  });
-}
-
 export async function serve(
   opts: ServeOptions,
   ctx: Context,
-  until: Promise<void> = untilSignal(),
+  until: Promise<void> = untilInterrupted(),
 ): Promise<number> {
   const port = Number(opts.port);
   if (!/^\d+$/.test(opts.port) || port > 65535) {
