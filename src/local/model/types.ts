@@ -1,4 +1,4 @@
-// The compact request model generated into input-model.ts (see generate-input-model.mjs).
+// The compact request model generated into input-model.ts (see scripts/gen-local-input-model.mjs).
 export interface ShapeDef {
   t:
     | "structure"
