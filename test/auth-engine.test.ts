@@ -5,7 +5,6 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type AnswerFlags, Answers } from "../src/auth/answers.js";
 import { SecretHasher } from "../src/auth/client-secret.js";
-import type { CognitoCall } from "../src/auth/cognito-call.js";
 import {
   createDeviceVerifier,
   createPasswordVerifier,
@@ -22,6 +21,7 @@ import {
 import { signIn } from "../src/auth/engine.js";
 import { policyCheck } from "../src/auth/password-policy.js";
 import type { EngineEnv, EngineOptions } from "../src/auth/types.js";
+import type { CognitoCall } from "../src/cli/cognito-call.js";
 import { CliError, UsageError } from "../src/cli/errors.js";
 import { createInquirerPrompter } from "../src/io/inquirer-prompter.js";
 import type { Prompter } from "../src/io/prompter.js";

@@ -3,7 +3,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { CognitoCall, ServiceOutput } from "../src/auth/cognito-call.js";
+import type { CognitoCall, ServiceOutput } from "../src/cli/cognito-call.js";
 import { ServiceError, UsageError } from "../src/cli/errors.js";
 import type { Choice, Prompter } from "../src/io/prompter.js";
 

@@ -27,7 +27,7 @@ export default defineCommand<Opts>({
     if (opts.format !== "json" && opts.format !== "env")
       throw new UsageError(`--format must be json or env; got '${opts.format}'.`);
     const [{ createCognitoCall }, access, store, decode] = await Promise.all([
-      import("../../src/auth/cognito-call.js"),
+      import("../../src/cli/cognito-call.js"),
       import("../../src/auth/session-access.js"),
       import("../../src/auth/session-store.js"),
       import("../../src/auth/token-decode.js"),

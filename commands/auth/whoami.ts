@@ -11,7 +11,7 @@ export default defineCommand<{ userPoolId?: string; clientId?: string; username?
   },
   async run(opts, _args, ctx) {
     const [{ createCognitoCall }, { freshSession }] = await Promise.all([
-      import("../../src/auth/cognito-call.js"),
+      import("../../src/cli/cognito-call.js"),
       import("../../src/auth/session-access.js"),
     ]);
     const { call, close } = await createCognitoCall(ctx);

@@ -1,11 +1,12 @@
 // The flows around sign-in that work with a client id and a username rather than a session:
 // sign-up (with confirmation and resend), confirm-sign-up, forgot-password. Plain functions of
 // their options and a Context; the command files only declare flags.
+
+import { type CognitoCall, createCognitoCall } from "../cli/cognito-call.js";
 import { UsageError } from "../cli/errors.js";
 import type { Context } from "../context/context.js";
 import { type AnswerFlags, Answers } from "./answers.js";
 import { type ClientSecretOptions, givenClientSecret, SecretHasher } from "./client-secret.js";
-import { type CognitoCall, createCognitoCall } from "./cognito-call.js";
 import { type PasswordCheck, policyCheck, readPasswordPolicy } from "./password-policy.js";
 
 export interface AccountOptions extends AnswerFlags, ClientSecretOptions {

@@ -3,8 +3,8 @@
 // the service then says a secret is needed, reads it with DescribeUserPoolClient (which needs admin
 // credentials) and retries once. That keeps the common sign-in to the requests it strictly needs.
 import { readFile } from "node:fs/promises";
+import type { CognitoCall } from "../cli/cognito-call.js";
 import { ServiceError, UsageError } from "../cli/errors.js";
-import type { CognitoCall } from "./cognito-call.js";
 import { secretHash } from "./crypto/index.js";
 
 export interface ClientSecretOptions {

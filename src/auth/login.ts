@@ -1,11 +1,12 @@
 // `cogctl auth login` as a plain function of its options and a Context (the command file only
 // declares flags): sign in through every challenge, remember the device if asked, store the
 // session 0600, and say who signed in where. Tokens reach stdout only when asked for.
+
+import { createCognitoCall } from "../cli/cognito-call.js";
 import { UsageError } from "../cli/errors.js";
 import type { Context } from "../context/context.js";
 import { type AnswerFlags, Answers } from "./answers.js";
 import { type ClientSecretOptions, givenClientSecret, SecretHasher } from "./client-secret.js";
-import { createCognitoCall } from "./cognito-call.js";
 import { findDevice, findDeviceByKey, forgetStoredDevice, saveDevice } from "./device-store.js";
 import { signIn } from "./engine.js";
 import { createLoginUi } from "./login-ui.js";

@@ -1,7 +1,7 @@
 // --remember-device: confirm the device the service just created (ConfirmDevice with a device
 // verifier, COGNITO-FACTS §4) and keep its secret, so later sign-ins prove the device by device SRP
 // and skip MFA.
-import type { CognitoCall } from "./cognito-call.js";
+import type { CognitoCall } from "../cli/cognito-call.js";
 import { createDeviceVerifier, type DeviceSecret } from "./crypto/index.js";
 
 export async function confirmNewDevice(

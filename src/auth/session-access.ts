@@ -2,9 +2,10 @@
 // The rule (docs/auth.md): sessions of the active profile that came from the same endpoint, narrowed
 // by --user-pool-id/--client-id/--username (or COGCTL_AUTH_POOL/CLIENT/USER); the most recently
 // signed-in or refreshed one wins.
+
+import type { CognitoCall } from "../cli/cognito-call.js";
 import type { Context } from "../context/context.js";
 import { type ClientSecretOptions, givenClientSecret, SecretHasher } from "./client-secret.js";
-import type { CognitoCall } from "./cognito-call.js";
 import { refreshSession } from "./refresh.js";
 import {
   chooseSession,

@@ -23,7 +23,7 @@ export async function injectStoredAccessToken(
   if (membersSatisfiedBySession(op).length === 0) return;
   if (input.AccessToken !== undefined || input.Session !== undefined) return;
   const [{ createCognitoCall }, { freshSession }] = await Promise.all([
-    import("./cognito-call.js"),
+    import("../cli/cognito-call.js"),
     import("./session-access.js"),
   ]);
   // The client is ctx's shared one: the runner sends the operation with it and destroys it after.

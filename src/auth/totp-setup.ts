@@ -3,9 +3,9 @@
 // QR code (or save the secret for a script), VerifySoftwareToken with a code; a mistyped code is
 // asked again.
 import { chmod, writeFile } from "node:fs/promises";
+import type { CognitoCall } from "../cli/cognito-call.js";
 import { ServiceError, UsageError } from "../cli/errors.js";
 import type { Answers } from "./answers.js";
-import type { CognitoCall } from "./cognito-call.js";
 import { otpauthUri, totpCode } from "./crypto/index.js";
 import type { LoginUi } from "./types.js";
 

@@ -6,9 +6,8 @@ import { buildInput, generateSkeleton } from "../api/args/index.js";
 import type { Operation } from "../api/catalog.js";
 import { injectStoredAccessToken, membersSatisfiedBySession } from "../auth/session-injection.js";
 import type { Context } from "../context/context.js";
-import { normalize } from "./error-mapping.js";
+import { createCognitoCall } from "./cognito-call.js";
 import { mergePages, pagesForStreaming, paginate } from "./paginate.js";
-import { loadCognitoSdk } from "./sdk.js";
 
 export interface OperationRun {
   op: Operation;
@@ -39,16 +38,8 @@ export async function runOperation({ op, members, opts }: OperationRun, ctx: Con
   });
   if (fromSession.length) await injectStoredAccessToken(op, input, ctx);
 
-  const client = await ctx.cognito();
-  const sdk = loadCognitoSdk();
-  const CommandClass = (sdk as unknown as Record<string, new (input: unknown) => never>)[`${op.name}Command`];
-  const send = async (request: Record<string, unknown>) => {
-    try {
-      return (await client.send(new CommandClass(request))) as unknown as Record<string, unknown>;
-    } catch (err) {
-      throw normalize(err, op.name, ctx.globals.endpointUrl);
-    }
-  };
+  const { call, close } = await createCognitoCall(ctx);
+  const send = (request: Record<string, unknown>) => call(op.name, request);
 
   const { globals, printer } = ctx;
   const pager = op.paginator;
@@ -77,7 +68,7 @@ export async function runOperation({ op, members, opts }: OperationRun, ctx: Con
     }
     return 0;
   } finally {
-    client.destroy();
+    close();
   }
 }
 

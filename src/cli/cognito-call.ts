@@ -1,9 +1,11 @@
-// The engine's one door to the service: call(operation, input). A function rather than the SDK
-// client so the engine can be driven by a scripted fake in unit tests and by the real SDK (any
-// endpoint, --local included) everywhere else. Errors come out already in the AWS CLI's form.
+// The one door to the service for every command: call(operation, input). A function rather than
+// the SDK client so the sign-in engine can be driven by a scripted fake in unit tests and by the
+// real SDK (any endpoint, --local included) everywhere else. Errors come out already in the AWS
+// CLI's form.
 
-import { normalize } from "../cli/error-mapping.js";
 import type { Context } from "../context/context.js";
+import { normalize } from "./error-mapping.js";
+import { loadCognitoSdk } from "./sdk.js";
 
 // Service outputs are read field by field by each caller, so their values stay loosely typed.
 export type ServiceOutput = Record<string, any>;
@@ -11,11 +13,8 @@ export type CognitoCall = (operation: string, input: Record<string, unknown>) =>
 
 /** A CognitoCall over ctx.cognito(); `close` releases the client's sockets. */
 export async function createCognitoCall(ctx: Context): Promise<{ call: CognitoCall; close(): void }> {
-  const [client, sdk] = await Promise.all([
-    ctx.cognito(),
-    import("@aws-sdk/client-cognito-identity-provider"),
-  ]);
-  const commands = sdk as unknown as Record<string, new (input: unknown) => never>;
+  const client = await ctx.cognito();
+  const commands = loadCognitoSdk() as unknown as Record<string, new (input: unknown) => never>;
   const call: CognitoCall = async (operation, input) => {
     const CommandClass = commands[`${operation}Command`];
     if (!CommandClass) throw new Error(`no SDK command for ${operation}`);
