@@ -8,5 +8,7 @@ export default defineConfig({
     // End-to-end suites start their own endpoints on port 0; two cores, so keep forks modest.
     pool: "forks",
     maxWorkers: 2,
+    // Tests that build SDK clients directly would print the SDK's Node 20 support notice each time.
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
   },
 });
