@@ -1,0 +1,73 @@
+// The one table from thrown values to the AWS CLI's messages and exit codes.
+import { describe, expect, it } from "vitest";
+import { mapError } from "../src/cli/error-mapping.js";
+import { ConfigError, UsageError } from "../src/cli/errors.js";
+
+function sdkError(name: string, message: string, fault = "client") {
+  return Object.assign(new Error(message), {
+    name,
+    $fault: fault,
+    $metadata: { httpStatusCode: 400 },
+    $response: { statusCode: 400 },
+  });
+}
+
+describe("mapError", () => {
+  it("keeps typed errors as they are", () => {
+    expect(mapError(new UsageError("bad flag"))).toEqual({ message: "bad flag", exitCode: 252 });
+    expect(mapError(new ConfigError("no region"))).toEqual({ message: "no region", exitCode: 253 });
+  });
+
+  it("words service errors as the AWS CLI and exits 254", () => {
+    expect(mapError(sdkError("UserNotFoundException", "User does not exist."), "AdminGetUser")).toEqual({
+      message:
+        "An error occurred (UserNotFoundException) when calling the AdminGetUser operation: User does not exist.",
+      exitCode: 254,
+    });
+    expect(mapError(sdkError("InternalErrorException", "boom", "server"), "ListUsers").exitCode).toBe(254);
+  });
+
+  it("exits 253 for missing credentials, region or profile, saying how to fix it", () => {
+    const creds = mapError(
+      Object.assign(new Error("Could not load credentials from any providers"), {
+        name: "CredentialsProviderError",
+      }),
+    );
+    expect(creds.exitCode).toBe(253);
+    expect(creds.message).toMatch(/AWS_ACCESS_KEY_ID/);
+    const region = mapError(new Error("Region is missing"));
+    expect(region).toMatchObject({ exitCode: 253 });
+    expect(region.message).toMatch(/--region/);
+    const profile = mapError(
+      Object.assign(new Error("Profile ci could not be found or parsed in shared credentials file."), {
+        name: "CredentialsProviderError",
+      }),
+    );
+    expect(profile.exitCode).toBe(253);
+    expect(profile.message).toMatch(/--profile/);
+  });
+
+  it("exits 255 for network failures, even when the SDK decorated them with $metadata", () => {
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:9"), {
+      code: "ECONNREFUSED",
+      address: "127.0.0.1",
+      port: 9,
+      $metadata: { attempts: 1 },
+    });
+    expect(mapError(refused)).toEqual({
+      message: 'Could not connect to the endpoint URL: "http://127.0.0.1:9" (ECONNREFUSED)',
+      exitCode: 255,
+    });
+    expect(mapError(Object.assign(new Error("t"), { name: "TimeoutError" }), "X", "http://h").exitCode).toBe(
+      255,
+    );
+  });
+
+  it("exits 130 when a prompt is aborted, 255 for anything else", () => {
+    expect(
+      mapError(Object.assign(new Error("User force closed the prompt"), { name: "ExitPromptError" }))
+        .exitCode,
+    ).toBe(130);
+    expect(mapError(new TypeError("oops"))).toEqual({ message: "oops", exitCode: 255 });
+  });
+});
