@@ -4,7 +4,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export COGCTL_DATA_DIR="${COGCTL_DATA_DIR:-$(mktemp -d)}"
-cog() { echo "+ cogctl --local $*" >&2; ./bin/cogctl --local "$@"; }
+export COGCTL_CONFIG_DIR="${COGCTL_CONFIG_DIR:-$COGCTL_DATA_DIR/config}"
+# Echo each command (with any --password value masked), then run it against the embedded endpoint.
+cog() {
+  local shown=() prev=""
+  for a in "$@"; do [ "$prev" = "--password" ] && shown+=("****") || shown+=("$a"); prev="$a"; done
+  echo "+ cogctl --local ${shown[*]}" >&2
+  ./bin/cogctl --local "$@"
+}
 
 POOL=$(cog create-user-pool --pool-name demo --username-attributes email \
   --policies 'PasswordPolicy={MinimumLength=8,RequireNumbers=true}' --query UserPool.Id --output text)
@@ -20,4 +27,10 @@ done
 cog admin-add-user-to-group --user-pool-id "$POOL" --username alice@example.com --group-name admins
 cog list-users --user-pool-id "$POOL" --filter 'email ^= "a"' --query 'Users[].Attributes[?Name==`email`].Value[]' --output text
 cog list-users --user-pool-id "$POOL" --max-items 2 --output table
+# Sign alice in by SRP (the password comes from stdin, never argv), then act as her.
+cog admin-set-user-password --user-pool-id "$POOL" --username alice@example.com --password 'Demo-passw0rd' --permanent
+printf '%s' 'Demo-passw0rd' | cog auth login --user-pool-id "$POOL" --client-id "$CLIENT" \
+  --username alice@example.com --password-stdin
+cog get-user --query 'UserAttributes[?Name==`email`].Value' --output text
+cog auth tokens --decode --query 'IdToken.{user: "cognito:username", email: email, groups: "cognito:groups"}' --output yaml
 echo "pool $POOL, client $CLIENT, data in $COGCTL_DATA_DIR" >&2
