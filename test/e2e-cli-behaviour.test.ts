@@ -285,4 +285,29 @@ describe("help, version and completion", () => {
     expect(r.stdout).toContain("2:--user-pool-id");
     expect(r.stdout).toMatch(/3:.*RESEND.*SUPPRESS/);
   });
+
+  it("completes in a real fish, through its own completion engine", () => {
+    const r = spawnSync(
+      "fish",
+      [
+        "-c",
+        'cogctl completion fish | source; complete -C "cogctl admin-get-us"; complete -C "cogctl admin-create-user --message-action "',
+      ],
+      { encoding: "utf8", env: { ...process.env, PATH: `${dirname(BIN)}:${process.env.PATH}` } },
+    );
+    expect(r.stdout.split("\n")).toEqual(expect.arrayContaining(["admin-get-user", "RESEND", "SUPPRESS"]));
+  });
+
+  it("completes in a real zsh (compadd captured)", () => {
+    const script = [
+      'compadd() { shift; print -l -- "$@"; }; compdef() { :; }',
+      "source <(cogctl completion zsh)",
+      "words=(cogctl admin-get-user --user-p); CURRENT=3; _cogctl",
+    ].join("\n");
+    const r = spawnSync("zsh", ["-c", script], {
+      encoding: "utf8",
+      env: { ...process.env, PATH: `${dirname(BIN)}:${process.env.PATH}` },
+    });
+    expect(r.stdout.trim().split("\n")).toEqual(["--user-pool-id"]);
+  });
 });
