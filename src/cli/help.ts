@@ -18,9 +18,11 @@ function globalOptionsText(): string {
 }
 
 function handWrittenText(prefix?: string): string {
-  const entries = Object.entries(handWrittenCommands).filter(
-    ([name]) => !prefix || name.startsWith(`${prefix} `) || name === prefix,
-  );
+  // Grouped by noun (stable: each noun's verbs keep their registry order).
+  const noun = (name: string) => name.split(" ")[0];
+  const entries = Object.entries(handWrittenCommands)
+    .sort(([a], [b]) => noun(a).localeCompare(noun(b)))
+    .filter(([name]) => !prefix || name.startsWith(`${prefix} `) || name === prefix);
   if (entries.length === 0) return "";
   const width = Math.max(...entries.map(([n]) => n.length));
   return entries.map(([name, e]) => `  ${name.padEnd(width)}  ${e.summary}`).join("\n");
