@@ -265,6 +265,20 @@ describe("help, version and completion", () => {
     expect(r.stdout).toMatch(/Name=string,Value=string|Name=.*Value=/); // a shorthand example
   });
 
+  it("lists a noun's commands: on --help, or as the error when the command is missing", async () => {
+    const help = await spawnCli(["local", "--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/local serve/);
+    expect(help.stdout).toMatch(/local reset/);
+    const missing = await spawnCli(["auth"]);
+    expect(missing.code).toBe(252);
+    expect(missing.stderr).toMatch(/'cogctl auth' needs a command/);
+    expect(missing.stderr).toMatch(/auth login/);
+    const verb = await spawnCli(["auth", "login", "--help"]);
+    expect(verb.code).toBe(0);
+    expect(verb.stdout).toMatch(/--password-stdin/);
+  });
+
   it("prints its version", async () => {
     const r = await spawnCli(["--version"]);
     expect(r.stdout).toMatch(/^cogctl\/\d+\.\d+\.\d+ node\/v\d+/);

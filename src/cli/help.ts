@@ -28,6 +28,12 @@ function handWrittenText(prefix?: string): string {
   return entries.map(([name, e]) => `  ${name.padEnd(width)}  ${e.summary}`).join("\n");
 }
 
+/** The commands under a noun (`cogctl auth --help`, `cogctl auth mfa --help`). */
+export function renderGroupHelp(words: string[]): string {
+  const prefix = words.join(" ");
+  return `Usage: cogctl ${prefix} <command> [options]\n\nCommands:\n${handWrittenText(prefix)}\n\nRun 'cogctl ${prefix} <command> --help' for a command's options.\n`;
+}
+
 export async function renderHelp(target: string | string[] | undefined, io: IO): Promise<string> {
   const width = io.stdout.columns;
   if (typeof target === "string") {

@@ -26,6 +26,7 @@ type Target =
   | { kind: "help" }
   | { kind: "operation"; name: string }
   | { kind: "hand-written"; words: string[] }
+  | { kind: "group"; words: string[] }
   | { kind: "unknown"; word: string };
 
 function findTarget(words: string[]): Target {
@@ -33,6 +34,12 @@ function findTarget(words: string[]): Target {
   for (let n = Math.min(words.length, 3); n >= 1; n--) {
     const key = words.slice(0, n).join(" ");
     if (handWrittenCommands[key]) return { kind: "hand-written", words: words.slice(0, n) };
+  }
+  for (let n = Math.min(words.length, 2); n >= 1; n--) {
+    const prefix = `${words.slice(0, n).join(" ")} `;
+    if (Object.keys(handWrittenCommands).some((k) => k.startsWith(prefix))) {
+      return { kind: "group", words: words.slice(0, n) };
+    }
   }
   if (words[0] === "help") return { kind: "help" };
   if (loadOperation(words[0])) return { kind: "operation", name: words[0] };
@@ -64,7 +71,10 @@ export async function main(argv: string[], deps: MainDeps = {}): Promise<number>
     const words = scanCommandWords(argv);
     const wantsHelp = argv.includes("--help") || argv.includes("-h") || words[1] === "help";
     const target = findTarget(words);
-    if (target.kind === "help" || (target.kind !== "unknown" && wantsHelp)) {
+    if (
+      target.kind === "help" ||
+      ((target.kind === "operation" || target.kind === "hand-written") && wantsHelp)
+    ) {
       const { renderHelp } = await import("./help.js");
       io.stdout.write(
         await renderHelp(
@@ -73,6 +83,16 @@ export async function main(argv: string[], deps: MainDeps = {}): Promise<number>
         ),
       );
       return words.length === 0 && !wantsHelp ? ExitCode.USAGE : ExitCode.OK;
+    }
+    if (target.kind === "group") {
+      // `cogctl auth` alone: the group's commands; an error unless help was asked for.
+      const { renderGroupHelp } = await import("./help.js");
+      const text = renderGroupHelp(target.words);
+      if (wantsHelp) {
+        io.stdout.write(text);
+        return ExitCode.OK;
+      }
+      throw new UsageError(`'cogctl ${target.words.join(" ")}' needs a command:\n${text.trimEnd()}`);
     }
     if (target.kind === "unknown") {
       const names = [

@@ -81,4 +81,8 @@ export const handWrittenCommands: Record<string, { summary: string; load: Loader
     summary: "Forget a device (by default this machine's remembered device)",
     load: () => import("../../commands/auth/devices/forget.js"),
   },
+  "import-jobs upload": {
+    summary: "Upload a users CSV to an import job's presigned URL (then --start it)",
+    load: () => import("../../commands/import-jobs/upload.js"),
+  },
 };
