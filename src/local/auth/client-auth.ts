@@ -3,6 +3,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { secretHash } from "../../auth/crypto/index.js";
 import { InvalidParameterException, NotAuthorizedException, ResourceNotFoundException } from "../errors.js";
+import { clientSecretsOf } from "../services/client-secrets.js";
 import { type ClientData, ClientsService } from "../services/clients.js";
 import type { LocalServices } from "../services/index.js";
 import type { Pool } from "../services/pools.js";
@@ -20,8 +21,13 @@ export function clientAndPool(services: LocalServices, clientId: string, poolId?
     throw new ResourceNotFoundException(`User pool client ${clientId} does not exist.`);
   }
   const pool = services.pools.get(client.UserPoolId as string);
+  // A client may have a second secret (AddUserPoolClientSecret): checkSecretHash accepts any of them.
+  if (client.ClientSecret) secretsOf.set(client, clientSecretsOf(services).values(client));
   return { client, pool };
 }
+
+/** Every secret of a client returned by clientAndPool (the client's ClientSecret alone otherwise). */
+const secretsOf = new WeakMap<ClientData, string[]>();
 
 /** The ALLOW_ flag (and legacy names) that enables each AuthFlow. */
 const FLOW_FLAGS: Record<string, string[]> = {
@@ -64,10 +70,12 @@ export function checkSecretHash(
     );
   }
   const got = Buffer.from(given);
-  for (const name of new Set(names)) {
-    if (!name) continue;
-    const want = Buffer.from(secretHash(name, client.ClientId as string, client.ClientSecret));
-    if (want.length === got.length && timingSafeEqual(want, got)) return;
+  for (const secret of secretsOf.get(client) ?? [client.ClientSecret]) {
+    for (const name of new Set(names)) {
+      if (!name) continue;
+      const want = Buffer.from(secretHash(name, client.ClientId as string, secret));
+      if (want.length === got.length && timingSafeEqual(want, got)) return;
+    }
   }
   throw new NotAuthorizedException(`Unable to verify secret hash for client ${client.ClientId}`);
 }

@@ -172,4 +172,17 @@ CREATE TABLE auth_events (         -- AdminListUserAuthEvents (kept only with ad
 CREATE INDEX auth_events_user ON auth_events(pool_id, username_key, created);
 `,
   },
+  {
+    version: 3,
+    name: "app client secrets: up to two per confidential client (AddUserPoolClientSecret)",
+    sql: `
+CREATE TABLE client_secrets (      -- every secret of a client; the client document's ClientSecret is the oldest
+  client_id TEXT NOT NULL REFERENCES user_pool_clients(client_id) ON DELETE CASCADE,
+  secret_id TEXT NOT NULL,         -- <client-id>--<epoch-create-time in ms>
+  secret TEXT NOT NULL,
+  created INTEGER NOT NULL,        -- epoch ms
+  PRIMARY KEY (client_id, secret_id)
+);
+`,
+  },
 ];

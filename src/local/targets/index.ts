@@ -121,4 +121,10 @@ export const targets: Record<string, Loader> = {
   AdminUpdateAuthEventFeedback: () => import("./admin-update-auth-event-feedback.js"),
   GetUserAuthFactors: () => import("./get-user-auth-factors.js"),
   GetTokensFromRefreshToken: () => import("./get-tokens-from-refresh-token.js"),
+  // client secret rotation, admin MFA helpers
+  AddUserPoolClientSecret: () => import("./add-user-pool-client-secret.js"),
+  ListUserPoolClientSecrets: () => import("./list-user-pool-client-secrets.js"),
+  DeleteUserPoolClientSecret: () => import("./delete-user-pool-client-secret.js"),
+  AdminDeleteSoftwareToken: () => import("./admin-delete-software-token.js"),
+  AdminGetUserAuthFactors: () => import("./admin-get-user-auth-factors.js"),
 };
