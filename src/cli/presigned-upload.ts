@@ -42,7 +42,7 @@ export async function uploadToPresignedUrl(
   const started = Date.now();
   const { status, body } = ctx.globals.local
     ? await uploadInProcess(ctx, url, filePath)
-    : await uploadOverHttp(ctx, url, shown, filePath, size);
+    : await uploadOverHttp(url, shown, filePath, size);
   ctx.printer.debug(`upload response: ${status} in ${Date.now() - started} ms`);
   if (status < 200 || status > 299) {
     const detail = scrub(failureDetail(body), url);
@@ -86,13 +86,11 @@ async function uploadInProcess(
 }
 
 async function uploadOverHttp(
-  ctx: Context,
   url: string,
   shown: string,
   filePath: string,
   size: number,
 ): Promise<{ status: number; body: string }> {
-  const timeoutMs = ctx.globals.readTimeoutMs;
   let res: Response;
   try {
     res = await fetch(url, {
@@ -101,15 +99,11 @@ async function uploadOverHttp(
       body: Readable.toWeb(createReadStream(filePath)) as ReadableStream<Uint8Array>,
       duplex: "half",
       headers: { ...UPLOAD_HEADERS, "content-length": String(size) },
-      signal: timeoutMs ? AbortSignal.timeout(timeoutMs) : undefined,
     } as RequestInit);
   } catch (err) {
     const cause = ((err as { cause?: unknown }).cause ?? err) as NodeJS.ErrnoException;
     if (cause?.syscall === "open" || cause?.syscall === "read") {
       throw new UsageError(`Cannot read ${filePath}: ${cause.code ?? cause.message}.`);
-    }
-    if (cause?.name === "TimeoutError") {
-      throw new CliError(`Read timeout on the upload to ${shown}`, ExitCode.OTHER);
     }
     const why = cause?.code ?? cause?.message ?? String(err);
     throw new CliError(`Could not upload to ${shown} (${scrub(String(why), url)})`, ExitCode.OTHER);

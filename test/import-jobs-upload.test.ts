@@ -1,0 +1,331 @@
+// cogctl import-jobs upload end to end: in process with --local (a temp COGCTL_DATA_DIR), over real
+// HTTP against `local serve` on port 0, the refusals (exit 252 before any upload), and the upload
+// module's error answers (status and S3 message, exit 254; network failure, exit 255) — never
+// showing the presigned URL's query string (its signature).
+import { once } from "node:events";
+import { mkdtempSync, statSync, truncateSync, writeFileSync } from "node:fs";
+import { createServer, type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serve } from "../commands/local/serve.js";
+import { CliError } from "../src/cli/errors.js";
+import { uploadToPresignedUrl } from "../src/cli/presigned-upload.js";
+import type { Context } from "../src/context/context.js";
+import { createTestIO } from "../src/io/test-io.js";
+import { runCli } from "./helpers/cli.js";
+import { applyEnv, isolatedAwsEnv } from "./helpers/env.js";
+
+const ROLE = "arn:aws:iam::000000000000:role/CognitoImport";
+
+let dir: string;
+let env: Record<string, string | undefined>;
+let restoreEnv: () => void;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "cogctl-import-upload-"));
+  env = isolatedAwsEnv({
+    COGCTL_DATA_DIR: join(dir, "data"),
+    COGCTL_CONFIG_DIR: join(dir, "config"),
+  });
+  // The SDK's credential and region providers read process.env in process.
+  restoreEnv = applyEnv(env);
+});
+afterAll(() => restoreEnv());
+
+const cli = (argv: string[]) => runCli(argv, { env });
+
+async function ok(argv: string[]): Promise<any> {
+  const r = await cli(argv);
+  expect(r.stderr, `cogctl ${argv.join(" ")}`).toBe("");
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout);
+}
+
+/** A pool, its CSV header and a fresh import job, through the CLI (`where` = --local or --endpoint-url URL). */
+async function newJob(where: string[], name = "upload") {
+  const pool = (await ok([...where, "create-user-pool", "--pool-name", name])).UserPool.Id as string;
+  const header = (await ok([...where, "get-csv-header", "--user-pool-id", pool])).CSVHeader as string[];
+  const job = (
+    await ok([
+      ...where,
+      "create-user-import-job",
+      "--user-pool-id",
+      pool,
+      "--job-name",
+      name,
+      "--cloud-watch-logs-role-arn",
+      ROLE,
+    ])
+  ).UserImportJob;
+  expect(job.Status).toBe("Created");
+  return { pool, header, jobId: job.JobId as string, url: job.PreSignedUrl as string };
+}
+
+function csvFile(name: string, header: string[], users: string[], eol = "\n"): string {
+  const lines = [header.join(",")];
+  for (const u of users) {
+    const row: Record<string, string> = {
+      "cognito:username": u,
+      "cognito:mfa_enabled": "false",
+      email: `${u}@example.com`,
+      email_verified: "TRUE",
+    };
+    lines.push(header.map((c) => row[c] ?? "").join(","));
+  }
+  const path = join(dir, name);
+  writeFileSync(path, `${lines.join(eol)}${eol}`);
+  return path;
+}
+
+const upload = (where: string[], pool: string, jobId: string, file: string, ...more: string[]) =>
+  cli([
+    ...where,
+    "import-jobs",
+    "upload",
+    "--user-pool-id",
+    pool,
+    "--job-id",
+    jobId,
+    "--file",
+    file,
+    ...more,
+  ]);
+
+/** What must never be printed: the URL's query string (signature, credential, token), or any part of it. */
+const queryOf = (url: string) => url.slice(url.indexOf("?") + 1);
+
+describe("import-jobs upload --local (in process)", () => {
+  it("uploads, --start imports the users as RESET_REQUIRED", async () => {
+    const L = ["--local"];
+    const { pool, header, jobId } = await newJob(L);
+    const file = csvFile("local.csv", header, ["ann", "ben"]);
+    const r = await upload(L, pool, jobId, file, "--start");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const started = JSON.parse(r.stdout).UserImportJob;
+    expect(started).toMatchObject({ JobId: jobId, Status: "Succeeded", ImportedUsers: 2, FailedUsers: 0 });
+
+    const described = await ok([...L, "describe-user-import-job", "--user-pool-id", pool, "--job-id", jobId]);
+    expect(described.UserImportJob).toMatchObject({ Status: "Succeeded", ImportedUsers: 2, SkippedUsers: 0 });
+    const ann = await ok([...L, "admin-get-user", "--user-pool-id", pool, "--username", "ann"]);
+    expect(ann.UserStatus).toBe("RESET_REQUIRED");
+    expect(ann.UserAttributes).toContainEqual({ Name: "email", Value: "ann@example.com" });
+  });
+
+  it("without --start prints { JobId, UploadedBytes }; --debug never shows the URL's query string", async () => {
+    const L = ["--local"];
+    const { pool, header, jobId, url } = await newJob(L, "nostart");
+    const file = csvFile("crlf.csv", header, ["cat"], "\r\n");
+    const r = await upload(L, pool, jobId, file, "--debug");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ JobId: jobId, UploadedBytes: statSync(file).size });
+    const uploadLines = r.stderr.split("\n").filter((l) => l.startsWith("upload"));
+    expect(uploadLines).toHaveLength(2);
+    expect(uploadLines[0]).toContain(`upload: PUT ${url.slice(0, url.indexOf("?"))}?**** (`);
+    expect(uploadLines[0]).toContain('"x-amz-server-side-encryption":"aws:kms"');
+    expect(uploadLines[1]).toMatch(/^upload response: 200 in \d+ ms$/);
+    expect(uploadLines.join("\n")).not.toContain(queryOf(url));
+    expect(uploadLines.join("\n")).not.toContain("X-Amz-");
+
+    const started = await ok([...L, "start-user-import-job", "--user-pool-id", pool, "--job-id", jobId]);
+    expect(started.UserImportJob).toMatchObject({ Status: "Succeeded", ImportedUsers: 1 });
+  });
+});
+
+describe("import-jobs upload against `local serve` (HTTP PUT)", () => {
+  it("PUTs the file to the server's presigned URL and --start imports it", async () => {
+    const io = createTestIO();
+    const ctx = {
+      io,
+      globals: {
+        output: "json",
+        outputExplicit: false,
+        paginate: true,
+        debug: false,
+        color: "off",
+        local: false,
+      },
+      printer: { result() {}, done() {}, info() {}, warn() {}, debug() {} },
+      paths: { configDir: join(dir, "serve-config"), dataDir: join(dir, "serve-data") },
+      clock: () => new Date(),
+    } as unknown as Context;
+    let stop!: () => void;
+    const until = new Promise<void>((r) => {
+      stop = r;
+    });
+    const running = serve({ host: "127.0.0.1", port: "0", logLevel: "info" }, ctx, until);
+    let url = "";
+    for (let i = 0; i < 200 && !url; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      url = io.out().trim();
+    }
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    try {
+      const E = ["--endpoint-url", url];
+      const { pool, header, jobId, url: presigned } = await newJob(E, "served");
+      expect(presigned.startsWith(`${url}/_upload/`)).toBe(true);
+      const file = csvFile("served.csv", header, ["dan", "eve", "fay"]);
+      const r = await upload(E, pool, jobId, file, "--start");
+      expect(r.stderr).toBe("");
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout).UserImportJob).toMatchObject({ Status: "Succeeded", ImportedUsers: 3 });
+      // The server saw a real PUT to the upload path (its request log), not the in-process door.
+      expect(io.err()).toMatch(/PUT \/_upload\/\S* .*200/);
+      const described = await ok([
+        ...E,
+        "describe-user-import-job",
+        "--user-pool-id",
+        pool,
+        "--job-id",
+        jobId,
+      ]);
+      expect(described.UserImportJob).toMatchObject({ Status: "Succeeded", ImportedUsers: 3 });
+      const eve = await ok([...E, "admin-get-user", "--user-pool-id", pool, "--username", "eve"]);
+      expect(eve.UserStatus).toBe("RESET_REQUIRED");
+    } finally {
+      stop();
+      expect(await running).toBe(0);
+    }
+  });
+});
+
+describe("import-jobs upload refusals (exit 252)", () => {
+  const L = ["--local"];
+  let job: Awaited<ReturnType<typeof newJob>>;
+  beforeAll(async () => {
+    job = await newJob(L, "refusals");
+  });
+
+  const refused = async (file: string, jobId = job.jobId) => {
+    const r = await upload(L, job.pool, jobId, file);
+    expect(r.code).toBe(252);
+    expect(r.stdout).toBe("");
+    return r.stderr;
+  };
+
+  it("a missing file", async () => {
+    const missing = join(dir, "nope.csv");
+    expect(await refused(missing)).toContain(`--file ${missing} does not exist: pass the path of the CSV`);
+    expect(await refused(dir)).toContain("is not a regular file");
+  });
+
+  it("a UTF-8 byte order mark", async () => {
+    const file = join(dir, "bom.csv");
+    writeFileSync(file, `\uFEFF${job.header.join(",")}\n`);
+    expect(await refused(file)).toContain(`${file} starts with a UTF-8 byte order mark (BOM)`);
+  });
+
+  it("a row longer than 16,000 characters, naming its line (characters, not bytes)", async () => {
+    const file = join(dir, "long.csv");
+    // 16,000 characters pass even at 4 bytes (2 UTF-16 units) each; 16,001 on line 3 do not.
+    writeFileSync(file, `${job.header.join(",")}\n${"😀".repeat(16_000)}\n${"b".repeat(16_001)}\n`);
+    const stderr = await refused(file);
+    expect(stderr).toContain(`Line 3 of ${file} is 16,001 characters long`);
+    expect(stderr).toContain("at most 16,000 characters");
+    writeFileSync(file, `${job.header.join(",")}\r\n${"c".repeat(16_000)}\r\n${"d".repeat(16_000)}`);
+    const fits = await upload(L, job.pool, job.jobId, file);
+    expect(fits.stderr).toBe("");
+    expect(fits.code).toBe(0);
+  });
+
+  it("a file over 100 MB", async () => {
+    const file = join(dir, "huge.csv");
+    writeFileSync(file, "");
+    truncateSync(file, 100 * 1024 * 1024 + 1); // sparse: no 100 MB written
+    expect(await refused(file)).toContain("Cognito accepts import files of at most 100 MB");
+  });
+
+  it("a job that is not in Created status says what to do", async () => {
+    const file = csvFile("ok.csv", job.header, ["gus"]);
+    const other = await newJob(L, "started");
+    expect((await upload(L, other.pool, other.jobId, file, "--start")).code).toBe(0);
+    const again = await upload(L, other.pool, other.jobId, file);
+    expect(again.code).toBe(252);
+    expect(again.stderr).toContain(
+      `Import job ${other.jobId} is Succeeded, not Created: it has already been started`,
+    );
+    expect(again.stderr).toContain("Create one with 'cogctl create-user-import-job");
+
+    await ok([...L, "stop-user-import-job", "--user-pool-id", job.pool, "--job-id", job.jobId]);
+    expect(await refused(file)).toContain(`Import job ${job.jobId} is Stopped, not Created: it was stopped`);
+  });
+
+  it("the required flags", async () => {
+    const r = await cli(["--local", "import-jobs", "upload", "--job-id", "import-x", "--file", "x.csv"]);
+    expect(r.code).toBe(252);
+    expect(r.stderr).toContain("--user-pool-id");
+  });
+});
+
+describe("uploadToPresignedUrl errors", () => {
+  const SIG = "0123456789abcdef0123456789abcdef";
+  const debugLines: string[] = [];
+  const ctx = {
+    io: createTestIO(),
+    globals: {
+      output: "json",
+      outputExplicit: false,
+      paginate: true,
+      debug: true,
+      color: "off",
+      local: false,
+    },
+    printer: { result() {}, done() {}, info() {}, warn() {}, debug: (m: string) => debugLines.push(m) },
+    paths: { configDir: "/nonexistent", dataDir: "/nonexistent" },
+    clock: () => new Date(),
+  } as unknown as Context;
+
+  it("a non-2xx answer is exit 254 with the status and S3's Code and Message, never the query string", async () => {
+    let seen: { method?: string; headers?: IncomingHttpHeaders; body?: string } = {};
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c) => chunks.push(c));
+      req.on("end", () => {
+        seen = { method: req.method, headers: req.headers, body: Buffer.concat(chunks).toString() };
+        res.writeHead(403, { "content-type": "application/xml" });
+        // S3 echoes the canonical request (with the query string) in SignatureDoesNotMatch.
+        res.end(
+          `<?xml version="1.0"?><Error><Code>SignatureDoesNotMatch</Code><Message>The signature &amp; the request differ</Message><CanonicalRequest>PUT ${req.url}</CanonicalRequest></Error>`,
+        );
+      });
+    });
+    server.listen(0, "127.0.0.1");
+    await once(server, "listening");
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const url = `${base}/bucket/key.csv?X-Amz-Credential=AKIA%2F&X-Amz-Signature=${SIG}`;
+    const file = join(dir, "err.csv");
+    writeFileSync(file, "a,b\n1,2\n");
+    try {
+      const err = (await uploadToPresignedUrl(ctx, url, file).catch((e) => e)) as CliError;
+      expect(err).toBeInstanceOf(CliError);
+      expect(err.exitCode).toBe(254);
+      expect(err.message).toBe(
+        `The upload to ${base}/bucket/key.csv?**** failed: HTTP 403 SignatureDoesNotMatch: The signature & the request differ`,
+      );
+      expect(seen.method).toBe("PUT");
+      expect(seen.headers?.["x-amz-server-side-encryption"]).toBe("aws:kms");
+      expect(seen.headers?.["content-length"]).toBe("8");
+      expect(seen.headers?.["transfer-encoding"]).toBeUndefined();
+      expect(seen.body).toBe("a,b\n1,2\n");
+      expect(debugLines.join("\n")).toContain("upload response: 403");
+      expect(debugLines.join("\n")).not.toContain(SIG);
+    } finally {
+      server.close();
+    }
+
+    // A port nobody listens on: a network failure, exit 255.
+    const gone = createServer().listen(0, "127.0.0.1");
+    await once(gone, "listening");
+    const deadBase = `http://127.0.0.1:${(gone.address() as AddressInfo).port}`;
+    gone.close();
+    await once(gone, "close");
+    const down = (await uploadToPresignedUrl(ctx, url.replace(base, deadBase), file).catch(
+      (e) => e,
+    )) as CliError;
+    expect(down).toBeInstanceOf(CliError);
+    expect(down.exitCode).toBe(255);
+    expect(down.message).toBe(`Could not upload to ${deadBase}/bucket/key.csv?**** (ECONNREFUSED)`);
+    expect(debugLines.join("\n")).not.toContain(SIG);
+  });
+});
