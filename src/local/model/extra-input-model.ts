@@ -15,12 +15,18 @@ const userAndPool: ShapeDef = {
 const extraShapes: Record<string, ShapeDef> = {
   AdminDeleteSoftwareTokenRequest: userAndPool,
   AdminGetUserAuthFactorsRequest: userAndPool,
+  DescribeTermsByClientRequest: {
+    t: "structure",
+    m: { ClientId: "ClientIdType", UserPoolId: "UserPoolIdType", TermsName: "TermsNameType" },
+    r: ["ClientId", "UserPoolId", "TermsName"],
+  },
 };
 
 export const extraInputModel: InputModel = {
   operations: {
     AdminDeleteSoftwareToken: "AdminDeleteSoftwareTokenRequest",
     AdminGetUserAuthFactors: "AdminGetUserAuthFactorsRequest",
+    DescribeTermsByClient: "DescribeTermsByClientRequest",
   },
   shapes: { ...inputModel.shapes, ...extraShapes },
 };

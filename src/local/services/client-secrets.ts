@@ -8,6 +8,7 @@ import type { Db } from "../store/database.js";
 import type { ClientData } from "./clients.js";
 import type { Clock } from "./clock.js";
 import { newClientSecret } from "./ids.js";
+import { perDb } from "./per-db.js";
 
 /** Cognito keeps at most two active secrets per app client. */
 export const MAX_CLIENT_SECRETS = 2;
@@ -127,14 +128,5 @@ export class ClientSecretsService {
 
 const secretId = (clientId: string, createdMs: number): string => `${clientId}--${createdMs}`;
 
-const byDb = new WeakMap<Db, ClientSecretsService>();
-
 /** The service for this endpoint's database (statements prepared once per handle). */
-export function clientSecretsOf(services: { db: Db; clock: Clock }): ClientSecretsService {
-  let svc = byDb.get(services.db);
-  if (!svc) {
-    svc = new ClientSecretsService(services.db, services.clock);
-    byDb.set(services.db, svc);
-  }
-  return svc;
-}
+export const clientSecretsOf = perDb((db, clock) => new ClientSecretsService(db, clock));

@@ -185,4 +185,21 @@ CREATE TABLE client_secrets (      -- every secret of a client; the client docum
 );
 `,
   },
+  {
+    version: 4,
+    name: "terms documents of app clients (CreateTerms)",
+    sql: `
+CREATE TABLE terms (               -- one terms-of-use and one privacy-policy per app client
+  terms_id TEXT PRIMARY KEY,
+  pool_id TEXT NOT NULL REFERENCES user_pools(id) ON DELETE CASCADE,
+  client_id TEXT NOT NULL REFERENCES user_pool_clients(client_id) ON DELETE CASCADE,
+  name TEXT NOT NULL,              -- terms-of-use | privacy-policy
+  data TEXT NOT NULL,              -- TermsSource, Enforcement, Links
+  created INTEGER NOT NULL,        -- epoch ms
+  modified INTEGER NOT NULL,
+  UNIQUE (client_id, name)
+);
+CREATE INDEX terms_pool ON terms(pool_id, created);
+`,
+  },
 ];

@@ -127,4 +127,11 @@ export const targets: Record<string, Loader> = {
   DeleteUserPoolClientSecret: () => import("./delete-user-pool-client-secret.js"),
   AdminDeleteSoftwareToken: () => import("./admin-delete-software-token.js"),
   AdminGetUserAuthFactors: () => import("./admin-get-user-auth-factors.js"),
+  // terms documents
+  CreateTerms: () => import("./create-terms.js"),
+  DescribeTerms: () => import("./describe-terms.js"),
+  DescribeTermsByClient: () => import("./describe-terms-by-client.js"),
+  ListTerms: () => import("./list-terms.js"),
+  UpdateTerms: () => import("./update-terms.js"),
+  DeleteTerms: () => import("./delete-terms.js"),
 };
