@@ -64,6 +64,16 @@ describe("redact", () => {
     expect(out.UserPoolId).toBe("us-east-1_x");
   });
 
+  it("keeps a presigned URL's path but not its signature", () => {
+    const url = "https://s3.amazonaws.com/bucket/import-1?X-Amz-Signature=abc123&X-Amz-Security-Token=tok";
+    expect(redact({ UserImportJob: { PreSignedUrl: url, JobId: "import-1" } })).toEqual({
+      UserImportJob: {
+        PreSignedUrl: `https://s3.amazonaws.com/bucket/import-1?${REDACTED}`,
+        JobId: "import-1",
+      },
+    });
+  });
+
   it("redacts JSON text and replaces non-JSON bodies whole", () => {
     expect(redactJsonText('{"Password":"hunter2","Username":"a"}')).toBe(
       '{"Password":"****","Username":"a"}',

@@ -127,6 +127,9 @@ describe("import-jobs upload --local (in process)", () => {
     expect(uploadLines[1]).toMatch(/^upload response: 200 in \d+ ms$/);
     expect(uploadLines.join("\n")).not.toContain(queryOf(url));
     expect(uploadLines.join("\n")).not.toContain("X-Amz-");
+    // Nor does the trace of DescribeUserImportJob's response, anywhere on stderr.
+    expect(r.stderr).toMatch(/response body: .*PreSignedUrl/);
+    expect(r.stderr).not.toContain(queryOf(url));
 
     const started = await ok([...L, "start-user-import-job", "--user-pool-id", pool, "--job-id", jobId]);
     expect(started.UserImportJob).toMatchObject({ Status: "Succeeded", ImportedUsers: 1 });

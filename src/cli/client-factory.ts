@@ -89,7 +89,9 @@ function tracingHandler(inner: RequestHandlerLike, printer: Printer): RequestHan
 
 function requestBodyText(body: unknown): string | undefined {
   if (typeof body === "string") return body;
-  if (body instanceof Uint8Array) return Buffer.from(body).toString("utf8");
+  // A view on the same bytes: Buffer.from(body) would call the SDK body's valueOf(), which warns.
+  if (body instanceof Uint8Array)
+    return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString("utf8");
   return undefined;
 }
 

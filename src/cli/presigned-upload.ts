@@ -8,7 +8,7 @@ import { readFile, stat } from "node:fs/promises";
 import { Readable } from "node:stream";
 import type { Context } from "../context/context.js";
 import { CliError, ExitCode, UsageError } from "./errors.js";
-import { REDACTED } from "./redact.js";
+import { REDACTED, redactUrl } from "./redact.js";
 
 /** The header Cognito signs its import URLs with; S3 refuses the PUT without it. */
 export const UPLOAD_HEADERS: Readonly<Record<string, string>> = { "x-amz-server-side-encryption": "aws:kms" };
@@ -16,16 +16,6 @@ export const UPLOAD_HEADERS: Readonly<Record<string, string>> = { "x-amz-server-
 export interface UploadOutcome {
   status: number;
   bytes: number;
-}
-
-/** The URL without its query string (where the signature, credential and token live). */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.origin}${u.pathname}${u.search ? `?${REDACTED}` : ""}`;
-  } catch {
-    return `<unparseable URL, ${url.length} characters: not shown>`;
-  }
 }
 
 /** PUTs filePath to url (or hands it to the embedded endpoint with --local); throws on a non-2xx. */

@@ -23,8 +23,21 @@ export function isSecretKey(key: string): boolean {
   return !NOT_SECRET.has(key) && SECRET_KEY.test(key);
 }
 
+/** A presigned URL without its query string, where the signature, credential and token live. */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.origin}${u.pathname}${u.search ? `?${REDACTED}` : ""}`;
+  } catch {
+    return `<unparseable URL, ${url.length} characters: not shown>`;
+  }
+}
+
 export function redact(value: unknown, key?: string): unknown {
-  if (typeof value === "string") return key !== undefined && isSecretKey(key) ? REDACTED : value;
+  if (typeof value === "string") {
+    if (key !== undefined && isSecretKey(key)) return REDACTED;
+    return key !== undefined && /url$/i.test(key) ? redactUrl(value) : value;
+  }
   if (Array.isArray(value)) return value.map((v) => redact(v, key));
   if (value && typeof value === "object" && !(value instanceof Date) && !(value instanceof Uint8Array)) {
     const out: Record<string, unknown> = {};

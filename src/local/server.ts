@@ -54,7 +54,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     res.on("finish", () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const level = res.statusCode >= 500 ? "error" : "info";
-      log(level, `${req.method} ${req.url} ${label}${res.statusCode} ${ms.toFixed(1)}ms`);
+      // The path only: an upload URL's query string carries its signature.
+      log(
+        level,
+        `${req.method} ${(req.url ?? "").split("?")[0]} ${label}${res.statusCode} ${ms.toFixed(1)}ms`,
+      );
     });
     route(req, res, (l) => {
       label = l;
