@@ -20,6 +20,12 @@ const extraShapes: Record<string, ShapeDef> = {
     m: { ClientId: "ClientIdType", UserPoolId: "UserPoolIdType", TermsName: "TermsNameType" },
     r: ["ClientId", "UserPoolId", "TermsName"],
   },
+  // The model has this operation but requires neither id; the service needs both.
+  UpdateManagedLoginBrandingIds: {
+    t: "structure",
+    m: { UserPoolId: "UserPoolIdType", ManagedLoginBrandingId: "ManagedLoginBrandingIdType" },
+    r: ["UserPoolId", "ManagedLoginBrandingId"],
+  },
 };
 
 export const extraInputModel: InputModel = {
@@ -27,6 +33,7 @@ export const extraInputModel: InputModel = {
     AdminDeleteSoftwareToken: "AdminDeleteSoftwareTokenRequest",
     AdminGetUserAuthFactors: "AdminGetUserAuthFactorsRequest",
     DescribeTermsByClient: "DescribeTermsByClientRequest",
+    UpdateManagedLoginBranding: "UpdateManagedLoginBrandingIds",
   },
   shapes: { ...inputModel.shapes, ...extraShapes },
 };

@@ -202,4 +202,19 @@ CREATE TABLE terms (               -- one terms-of-use and one privacy-policy pe
 CREATE INDEX terms_pool ON terms(pool_id, created);
 `,
   },
+  {
+    version: 5,
+    name: "managed login branding styles of app clients (CreateManagedLoginBranding)",
+    sql: `
+CREATE TABLE managed_login_branding ( -- one style per app client
+  branding_id TEXT PRIMARY KEY,
+  pool_id TEXT NOT NULL REFERENCES user_pools(id) ON DELETE CASCADE,
+  client_id TEXT NOT NULL UNIQUE REFERENCES user_pool_clients(client_id) ON DELETE CASCADE,
+  data TEXT NOT NULL,              -- UseCognitoProvidedValues, Settings (the JSON document given), Assets (base64 bytes)
+  created INTEGER NOT NULL,        -- epoch ms
+  modified INTEGER NOT NULL
+);
+CREATE INDEX managed_login_branding_pool ON managed_login_branding(pool_id);
+`,
+  },
 ];

@@ -134,4 +134,10 @@ export const targets: Record<string, Loader> = {
   ListTerms: () => import("./list-terms.js"),
   UpdateTerms: () => import("./update-terms.js"),
   DeleteTerms: () => import("./delete-terms.js"),
+  // managed login branding
+  CreateManagedLoginBranding: () => import("./create-managed-login-branding.js"),
+  DescribeManagedLoginBranding: () => import("./describe-managed-login-branding.js"),
+  DescribeManagedLoginBrandingByClient: () => import("./describe-managed-login-branding-by-client.js"),
+  UpdateManagedLoginBranding: () => import("./update-managed-login-branding.js"),
+  DeleteManagedLoginBranding: () => import("./delete-managed-login-branding.js"),
 };
