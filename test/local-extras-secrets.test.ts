@@ -134,6 +134,48 @@ describe("client secret rotation", () => {
     expect(gone.name).toBe("ResourceNotFoundException");
   });
 
+  it("RevokeToken and GetTokensFromRefreshToken accept either secret, and refuse a wrong one", async () => {
+    const client = await newClient(true);
+    const first = client.ClientSecret as string;
+    const added = await h.client.send(
+      new C.AddUserPoolClientSecretCommand({ UserPoolId: poolId, ClientId: client.ClientId }),
+    );
+    const second = added.ClientSecretDescriptor?.ClientSecretValue as string;
+    expect(second).toBeTruthy();
+    const refresh = (await signIn(client.ClientId, second)).AuthenticationResult?.RefreshToken as string;
+    const renewed = await h.client.send(
+      new C.GetTokensFromRefreshTokenCommand({
+        ClientId: client.ClientId,
+        ClientSecret: second,
+        RefreshToken: refresh,
+      }),
+    );
+    expect(renewed.AuthenticationResult?.AccessToken).toBeTruthy();
+    const wrong = await failure(
+      h.client.send(
+        new C.RevokeTokenCommand({
+          ClientId: client.ClientId,
+          ClientSecret: "notTheRightSecret123",
+          Token: refresh,
+        }),
+      ),
+    );
+    expect(wrong.name).toBe("UnauthorizedException");
+    await h.client.send(
+      new C.RevokeTokenCommand({ ClientId: client.ClientId, ClientSecret: first, Token: refresh }),
+    );
+    const revoked = await failure(
+      h.client.send(
+        new C.GetTokensFromRefreshTokenCommand({
+          ClientId: client.ClientId,
+          ClientSecret: second,
+          RefreshToken: refresh,
+        }),
+      ),
+    );
+    expect(revoked.name).toBe("NotAuthorizedException");
+  });
+
   it("accepts a secret of the caller's choosing and does not echo it", async () => {
     const client = await newClient(true);
     const mine = "my_own_secret_value_0123456789";

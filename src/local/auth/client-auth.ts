@@ -3,7 +3,6 @@
 import { timingSafeEqual } from "node:crypto";
 import { secretHash } from "../../auth/crypto/index.js";
 import { InvalidParameterException, NotAuthorizedException, ResourceNotFoundException } from "../errors.js";
-import { clientSecretsOf } from "../services/client-secrets.js";
 import { type ClientData, ClientsService } from "../services/clients.js";
 import type { LocalServices } from "../services/index.js";
 import type { Pool } from "../services/pools.js";
@@ -22,7 +21,7 @@ export function clientAndPool(services: LocalServices, clientId: string, poolId?
   }
   const pool = services.pools.get(client.UserPoolId as string);
   // A client may have a second secret (AddUserPoolClientSecret): checkSecretHash accepts any of them.
-  if (client.ClientSecret) secretsOf.set(client, clientSecretsOf(services).values(client));
+  if (client.ClientSecret) secretsOf.set(client, services.clientSecrets.values(client));
   return { client, pool };
 }
 
@@ -52,6 +51,19 @@ export function checkFlowAllowed(client: ClientData, flow: string): void {
     if (flow === "REFRESH_TOKEN_AUTH" || flow === "REFRESH_TOKEN" || flow === "CUSTOM_AUTH") allowed = true;
   }
   if (!allowed) throw new InvalidParameterException(`${flow} flow not enabled for this client`);
+}
+
+/** True when `given` is one of the client's secrets (RevokeToken and GetTokensFromRefreshToken send it raw). */
+export function clientSecretMatches(
+  services: LocalServices,
+  client: ClientData,
+  given: string | undefined,
+): boolean {
+  const got = Buffer.from(given ?? "");
+  return services.clientSecrets.values(client).some((secret) => {
+    const want = Buffer.from(secret);
+    return want.length === got.length && timingSafeEqual(want, got);
+  });
 }
 
 /**

@@ -7,7 +7,6 @@ import { ManagedLoginBrandingExistsException } from "../errors-extras.js";
 import type { Db } from "../store/database.js";
 import type { Clock } from "./clock.js";
 import { toEpochSeconds } from "./ids.js";
-import { perDb } from "./per-db.js";
 
 export interface BrandingAsset {
   Category: string;
@@ -194,5 +193,3 @@ function checked(input: BrandingInput): BrandingData {
     Assets: assets,
   };
 }
-
-export const brandingOf = perDb((db, clock) => new BrandingService(db, clock));

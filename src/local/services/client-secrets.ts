@@ -8,7 +8,6 @@ import type { Db } from "../store/database.js";
 import type { ClientData } from "./clients.js";
 import type { Clock } from "./clock.js";
 import { newClientSecret } from "./ids.js";
-import { perDb } from "./per-db.js";
 
 /** Cognito keeps at most two active secrets per app client. */
 export const MAX_CLIENT_SECRETS = 2;
@@ -129,4 +128,3 @@ export class ClientSecretsService {
 const secretId = (clientId: string, createdMs: number): string => `${clientId}--${createdMs}`;
 
 /** The service for this endpoint's database (statements prepared once per handle). */
-export const clientSecretsOf = perDb((db, clock) => new ClientSecretsService(db, clock));

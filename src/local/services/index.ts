@@ -2,6 +2,8 @@
 // this as ctx.services; add a new service here (constructed from db/clock) and it is available to all.
 import type { Db } from "../store/database.js";
 import { AuthEventsService } from "./auth-events.js";
+import { BrandingService } from "./branding.js";
+import { ClientSecretsService } from "./client-secrets.js";
 import { ClientsService } from "./clients.js";
 import type { Clock } from "./clock.js";
 import { CodesService } from "./codes.js";
@@ -13,6 +15,7 @@ import { PasswordsService } from "./passwords.js";
 import { PoolsService } from "./pools.js";
 import { ResourcesService } from "./resources.js";
 import { SessionsService } from "./sessions.js";
+import { TermsService } from "./terms.js";
 import { TokensService } from "./tokens.js";
 import { UsersService } from "./users.js";
 
@@ -34,6 +37,10 @@ export interface LocalServices {
   readonly devices: DevicesService;
   readonly codes: CodesService;
   readonly authEvents: AuthEventsService;
+  // app client secrets, terms documents, managed login branding
+  readonly clientSecrets: ClientSecretsService;
+  readonly terms: TermsService;
+  readonly branding: BrandingService;
 }
 
 export function createServices(db: Db, clock: Clock, region: string): LocalServices {
@@ -57,5 +64,8 @@ export function createServices(db: Db, clock: Clock, region: string): LocalServi
     devices: new DevicesService(db, clock, region),
     codes: new CodesService(db, clock, messages),
     authEvents: new AuthEventsService(db, clock),
+    clientSecrets: new ClientSecretsService(db, clock),
+    terms: new TermsService(db, clock),
+    branding: new BrandingService(db, clock),
   };
 }

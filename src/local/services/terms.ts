@@ -8,7 +8,6 @@ import type { Db } from "../store/database.js";
 import type { Clock } from "./clock.js";
 import { toEpochSeconds } from "./ids.js";
 import { decodePage, encodePage } from "./paging.js";
-import { perDb } from "./per-db.js";
 
 export interface TermsSettings {
   TermsSource: string;
@@ -161,5 +160,3 @@ function checkLinks(links: Record<string, string> | undefined): void {
     }
   }
 }
-
-export const termsOf = perDb((db, clock) => new TermsService(db, clock));

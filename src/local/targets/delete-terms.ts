@@ -1,10 +1,9 @@
 // DeleteTerms: removes a terms document by id.
 import type { DeleteTermsRequest } from "@aws-sdk/client-cognito-identity-provider";
-import { termsOf } from "../services/terms.js";
 import { defineTarget } from "./target.js";
 
 export default defineTarget<DeleteTermsRequest>((input, { services }) => {
   const pool = services.pools.get(input.UserPoolId as string);
-  termsOf(services).delete(pool.id, input.TermsId as string);
+  services.terms.delete(pool.id, input.TermsId as string);
   return {};
 });

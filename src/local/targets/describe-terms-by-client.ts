@@ -1,7 +1,7 @@
 // DescribeTermsByClient: an app client's terms document of one name (terms-of-use / privacy-policy).
 import type { DescribeTermsByClientRequest } from "@aws-sdk/client-cognito-identity-provider";
 import { checkExtraInput } from "../model/extra-input-model.js";
-import { TermsService, termsOf } from "../services/terms.js";
+import { TermsService } from "../services/terms.js";
 import { defineTarget } from "./target.js";
 
 export default defineTarget<DescribeTermsByClientRequest>((input, { services }) => {
@@ -10,7 +10,7 @@ export default defineTarget<DescribeTermsByClientRequest>((input, { services }) 
   const client = services.clients.get(pool.id, input.ClientId as string);
   return {
     Terms: TermsService.describe(
-      termsOf(services).byClient(client.ClientId as string, input.TermsName as string),
+      services.terms.byClient(client.ClientId as string, input.TermsName as string),
     ),
   };
 });

@@ -1,20 +1,16 @@
 // GetTokensFromRefreshToken: new ID and access tokens for a refresh token (the REFRESH_TOKEN_AUTH flow
 // as its own operation). Refresh-token rotation is not done locally, so no new refresh token is issued.
 
-import { timingSafeEqual } from "node:crypto";
 import type { GetTokensFromRefreshTokenRequest } from "@aws-sdk/client-cognito-identity-provider";
+import { clientSecretMatches } from "../auth/client-auth.js";
 import { initiateAuth } from "../auth/initiate.js";
 import { NotAuthorizedException } from "../errors.js";
 import { defineTarget } from "./target.js";
 
 export default defineTarget<GetTokensFromRefreshTokenRequest>(async (input, { services, baseUrl }) => {
   const client = services.clients.find(input.ClientId as string);
-  if (client?.ClientSecret) {
-    const given = Buffer.from(input.ClientSecret ?? "");
-    const want = Buffer.from(client.ClientSecret);
-    if (given.length !== want.length || !timingSafeEqual(given, want)) {
-      throw new NotAuthorizedException(`Unable to verify secret hash for client ${client.ClientId}`);
-    }
+  if (client?.ClientSecret && !clientSecretMatches(services, client, input.ClientSecret)) {
+    throw new NotAuthorizedException(`Unable to verify secret hash for client ${client.ClientId}`);
   }
   const out = await initiateAuth(
     services,

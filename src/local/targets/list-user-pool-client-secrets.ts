@@ -1,7 +1,6 @@
 // ListUserPoolClientSecrets: ids and creation dates of the client's (at most two) secrets, never the
 // values. No pagination: the service returns both in one page.
 import type { ListUserPoolClientSecretsRequest } from "@aws-sdk/client-cognito-identity-provider";
-import { clientSecretsOf } from "../services/client-secrets.js";
 import { toEpochSeconds } from "../services/ids.js";
 import { defineTarget } from "./target.js";
 
@@ -9,7 +8,7 @@ export default defineTarget<ListUserPoolClientSecretsRequest>((input, { services
   const pool = services.pools.get(input.UserPoolId as string);
   const client = services.clients.get(pool.id, input.ClientId as string);
   return {
-    ClientSecrets: clientSecretsOf(services)
+    ClientSecrets: services.clientSecrets
       .list(client)
       .map((r) => ({ ClientSecretId: r.id, ClientSecretCreateDate: toEpochSeconds(r.created) })),
   };

@@ -1,8 +1,8 @@
 // RevokeToken: revokes a refresh token and the ID/access tokens of its sign-in. Unknown tokens are
 // accepted silently (RFC 7009, as the service does); access or ID tokens are the wrong kind.
 
-import { timingSafeEqual } from "node:crypto";
 import type { RevokeTokenRequest } from "@aws-sdk/client-cognito-identity-provider";
+import { clientSecretMatches } from "../auth/client-auth.js";
 import { UnauthorizedException, UnsupportedTokenTypeException } from "../auth/errors.js";
 import { UnsupportedOperationException } from "../errors.js";
 import { defineTarget } from "./target.js";
@@ -12,11 +12,8 @@ const looksLikeJwt = (t: string) => /^[\w-]+\.[\w-]+\.[\w-]+$/.test(t) && t.star
 export default defineTarget<RevokeTokenRequest>((input, { services }) => {
   const client = services.clients.find(input.ClientId as string);
   if (!client) throw new UnauthorizedException("Invalid client id.");
-  if (client.ClientSecret) {
-    const given = Buffer.from(input.ClientSecret ?? "");
-    const want = Buffer.from(client.ClientSecret);
-    if (given.length !== want.length || !timingSafeEqual(given, want))
-      throw new UnauthorizedException("Invalid client secret.");
+  if (client.ClientSecret && !clientSecretMatches(services, client, input.ClientSecret)) {
+    throw new UnauthorizedException("Invalid client secret.");
   }
   if (client.EnableTokenRevocation === false) {
     throw new UnsupportedOperationException("Token revocation is not enabled for this app client.");
