@@ -155,7 +155,7 @@ describe("client secret rotation", () => {
       h.client.send(
         new C.RevokeTokenCommand({
           ClientId: client.ClientId,
-          ClientSecret: "notTheRightSecret123",
+          ClientSecret: "notTheRightSecretAtAll1234567890",
           Token: refresh,
         }),
       ),
