@@ -126,7 +126,7 @@ describe("answer sources", () => {
     );
     await expect(
       new Answers({ passwordFile: join(dir, "missing") }, io, prompterless(io)).password("u"),
-    ).rejects.toThrow(/--password-file: cannot read .*missing: ENOENT/);
+    ).rejects.toThrow(/--password-file: cannot read .*missing: no such file/);
   });
 
   it("--mfa-code is used once; --attribute needs NAME=VALUE", async () => {

@@ -5,6 +5,7 @@
 import { readFile } from "node:fs/promises";
 import type { CognitoCall } from "../cli/cognito-call.js";
 import { ServiceError, UsageError } from "../cli/errors.js";
+import { describeFileError } from "../io/file-errors.js";
 import { secretHash } from "./crypto/index.js";
 
 export interface ClientSecretOptions {
@@ -102,8 +103,6 @@ export async function readSecretFile(path: string, flag: string): Promise<string
   try {
     return await readFile(path, "utf8");
   } catch (err) {
-    throw new UsageError(
-      `${flag}: cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
-    );
+    throw new UsageError(`${flag}: cannot read ${path}: ${describeFileError(err)}.`);
   }
 }

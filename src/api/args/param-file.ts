@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { UsageError } from "../../cli/errors.js";
+import { describeFileError } from "../../io/file-errors.js";
 
 export function expandParamFile(value: string, flag: string): string | Uint8Array {
   const prefix = value.startsWith("fileb://")
@@ -17,15 +18,7 @@ export function expandParamFile(value: string, flag: string): string | Uint8Arra
     const bytes = readFileSync(path);
     return prefix === "fileb://" ? new Uint8Array(bytes) : bytes.toString("utf8");
   } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    const why =
-      e.code === "ENOENT"
-        ? "no such file"
-        : e.code === "EACCES"
-          ? "permission denied"
-          : e.code === "EISDIR"
-            ? "it is a directory"
-            : (e.code ?? e.message);
+    const why = describeFileError(err);
     throw new UsageError(
       `Error parsing parameter '${flag}': unable to load paramfile ${value}: ${why}. ` +
         `Check the path (relative paths start from ${process.cwd()}).`,
