@@ -17,3 +17,11 @@ export const ManagedLoginBrandingExistsException = define(
   "ManagedLoginBrandingExistsException",
   "A managed login branding style already exists for this app client.",
 );
+export const OperationNotEnabledException = define(
+  "OperationNotEnabledException",
+  "This operation is not enabled for the user pool.",
+);
+export const FeatureUnavailableInTierException = define(
+  "FeatureUnavailableInTierException",
+  "This feature is not available in the user pool's feature plan.",
+);

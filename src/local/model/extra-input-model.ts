@@ -20,6 +20,93 @@ const extraShapes: Record<string, ShapeDef> = {
     m: { ClientId: "ClientIdType", UserPoolId: "UserPoolIdType", TermsName: "TermsNameType" },
     r: ["ClientId", "UserPoolId", "TermsName"],
   },
+  // Session configuration, user sessions, provisioned limits (ranges from the SDK model's docs).
+  GetUserPoolSessionConfigurationRequest: {
+    t: "structure",
+    m: { UserPoolId: "UserPoolIdType" },
+    r: ["UserPoolId"],
+  },
+  SetUserPoolSessionConfigurationRequest: {
+    t: "structure",
+    m: {
+      UserPoolId: "UserPoolIdType",
+      UserSessionTracking: "UserSessionTrackingType",
+      TokenSession: "UserPoolTokenSessionConfigType",
+    },
+    r: ["UserPoolId", "UserSessionTracking", "TokenSession"],
+  },
+  UserSessionTrackingType: { t: "string", e: ["DISABLED", "ENABLED"] },
+  UserPoolTokenSessionConfigType: {
+    t: "structure",
+    m: { MaxPerUser: "TokenSessionMaxPerUserType" },
+    r: ["MaxPerUser"],
+  },
+  TokenSessionMaxPerUserType: { t: "integer", min: 1, max: 100 },
+  GetUserPoolClientSessionConfigurationRequest: {
+    t: "structure",
+    m: { UserPoolId: "UserPoolIdType", ClientId: "ClientIdType" },
+    r: ["UserPoolId", "ClientId"],
+  },
+  SetUserPoolClientSessionConfigurationRequest: {
+    t: "structure",
+    m: { UserPoolId: "UserPoolIdType", ClientId: "ClientIdType", SSOSession: "ClientSSOSessionConfigType" },
+    r: ["UserPoolId", "ClientId", "SSOSession"],
+  },
+  ClientSSOSessionConfigType: {
+    t: "structure",
+    m: { MaxValidityMinutes: "SSOSessionMaxValidityMinutesType" },
+    r: ["MaxValidityMinutes"],
+  },
+  SSOSessionMaxValidityMinutesType: { t: "integer", min: 0, max: 129600 },
+  ListUserSessionsRequest: {
+    t: "structure",
+    m: { AccessToken: "TokenModelType", NextToken: "PaginationKey" },
+    r: ["AccessToken"],
+  },
+  AdminListUserSessionsRequest: {
+    t: "structure",
+    m: { UserPoolId: "UserPoolIdType", Username: "UsernameType", NextToken: "PaginationKey" },
+    r: ["UserPoolId", "Username"],
+  },
+  RevokeUserSessionRequest: {
+    t: "structure",
+    m: {
+      AccessToken: "TokenModelType",
+      SessionId: "UserSessionIdType",
+      RevokeAssociatedSessions: "RevokeAssociatedSessionsType",
+    },
+    r: ["AccessToken", "SessionId"],
+  },
+  AdminRevokeUserSessionRequest: {
+    t: "structure",
+    m: {
+      UserPoolId: "UserPoolIdType",
+      Username: "UsernameType",
+      SessionId: "UserSessionIdType",
+      RevokeAssociatedSessions: "RevokeAssociatedSessionsType",
+    },
+    r: ["UserPoolId", "Username", "SessionId"],
+  },
+  UserSessionIdType: { t: "string", min: 1, max: 131072 },
+  RevokeAssociatedSessionsType: { t: "string", e: ["LINKED", "NONE"] },
+  GetProvisionedLimitRequest: {
+    t: "structure",
+    m: { LimitDefinition: "LimitDefinitionType" },
+    r: ["LimitDefinition"],
+  },
+  UpdateProvisionedLimitRequest: {
+    t: "structure",
+    m: { LimitDefinition: "LimitDefinitionType", RequestedLimitValue: "RequestedLimitValueType" },
+    r: ["LimitDefinition", "RequestedLimitValue"],
+  },
+  LimitDefinitionType: {
+    t: "structure",
+    m: { LimitClass: "LimitClassType", Attributes: "LimitAttributesType" },
+    r: ["LimitClass", "Attributes"],
+  },
+  LimitClassType: { t: "string", e: ["API_CATEGORY"] },
+  LimitAttributesType: { t: "map", k: "StringType", v: "StringType" },
+  RequestedLimitValueType: { t: "integer" },
   // The model has this operation but requires neither id; the service needs both.
   UpdateManagedLoginBrandingIds: {
     t: "structure",
@@ -34,6 +121,16 @@ export const extraInputModel: InputModel = {
     AdminGetUserAuthFactors: "AdminGetUserAuthFactorsRequest",
     DescribeTermsByClient: "DescribeTermsByClientRequest",
     UpdateManagedLoginBranding: "UpdateManagedLoginBrandingIds",
+    GetUserPoolSessionConfiguration: "GetUserPoolSessionConfigurationRequest",
+    SetUserPoolSessionConfiguration: "SetUserPoolSessionConfigurationRequest",
+    GetUserPoolClientSessionConfiguration: "GetUserPoolClientSessionConfigurationRequest",
+    SetUserPoolClientSessionConfiguration: "SetUserPoolClientSessionConfigurationRequest",
+    ListUserSessions: "ListUserSessionsRequest",
+    AdminListUserSessions: "AdminListUserSessionsRequest",
+    RevokeUserSession: "RevokeUserSessionRequest",
+    AdminRevokeUserSession: "AdminRevokeUserSessionRequest",
+    GetProvisionedLimit: "GetProvisionedLimitRequest",
+    UpdateProvisionedLimit: "UpdateProvisionedLimitRequest",
   },
   shapes: { ...inputModel.shapes, ...extraShapes },
 };

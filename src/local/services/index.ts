@@ -13,10 +13,13 @@ import { KeysService } from "./keys.js";
 import { MessagesService } from "./messages.js";
 import { PasswordsService } from "./passwords.js";
 import { PoolsService } from "./pools.js";
+import { ProvisionedLimitsService } from "./provisioned-limits.js";
 import { ResourcesService } from "./resources.js";
+import { SessionConfigService } from "./session-config.js";
 import { SessionsService } from "./sessions.js";
 import { TermsService } from "./terms.js";
 import { TokensService } from "./tokens.js";
+import { UserSessionsService } from "./user-sessions.js";
 import { UsersService } from "./users.js";
 
 export interface LocalServices {
@@ -41,12 +44,18 @@ export interface LocalServices {
   readonly clientSecrets: ClientSecretsService;
   readonly terms: TermsService;
   readonly branding: BrandingService;
+  // session management, provisioned limits
+  readonly sessionConfig: SessionConfigService;
+  readonly userSessions: UserSessionsService;
+  readonly provisionedLimits: ProvisionedLimitsService;
 }
 
 export function createServices(db: Db, clock: Clock, region: string): LocalServices {
   const passwords = new PasswordsService();
   const messages = new MessagesService(db, clock);
   const keys = new KeysService(db, clock);
+  const tokens = new TokensService(db, clock, keys);
+  const sessionConfig = new SessionConfigService(db, clock);
   return {
     db,
     clock,
@@ -59,7 +68,7 @@ export function createServices(db: Db, clock: Clock, region: string): LocalServi
     groups: new GroupsService(db, clock),
     resources: new ResourcesService(db, clock),
     keys,
-    tokens: new TokensService(db, clock, keys),
+    tokens,
     sessions: new SessionsService(db, clock),
     devices: new DevicesService(db, clock, region),
     codes: new CodesService(db, clock, messages),
@@ -67,5 +76,8 @@ export function createServices(db: Db, clock: Clock, region: string): LocalServi
     clientSecrets: new ClientSecretsService(db, clock),
     terms: new TermsService(db, clock),
     branding: new BrandingService(db, clock),
+    sessionConfig,
+    userSessions: new UserSessionsService(tokens, sessionConfig),
+    provisionedLimits: new ProvisionedLimitsService(db, clock),
   };
 }

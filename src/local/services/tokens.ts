@@ -46,6 +46,13 @@ export interface RefreshRecord {
   created: number;
 }
 
+/** One sign-in as ListUserSessions shows it: its refresh record plus the stored hash and last refresh. */
+export interface SignInRecord extends RefreshRecord {
+  tokenHash: string;
+  /** Epoch ms of the last refresh, or of the sign-in when never refreshed. */
+  lastActive: number;
+}
+
 /** What a valid access token says, after signature, expiry and revocation checks. */
 export interface AccessClaims {
   poolId: string;
@@ -89,6 +96,10 @@ export class TokensService {
       ),
       origin: db.prepare("SELECT revoked, created FROM refresh_tokens WHERE origin_jti = ?"),
       revokeHash: db.prepare("UPDATE refresh_tokens SET revoked = 1 WHERE token_hash = ?"),
+      touch: db.prepare("UPDATE refresh_tokens SET last_active = ? WHERE origin_jti = ?"),
+      userSignIns: db.prepare(
+        "SELECT token_hash AS tokenHash, origin_jti AS originJti, pool_id AS poolId, username_key AS usernameKey, sub, client_id AS clientId, device_key AS deviceKey, auth_time AS authTime, expires, revoked, created, COALESCE(last_active, created) AS lastActive FROM refresh_tokens WHERE pool_id = ? AND username_key = ? AND revoked = 0 AND expires >= ? ORDER BY created DESC, origin_jti",
+      ),
       revokeUser: db.prepare("UPDATE refresh_tokens SET revoked = 1 WHERE pool_id = ? AND username_key = ?"),
       groups: db
         .prepare(
@@ -161,6 +172,8 @@ export class TokensService {
         nowMs,
       );
       result.RefreshToken = refresh;
+    } else {
+      this.s.touch.run(nowMs, originJti);
     }
     return result;
   }
@@ -179,7 +192,21 @@ export class TokensService {
   }
 
   revokeRefresh(token: string): void {
-    this.s.revokeHash.run(tokenHash(token));
+    this.revokeSignIn(tokenHash(token));
+  }
+
+  /** Revokes one sign-in by its stored hash (RevokeUserSession): the same effect as RevokeToken. */
+  revokeSignIn(hash: string): void {
+    this.s.revokeHash.run(hash);
+  }
+
+  /** The user's sign-ins that are neither revoked nor expired, newest first. */
+  signIns(poolId: string, usernameKey: string): SignInRecord[] {
+    const rows = this.s.userSignIns.all(poolId, usernameKey, this.clock().getTime()) as (Omit<
+      SignInRecord,
+      "revoked" | "deviceKey"
+    > & { deviceKey: string | null })[];
+    return rows.map((r) => ({ ...r, deviceKey: r.deviceKey ?? undefined, revoked: false }));
   }
 
   /** True when the user's tokens were revoked wholesale after this sign-in (AdminDisableUser records tokensRevokedAt). */

@@ -217,4 +217,29 @@ CREATE TABLE managed_login_branding ( -- one style per app client
 CREATE INDEX managed_login_branding_pool ON managed_login_branding(pool_id);
 `,
   },
+  {
+    version: 6,
+    name: "user sessions (last activity of a sign-in), session configurations, provisioned limits",
+    sql: `
+ALTER TABLE refresh_tokens ADD COLUMN last_active INTEGER; -- epoch ms of the last refresh; NULL = never refreshed
+CREATE TABLE pool_session_config ( -- SetUserPoolSessionConfiguration; no row = the defaults (DISABLED, 20)
+  pool_id TEXT PRIMARY KEY REFERENCES user_pools(id) ON DELETE CASCADE,
+  data TEXT NOT NULL,              -- {UserSessionTracking, TokenSession: {MaxPerUser}}
+  modified INTEGER NOT NULL        -- epoch ms
+);
+CREATE TABLE client_session_config ( -- SetUserPoolClientSessionConfiguration; no row = the default (60)
+  client_id TEXT PRIMARY KEY REFERENCES user_pool_clients(client_id) ON DELETE CASCADE,
+  pool_id TEXT NOT NULL REFERENCES user_pools(id) ON DELETE CASCADE,
+  data TEXT NOT NULL,              -- {SSOSession: {MaxValidityMinutes}}
+  modified INTEGER NOT NULL
+);
+CREATE TABLE provisioned_limits (  -- UpdateProvisionedLimit overrides (account-wide); no row = the default quota
+  limit_class TEXT NOT NULL,       -- API_CATEGORY
+  category TEXT NOT NULL,          -- UserAuthentication, UserCreation ...
+  value INTEGER NOT NULL,          -- requests per second
+  modified INTEGER NOT NULL,
+  PRIMARY KEY (limit_class, category)
+);
+`,
+  },
 ];

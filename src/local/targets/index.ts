@@ -140,4 +140,16 @@ export const targets: Record<string, Loader> = {
   DescribeManagedLoginBrandingByClient: () => import("./describe-managed-login-branding-by-client.js"),
   UpdateManagedLoginBranding: () => import("./update-managed-login-branding.js"),
   DeleteManagedLoginBranding: () => import("./delete-managed-login-branding.js"),
+  // session configuration, user sessions
+  GetUserPoolSessionConfiguration: () => import("./get-user-pool-session-configuration.js"),
+  SetUserPoolSessionConfiguration: () => import("./set-user-pool-session-configuration.js"),
+  GetUserPoolClientSessionConfiguration: () => import("./get-user-pool-client-session-configuration.js"),
+  SetUserPoolClientSessionConfiguration: () => import("./set-user-pool-client-session-configuration.js"),
+  ListUserSessions: () => import("./list-user-sessions.js"),
+  AdminListUserSessions: () => import("./admin-list-user-sessions.js"),
+  RevokeUserSession: () => import("./revoke-user-session.js"),
+  AdminRevokeUserSession: () => import("./admin-revoke-user-session.js"),
+  // provisioned limits
+  GetProvisionedLimit: () => import("./get-provisioned-limit.js"),
+  UpdateProvisionedLimit: () => import("./update-provisioned-limit.js"),
 };
