@@ -25,3 +25,32 @@ export const FeatureUnavailableInTierException = define(
   "FeatureUnavailableInTierException",
   "This feature is not available in the user pool's feature plan.",
 );
+// WebAuthn passkeys (Start/CompleteWebAuthnRegistration, the WEB_AUTHN sign-in).
+export const WebAuthnNotEnabledException = define(
+  "WebAuthnNotEnabledException",
+  "Passkey sign-in is not enabled for this user pool: add WEB_AUTHN to its AllowedFirstAuthFactors.",
+);
+export const WebAuthnConfigurationMissingException = define(
+  "WebAuthnConfigurationMissingException",
+  "The user pool has neither a WebAuthn relying party id nor a domain.",
+);
+export const WebAuthnChallengeNotFoundException = define(
+  "WebAuthnChallengeNotFoundException",
+  "The credential does not answer a registration challenge issued to this user, or it has expired.",
+);
+export const WebAuthnClientMismatchException = define(
+  "WebAuthnClientMismatchException",
+  "The access token is for a different app client than the one that started the registration.",
+);
+export const WebAuthnCredentialNotSupportedException = define(
+  "WebAuthnCredentialNotSupportedException",
+  "The passkey credential is not supported.",
+);
+export const WebAuthnOriginNotAllowedException = define(
+  "WebAuthnOriginNotAllowedException",
+  "The credential's origin is not allowed for the relying party.",
+);
+export const WebAuthnRelyingPartyMismatchException = define(
+  "WebAuthnRelyingPartyMismatchException",
+  "The credential was made for a different relying party.",
+);

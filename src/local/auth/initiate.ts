@@ -37,8 +37,8 @@ const USER_FLOWS = new Set([
   "USER_AUTH",
 ]);
 const ADMIN_FLOWS = new Set([...USER_FLOWS, "ADMIN_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH"]);
-/** The first factors USER_AUTH can offer (WebAuthn needs a browser authenticator: not offered here). */
-const USER_AUTH_FACTORS = ["PASSWORD", "PASSWORD_SRP", "EMAIL_OTP", "SMS_OTP"];
+/** The first factors USER_AUTH can offer (WEB_AUTHN once the user has registered a passkey). */
+const USER_AUTH_FACTORS = ["PASSWORD", "PASSWORD_SRP", "WEB_AUTHN", "EMAIL_OTP", "SMS_OTP"];
 
 export async function initiateAuth(
   services: LocalServices,
@@ -163,7 +163,20 @@ async function userAuth(
     }
     return firstFactor(fc, user, data, preferred, params);
   }
-  const { response } = challenge(fc, data, "SELECT_CHALLENGE", {});
+  // With a passkey on offer, SELECT_CHALLENGE already carries the request options, so the client
+  // can answer ANSWER=WEB_AUTHN with the CREDENTIAL in one step.
+  let parameters: Record<string, string> = {};
+  let selectData = data;
+  if (available.includes("WEB_AUTHN")) {
+    const { options, challenge: webauthnChallenge } = await fc.services.webauthn.authenticationOptions(
+      fc.pool,
+      user,
+      fc.services.region,
+    );
+    parameters = { CREDENTIAL_REQUEST_OPTIONS: JSON.stringify(options) };
+    selectData = { ...data, webauthnChallenge };
+  }
+  const { response } = challenge(fc, selectData, "SELECT_CHALLENGE", parameters);
   return { ...response, AvailableChallenges: available };
 }
 
@@ -174,6 +187,7 @@ export function availableFirstFactors(fc: FlowContext, user: User): string[] {
   const allowed = new Set(policy?.AllowedFirstAuthFactors ?? ["PASSWORD"]);
   return USER_AUTH_FACTORS.filter((f) => {
     if (f === "PASSWORD" || f === "PASSWORD_SRP") return allowed.has("PASSWORD") && Boolean(user.password);
+    if (f === "WEB_AUTHN") return allowed.has("WEB_AUTHN") && passkeyReady(fc, user);
     if (f === "EMAIL_OTP") return allowed.has("EMAIL_OTP") && Boolean(user.attributes.email);
     return allowed.has("SMS_OTP") && Boolean(user.attributes.phone_number);
   });
@@ -192,12 +206,76 @@ export function firstFactor(
   if (factor === "PASSWORD") return passwordSignIn(fc, user, data, values.PASSWORD);
   if (factor === "PASSWORD_SRP") return srpStart(fc, user, data, values.SRP_A);
   checkBeforePassword(user, false);
+  if (factor === "WEB_AUTHN") {
+    // SELECT_CHALLENGE issued the request options: its answer may carry the signed CREDENTIAL.
+    if (values.CREDENTIAL && data.webauthnChallenge) return webAuthnAnswer(fc, user, data, values.CREDENTIAL);
+    return webAuthnChallenge(fc, user, data);
+  }
   // A one-time code as the first factor proves the user and replaces MFA (passwordless sign-in).
   return mfaChallenge(
     fc,
     user,
     { ...data, otpFirstFactor: true },
     factor === "EMAIL_OTP" ? "EMAIL_OTP" : "SMS_OTP",
+  );
+}
+
+/** A registered passkey and a relying party to check it against. */
+function passkeyReady(fc: FlowContext, user: User): boolean {
+  if (!fc.services.webauthn.hasCredentials(fc.pool, user)) return false;
+  try {
+    fc.services.webauthn.relyingParty(fc.pool, fc.services.region);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The WEB_AUTHN challenge: CREDENTIAL_REQUEST_OPTIONS for navigator.credentials.get(). */
+async function webAuthnChallenge(fc: FlowContext, user: User, data: SessionData): Promise<AuthResponse> {
+  const { options, challenge: webauthnChallenge } = await fc.services.webauthn.authenticationOptions(
+    fc.pool,
+    user,
+    fc.services.region,
+  );
+  return challenge(fc, { ...data, webauthnChallenge }, "WEB_AUTHN", {
+    CREDENTIAL_REQUEST_OPTIONS: JSON.stringify(options),
+  }).response;
+}
+
+/**
+ * The answer to WEB_AUTHN (or to SELECT_CHALLENGE with ANSWER=WEB_AUTHN): an AuthenticationResponseJSON
+ * signed by one of the user's passkeys over the session's challenge. Like a one-time code as first
+ * factor, a passkey proves the user and replaces MFA (passwordless sign-in). A wrong one ends the session.
+ */
+export async function webAuthnAnswer(
+  fc: FlowContext,
+  user: User,
+  data: SessionData,
+  credential: string | undefined,
+  session?: AuthSession,
+): Promise<AuthResponse> {
+  if (!credential) throw new InvalidParameterException("Missing required parameter CREDENTIAL");
+  const expected = typeof data.webauthnChallenge === "string" ? data.webauthnChallenge : undefined;
+  const ok =
+    expected !== undefined &&
+    (await fc.services.webauthn.verifyAuthentication(
+      fc.pool,
+      user,
+      fc.services.region,
+      expected,
+      credential,
+    ));
+  if (!ok) {
+    if (session) fc.services.sessions.delete(session);
+    throw new NotAuthorizedException("Incorrect username or passkey.");
+  }
+  checkAfterPassword(fc.services, fc.pool, user);
+  return nextStep(
+    fc,
+    user,
+    { ...data, webauthnChallenge: undefined, passed: [...data.passed, "PASSWORD", "MFA"] },
+    session,
   );
 }
 

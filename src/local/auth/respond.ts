@@ -12,7 +12,7 @@ import type { AuthSession } from "../services/sessions.js";
 import type { User } from "../services/users.js";
 import { checkSecretHash, clientAndPool } from "./client-auth.js";
 import { answerCustomChallenge, continueCustomAfterSrp } from "./custom-auth.js";
-import { availableFirstFactors, firstFactor } from "./initiate.js";
+import { availableFirstFactors, firstFactor, webAuthnAnswer } from "./initiate.js";
 import {
   type AuthResponse,
   challenge,
@@ -107,6 +107,8 @@ export async function respondToAuthChallenge(
       return answerCustomChallenge(fc, user, session, responses.ANSWER);
     case "SELECT_CHALLENGE":
       return selectChallenge(fc, user, session, responses);
+    case "WEB_AUTHN":
+      return webAuthnAnswer(fc, user, session.data, responses.CREDENTIAL, session);
     default:
       throw new InvalidParameterException(`Challenge ${name} is not supported by the cogctl local endpoint.`);
   }

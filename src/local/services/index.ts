@@ -21,6 +21,7 @@ import { TermsService } from "./terms.js";
 import { TokensService } from "./tokens.js";
 import { UserSessionsService } from "./user-sessions.js";
 import { UsersService } from "./users.js";
+import { WebAuthnService } from "./webauthn.js";
 
 export interface LocalServices {
   readonly db: Db;
@@ -48,6 +49,8 @@ export interface LocalServices {
   readonly sessionConfig: SessionConfigService;
   readonly userSessions: UserSessionsService;
   readonly provisionedLimits: ProvisionedLimitsService;
+  // WebAuthn passkeys
+  readonly webauthn: WebAuthnService;
 }
 
 export function createServices(db: Db, clock: Clock, region: string): LocalServices {
@@ -56,6 +59,7 @@ export function createServices(db: Db, clock: Clock, region: string): LocalServi
   const keys = new KeysService(db, clock);
   const tokens = new TokensService(db, clock, keys);
   const sessionConfig = new SessionConfigService(db, clock);
+  const resources = new ResourcesService(db, clock);
   return {
     db,
     clock,
@@ -66,7 +70,7 @@ export function createServices(db: Db, clock: Clock, region: string): LocalServi
     passwords,
     messages,
     groups: new GroupsService(db, clock),
-    resources: new ResourcesService(db, clock),
+    resources,
     keys,
     tokens,
     sessions: new SessionsService(db, clock),
@@ -79,5 +83,6 @@ export function createServices(db: Db, clock: Clock, region: string): LocalServi
     sessionConfig,
     userSessions: new UserSessionsService(tokens, sessionConfig),
     provisionedLimits: new ProvisionedLimitsService(db, clock),
+    webauthn: new WebAuthnService(db, clock, resources),
   };
 }

@@ -242,4 +242,29 @@ CREATE TABLE provisioned_limits (  -- UpdateProvisionedLimit overrides (account-
 );
 `,
   },
+  {
+    version: 7,
+    name: "WebAuthn passkeys: registered credentials and pending registration challenges",
+    sql: `
+CREATE TABLE webauthn_credentials ( -- CompleteWebAuthnRegistration; used by the WEB_AUTHN sign-in
+  pool_id TEXT NOT NULL,
+  credential_id TEXT NOT NULL,     -- base64url, as the authenticator made it
+  username_key TEXT NOT NULL,
+  data TEXT NOT NULL,              -- publicKey (COSE, base64url), counter, name, rpId, attachment, transports
+  created INTEGER NOT NULL,        -- epoch ms
+  PRIMARY KEY (pool_id, credential_id),
+  FOREIGN KEY (pool_id, username_key) REFERENCES users(pool_id, username_key) ON DELETE CASCADE
+);
+CREATE INDEX webauthn_credentials_user ON webauthn_credentials(pool_id, username_key, created);
+CREATE TABLE webauthn_registrations ( -- the challenge of the user's last StartWebAuthnRegistration
+  pool_id TEXT NOT NULL,
+  username_key TEXT NOT NULL,
+  client_id TEXT NOT NULL,         -- the app client of the access token that started it
+  challenge TEXT NOT NULL,         -- base64url
+  expires INTEGER NOT NULL,        -- epoch ms
+  PRIMARY KEY (pool_id, username_key),
+  FOREIGN KEY (pool_id, username_key) REFERENCES users(pool_id, username_key) ON DELETE CASCADE
+);
+`,
+  },
 ];

@@ -152,4 +152,9 @@ export const targets: Record<string, Loader> = {
   // provisioned limits
   GetProvisionedLimit: () => import("./get-provisioned-limit.js"),
   UpdateProvisionedLimit: () => import("./update-provisioned-limit.js"),
+  // WebAuthn passkeys
+  StartWebAuthnRegistration: () => import("./start-web-authn-registration.js"),
+  CompleteWebAuthnRegistration: () => import("./complete-web-authn-registration.js"),
+  ListWebAuthnCredentials: () => import("./list-web-authn-credentials.js"),
+  DeleteWebAuthnCredential: () => import("./delete-web-authn-credential.js"),
 };
