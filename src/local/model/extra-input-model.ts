@@ -107,6 +107,37 @@ const extraShapes: Record<string, ShapeDef> = {
   LimitClassType: { t: "string", e: ["API_CATEGORY"] },
   LimitAttributesType: { t: "map", k: "StringType", v: "StringType" },
   RequestedLimitValueType: { t: "integer" },
+  // User pool replicas (the SDK's model states no lengths or patterns; ReplicasService checks the Region).
+  CreateUserPoolReplicaRequest: {
+    t: "structure",
+    m: {
+      UserPoolId: "UserPoolIdType",
+      RegionName: "ReplicaRegionNameType",
+      UserPoolTags: "UserPoolTagsType",
+    },
+    r: ["UserPoolId", "RegionName"],
+  },
+  DeleteUserPoolReplicaRequest: {
+    t: "structure",
+    m: { UserPoolId: "UserPoolIdType", RegionName: "ReplicaRegionNameType" },
+    r: ["UserPoolId", "RegionName"],
+  },
+  ListUserPoolReplicasRequest: {
+    t: "structure",
+    m: { UserPoolId: "UserPoolIdType", NextToken: "PaginationKey" },
+    r: ["UserPoolId"],
+  },
+  UpdateUserPoolReplicaRequest: {
+    t: "structure",
+    m: {
+      UserPoolId: "UserPoolIdType",
+      RegionName: "ReplicaRegionNameType",
+      Status: "UpdateReplicaStatusType",
+    },
+    r: ["UserPoolId", "RegionName", "Status"],
+  },
+  ReplicaRegionNameType: { t: "string" },
+  UpdateReplicaStatusType: { t: "string", e: ["ACTIVE", "INACTIVE"] },
   // The model has this operation but requires neither id; the service needs both.
   UpdateManagedLoginBrandingIds: {
     t: "structure",
@@ -131,6 +162,10 @@ export const extraInputModel: InputModel = {
     AdminRevokeUserSession: "AdminRevokeUserSessionRequest",
     GetProvisionedLimit: "GetProvisionedLimitRequest",
     UpdateProvisionedLimit: "UpdateProvisionedLimitRequest",
+    CreateUserPoolReplica: "CreateUserPoolReplicaRequest",
+    DeleteUserPoolReplica: "DeleteUserPoolReplicaRequest",
+    ListUserPoolReplicas: "ListUserPoolReplicasRequest",
+    UpdateUserPoolReplica: "UpdateUserPoolReplicaRequest",
   },
   shapes: { ...inputModel.shapes, ...extraShapes },
 };

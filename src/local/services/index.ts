@@ -14,6 +14,7 @@ import { MessagesService } from "./messages.js";
 import { PasswordsService } from "./passwords.js";
 import { PoolsService } from "./pools.js";
 import { ProvisionedLimitsService } from "./provisioned-limits.js";
+import { ReplicasService } from "./replicas.js";
 import { ResourcesService } from "./resources.js";
 import { SessionConfigService } from "./session-config.js";
 import { SessionsService } from "./sessions.js";
@@ -51,6 +52,8 @@ export interface LocalServices {
   readonly provisionedLimits: ProvisionedLimitsService;
   // WebAuthn passkeys
   readonly webauthn: WebAuthnService;
+  // user pool replicas
+  readonly replicas: ReplicasService;
 }
 
 export function createServices(db: Db, clock: Clock, region: string): LocalServices {
@@ -84,5 +87,6 @@ export function createServices(db: Db, clock: Clock, region: string): LocalServi
     userSessions: new UserSessionsService(tokens, sessionConfig),
     provisionedLimits: new ProvisionedLimitsService(db, clock),
     webauthn: new WebAuthnService(db, clock, resources),
+    replicas: new ReplicasService(db, clock, region),
   };
 }

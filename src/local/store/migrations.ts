@@ -267,4 +267,19 @@ CREATE TABLE webauthn_registrations ( -- the challenge of the user's last StartW
 );
 `,
   },
+  {
+    version: 8,
+    name: "user pool replicas (CreateUserPoolReplica): secondary Regions of a pool",
+    sql: `
+CREATE TABLE user_pool_replicas (  -- the secondary Regions; the pool's own Region is the primary, not stored
+  pool_id TEXT NOT NULL REFERENCES user_pools(id) ON DELETE CASCADE,
+  region TEXT NOT NULL,
+  status TEXT NOT NULL,            -- INACTIVE | ACTIVE (CREATING and DELETING are only answered)
+  tags TEXT NOT NULL,              -- UserPoolTags of the replica, as JSON
+  created INTEGER NOT NULL,        -- epoch ms
+  modified INTEGER NOT NULL,
+  PRIMARY KEY (pool_id, region)
+);
+`,
+  },
 ];

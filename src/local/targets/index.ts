@@ -157,4 +157,9 @@ export const targets: Record<string, Loader> = {
   CompleteWebAuthnRegistration: () => import("./complete-web-authn-registration.js"),
   ListWebAuthnCredentials: () => import("./list-web-authn-credentials.js"),
   DeleteWebAuthnCredential: () => import("./delete-web-authn-credential.js"),
+  // user pool replicas
+  CreateUserPoolReplica: () => import("./create-user-pool-replica.js"),
+  ListUserPoolReplicas: () => import("./list-user-pool-replicas.js"),
+  UpdateUserPoolReplica: () => import("./update-user-pool-replica.js"),
+  DeleteUserPoolReplica: () => import("./delete-user-pool-replica.js"),
 };
