@@ -1,19 +1,13 @@
 // WebAuthn passkeys end to end through the AWS SDK v3 over HTTP: StartWebAuthnRegistration,
 // CompleteWebAuthnRegistration, ListWebAuthnCredentials, DeleteWebAuthnCredential and the WEB_AUTHN
 // first factor of USER_AUTH. A software authenticator (node:crypto ES256 key, `fmt: "none"`
-// attestation, CBOR by cbor-x) makes real credentials, so the endpoint's verification runs for real.
+// attestation, CBOR by tiny-cbor, the encoder @simplewebauthn itself uses) makes real credentials, so the endpoint's verification runs for real.
 import { createHash, generateKeyPairSync, type KeyObject, randomBytes, sign } from "node:crypto";
 import * as C from "@aws-sdk/client-cognito-identity-provider";
-import { Encoder } from "cbor-x";
+import { type CBORType, encodeCBOR } from "@levischuck/tiny-cbor";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { failure, type LocalHarness, startLocal } from "./local-helpers/server.js";
 
-const cbor = new Encoder({
-  useRecords: false,
-  variableMapSize: true,
-  tagUint8Array: false,
-  useTag259ForMaps: false,
-} as ConstructorParameters<typeof Encoder>[0]);
 const b64u = (b: Buffer | Uint8Array | string) => Buffer.from(b).toString("base64url");
 const sha256 = (b: Buffer | string) => createHash("sha256").update(b).digest();
 
@@ -44,13 +38,13 @@ class SoftwareAuthenticator {
       origin: over.origin ?? `https://${options.rp.id}`,
       crossOrigin: false,
     });
-    const coseKey = cbor.encode(
-      new Map<number, number | Buffer>([
+    const coseKey = encodeCBOR(
+      new Map<number, CBORType>([
         [1, 2], // kty: EC2
         [3, -7], // alg: ES256
         [-1, 1], // crv: P-256
-        [-2, Buffer.from(this.publicJwk.x, "base64url")],
-        [-3, Buffer.from(this.publicJwk.y, "base64url")],
+        [-2, new Uint8Array(Buffer.from(this.publicJwk.x, "base64url"))],
+        [-3, new Uint8Array(Buffer.from(this.publicJwk.y, "base64url"))],
       ]),
     );
     const idLength = Buffer.alloc(2);
@@ -64,7 +58,13 @@ class SoftwareAuthenticator {
       this.credentialId,
       coseKey,
     ]);
-    const attestationObject = cbor.encode({ fmt: "none", attStmt: {}, authData });
+    const attestationObject = encodeCBOR(
+      new Map<string, CBORType>([
+        ["fmt", "none"],
+        ["attStmt", new Map<string, CBORType>()],
+        ["authData", new Uint8Array(authData)],
+      ]),
+    );
     return {
       id: this.id,
       rawId: this.id,
