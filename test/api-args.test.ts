@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { buildInput, flagsFor, parseFlagValue } from "../src/api/args/index.js";
 import { loadOperation, type Operation } from "../src/api/catalog.js";
 import { UsageError } from "../src/cli/errors.js";
-import { ensureCatalog } from "./api-catalog-setup.js";
+import { ensureCatalog } from "./helpers/catalog.js";
 
 ensureCatalog();
 

@@ -1,8 +1,8 @@
 import * as sdk from "@aws-sdk/client-cognito-identity-provider";
 import { describe, expect, it } from "vitest";
 import { loadIndex, loadOperation, type Shape, toCliName, toFlagName } from "../src/api/catalog.js";
-import botocore from "./api-botocore-names.json" with { type: "json" };
-import { ensureCatalog } from "./api-catalog-setup.js";
+import botocore from "./fixtures/botocore-names.json" with { type: "json" };
+import { ensureCatalog } from "./helpers/catalog.js";
 
 ensureCatalog();
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadIndex, loadOperation } from "../src/api/catalog.js";
 import { renderOperationHelp, renderOperationList, wrap } from "../src/api/help.js";
-import { ensureCatalog } from "./api-catalog-setup.js";
+import { ensureCatalog } from "./helpers/catalog.js";
 
 ensureCatalog();
 

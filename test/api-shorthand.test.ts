@@ -89,7 +89,7 @@ describe("shorthand parser", () => {
 // Cases run through the AWS CLI's own parser (awscli.shorthand.ShorthandParser) when this fixture
 // was made: cogctl must give the same value wherever the AWS CLI accepts the input, and reject what
 // it rejects, except where cogctl is deliberately more lenient or stricter (listed with the reason).
-import oracle from "./api-shorthand-awscli.json" with { type: "json" };
+import oracle from "./fixtures/shorthand-awscli.json" with { type: "json" };
 
 const DELIBERATE: Record<string, string> = {
   " A = x , B = { C = 1 } ": "cogctl allows blanks around keys and '='",

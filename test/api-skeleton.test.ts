@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { buildInput, generateSkeleton } from "../src/api/args/index.js";
 import { loadIndex, loadOperation, type Operation } from "../src/api/catalog.js";
-import { ensureCatalog } from "./api-catalog-setup.js";
+import { ensureCatalog } from "./helpers/catalog.js";
 
 ensureCatalog();
 

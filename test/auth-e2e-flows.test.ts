@@ -10,8 +10,8 @@ import { loadOperation } from "../src/api/catalog.js";
 import { injectStoredAccessToken, membersSatisfiedBySession } from "../src/auth/session-injection.js";
 import { createContext } from "../src/context/create.js";
 import { createTestIO } from "../src/io/test-io.js";
-import { type AuthWorld, authWorld } from "./auth-e2e-helpers.js";
-import { scriptedPrompter, tempDir } from "./auth-helpers.js";
+import { scriptedPrompter, tempDir } from "./helpers/auth.js";
+import { type AuthWorld, authWorld } from "./helpers/auth-e2e.js";
 
 let w: AuthWorld;
 let poolId: string;

@@ -4,8 +4,8 @@ import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { decodeJwt } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AuthWorld, authWorld } from "./auth-e2e-helpers.js";
-import { scriptedPrompter } from "./auth-helpers.js";
+import { scriptedPrompter } from "./helpers/auth.js";
+import { type AuthWorld, authWorld } from "./helpers/auth-e2e.js";
 
 let w: AuthWorld;
 let poolId: string;

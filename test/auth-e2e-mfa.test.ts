@@ -11,8 +11,8 @@ import {
 } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { totpCode } from "../src/auth/crypto/index.js";
-import { type AuthWorld, authWorld } from "./auth-e2e-helpers.js";
-import { scriptedPrompter } from "./auth-helpers.js";
+import { scriptedPrompter } from "./helpers/auth.js";
+import { type AuthWorld, authWorld } from "./helpers/auth-e2e.js";
 
 let w: AuthWorld;
 let poolId: string;

@@ -26,7 +26,7 @@ import { CliError, UsageError } from "../src/cli/errors.js";
 import { createInquirerPrompter } from "../src/io/inquirer-prompter.js";
 import type { Prompter } from "../src/io/prompter.js";
 import { createTestIO } from "../src/io/test-io.js";
-import { scriptedCall, scriptedPrompter, serviceError, tempDir } from "./auth-helpers.js";
+import { scriptedCall, scriptedPrompter, serviceError, tempDir } from "./helpers/auth.js";
 
 const POOL = "us-east-1_TestPool1";
 const POOL_NAME = "TestPool1";

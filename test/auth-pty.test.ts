@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { SetUserPoolMfaConfigCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { totpCode } from "../src/auth/crypto/index.js";
-import { type AuthWorld, authWorld } from "./auth-e2e-helpers.js";
+import { type AuthWorld, authWorld } from "./helpers/auth-e2e.js";
 import { BIN, ROOT } from "./helpers/cli.js";
 
 const SOCKET = `cogctl-auth-pty-${process.pid}`;

@@ -18,7 +18,7 @@ import { readableClaims, relativeTime } from "../src/auth/token-decode.js";
 import { UsageError } from "../src/cli/errors.js";
 import { createInquirerPrompter } from "../src/io/inquirer-prompter.js";
 import { createTestIO } from "../src/io/test-io.js";
-import { tempDir } from "./auth-helpers.js";
+import { tempDir } from "./helpers/auth.js";
 
 const session = (over: Partial<StoredSession>): StoredSession => ({
   version: 1,

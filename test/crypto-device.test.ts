@@ -10,7 +10,7 @@ import { createSrpClient } from "../src/auth/crypto/srp-client.js";
 import { cognitoTimestamp, N } from "../src/auth/crypto/srp-math.js";
 import { startServerSrp } from "../src/auth/crypto/srp-server.js";
 import { checkPassword } from "../src/auth/crypto/srp-verifier.js";
-import { AuthenticationHelper, BigInteger, syncResult } from "./crypto-oracle.js";
+import { AuthenticationHelper, BigInteger, syncResult } from "./helpers/crypto-oracle.js";
 
 const GROUP = "-ZaQxRtYu";
 const DEVICE = "us-east-1_6f3a9c1e-1d2b-4c5d-8e9f-0a1b2c3d4e5f";

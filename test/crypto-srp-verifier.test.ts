@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { hexToBigInt, padHex } from "../src/auth/crypto/srp-math.js";
 import { checkPassword, createPasswordVerifier } from "../src/auth/crypto/srp-verifier.js";
-import { AuthenticationHelper, syncResult } from "./crypto-oracle.js";
+import { AuthenticationHelper, syncResult } from "./helpers/crypto-oracle.js";
 
 describe("createPasswordVerifier", () => {
   it("matches amazon-cognito-identity-js's verifier for the same salt (generateHashDevice oracle)", () => {

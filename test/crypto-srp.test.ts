@@ -21,7 +21,7 @@ import {
   BigInteger,
   DateHelper,
   syncResult,
-} from "./crypto-oracle.js";
+} from "./helpers/crypto-oracle.js";
 
 const POOL = "AbCdEfGhI";
 const SECRET_BLOCK = randomBytes(64).toString("base64");

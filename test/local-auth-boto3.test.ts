@@ -2,7 +2,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type LocalHarness, startLocal } from "./local-helpers/server.js";
+import { type LocalHarness, startLocal } from "./helpers/local-server.js";
 
 let h: LocalHarness;
 beforeAll(async () => {

@@ -34,7 +34,7 @@ import {
 } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDeviceVerifier, createSrpClient, respondToDeviceChallenge } from "../src/auth/crypto/index.js";
-import { failure, type LocalHarness, startLocal } from "./local-helpers/server.js";
+import { failure, type LocalHarness, startLocal } from "./helpers/local-server.js";
 
 let h: LocalHarness;
 let sdk: CognitoIdentityProviderClient;

@@ -15,7 +15,7 @@ import { serve } from "../commands/local/serve.js";
 import { UsageError } from "../src/cli/errors.js";
 import type { Context } from "../src/context/context.js";
 import { createTestIO } from "../src/io/test-io.js";
-import { startLocal } from "./local-helpers/server.js";
+import { startLocal } from "./helpers/local-server.js";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "cogctl-local-messages-"));
 

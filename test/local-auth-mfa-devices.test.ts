@@ -15,8 +15,8 @@ import {
 import type { CognitoUser } from "amazon-cognito-identity-js";
 import { Secret, TOTP } from "otpauth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browser, expectStep, type Step, signIn, stepCallbacks } from "./local-auth-helpers/acij.js";
-import { type LocalHarness, startLocal } from "./local-helpers/server.js";
+import { browser, expectStep, type Step, signIn, stepCallbacks } from "./helpers/acij.js";
+import { type LocalHarness, startLocal } from "./helpers/local-server.js";
 
 let h: LocalHarness;
 let sdk: CognitoIdentityProviderClient;

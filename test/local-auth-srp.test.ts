@@ -11,8 +11,8 @@ import {
 import { JwtRsaVerifier } from "aws-jwt-verify";
 import { SimpleJwksCache } from "aws-jwt-verify/jwk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browser, expectStep, signIn } from "./local-auth-helpers/acij.js";
-import { failure, type LocalHarness, startLocal } from "./local-helpers/server.js";
+import { browser, expectStep, signIn } from "./helpers/acij.js";
+import { failure, type LocalHarness, startLocal } from "./helpers/local-server.js";
 
 let h: LocalHarness;
 let sdk: CognitoIdentityProviderClient;
@@ -72,7 +72,7 @@ describe("SRP sign-in with amazon-cognito-identity-js", () => {
     const first = expectStep(await signIn(user, "alice", TEMP), "newPasswordRequired");
     expect(first.userAttributes.email).toBe("alice@example.com");
     expect(first.userAttributes.sub).toBeUndefined();
-    const done = await new Promise<import("./local-auth-helpers/acij.js").Step>((resolve) =>
+    const done = await new Promise<import("./helpers/acij.js").Step>((resolve) =>
       user.completeNewPasswordChallenge(FINAL, {}, stepCallbacksFor(resolve)),
     );
     expectStep(done, "success");
@@ -179,7 +179,7 @@ describe("SRP sign-in with amazon-cognito-identity-js", () => {
   });
 });
 
-function stepCallbacksFor(resolve: (s: import("./local-auth-helpers/acij.js").Step) => void) {
+function stepCallbacksFor(resolve: (s: import("./helpers/acij.js").Step) => void) {
   return {
     onSuccess: (session: import("amazon-cognito-identity-js").CognitoUserSession) =>
       resolve({ kind: "success", session }),

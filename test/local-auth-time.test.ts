@@ -13,7 +13,7 @@ import {
   SignUpCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { failure, type LocalHarness, startLocal } from "./local-helpers/server.js";
+import { failure, type LocalHarness, startLocal } from "./helpers/local-server.js";
 
 let h: LocalHarness;
 let sdk: CognitoIdentityProviderClient;

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type LocalHarness, startLocal } from "./local-helpers/server.js";
+import { type LocalHarness, startLocal } from "./helpers/local-server.js";
 
 let h: LocalHarness;
 beforeAll(async () => {

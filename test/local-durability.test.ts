@@ -9,7 +9,7 @@ import * as C from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LocalEndpoint } from "../src/local/endpoint.js";
 import { createInProcessRequestHandler } from "../src/local/in-process.js";
-import { buildForProcesses } from "./local-helpers/build.js";
+import { buildForProcesses } from "./helpers/local-build.js";
 
 let buildDir: string;
 const children: ChildProcess[] = [];

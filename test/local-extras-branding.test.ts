@@ -2,7 +2,7 @@
 // end through the AWS SDK v3 over HTTP: the settings document and asset bytes round-trip.
 import * as C from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { failure, type LocalHarness, startLocal } from "./local-helpers/server.js";
+import { failure, type LocalHarness, startLocal } from "./helpers/local-server.js";
 
 let h: LocalHarness;
 let poolId: string;

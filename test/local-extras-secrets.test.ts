@@ -3,7 +3,7 @@
 import * as C from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { secretHash, totpCode } from "../src/auth/crypto/index.js";
-import { failure, type LocalHarness, startLocal } from "./local-helpers/server.js";
+import { failure, type LocalHarness, startLocal } from "./helpers/local-server.js";
 
 let h: LocalHarness;
 let poolId: string;

@@ -3,7 +3,7 @@
 // end to end through the AWS SDK v3 over HTTP. A revoked session's tokens are refused as after RevokeToken.
 import * as C from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { failure, type LocalHarness, startLocal } from "./local-helpers/server.js";
+import { failure, type LocalHarness, startLocal } from "./helpers/local-server.js";
 
 let h: LocalHarness;
 let poolId: string;

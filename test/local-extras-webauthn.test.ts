@@ -6,7 +6,7 @@ import { createHash, generateKeyPairSync, type KeyObject, randomBytes, sign } fr
 import * as C from "@aws-sdk/client-cognito-identity-provider";
 import { type CBORType, encodeCBOR } from "@levischuck/tiny-cbor";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { failure, type LocalHarness, startLocal } from "./local-helpers/server.js";
+import { failure, type LocalHarness, startLocal } from "./helpers/local-server.js";
 
 const b64u = (b: Buffer | Uint8Array | string) => Buffer.from(b).toString("base64url");
 const sha256 = (b: Buffer | string) => createHash("sha256").update(b).digest();

@@ -5,7 +5,7 @@ import * as C from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LocalEndpoint } from "../src/local/endpoint.js";
 import { createInProcessRequestHandler } from "../src/local/in-process.js";
-import { failure, type LocalHarness, startLocal } from "./local-helpers/server.js";
+import { failure, type LocalHarness, startLocal } from "./helpers/local-server.js";
 
 let h: LocalHarness;
 beforeAll(async () => {

@@ -8,7 +8,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LocalEndpoint } from "../src/local/endpoint.js";
 import { createInProcessRequestHandler } from "../src/local/in-process.js";
-import { type LocalHarness, startLocal } from "./local-helpers/server.js";
+import { type LocalHarness, startLocal } from "./helpers/local-server.js";
 
 let h: LocalHarness;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { formatResult } from "../src/output/format.js";
 import { normalizeForOutput } from "../src/output/normalize.js";
-import { adminGetUserResponse, hasAnsi, stripAnsi, withTimeZone } from "./output-fixtures.js";
+import { adminGetUserResponse, hasAnsi, stripAnsi, withTimeZone } from "./fixtures/output.js";
 
 const plain = { color: false, columns: 80 };
 

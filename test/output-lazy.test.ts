@@ -5,7 +5,7 @@ import { expect, test } from "vitest";
 import { createTestIO } from "../src/io/test-io.js";
 import { loadedOutputModules } from "../src/output/lazy-modules.js";
 import { createPrinter } from "../src/output/printer.js";
-import { adminGetUserResponse } from "./output-fixtures.js";
+import { adminGetUserResponse } from "./fixtures/output.js";
 
 const require = createRequire(import.meta.url);
 const HEAVY = ["yaml", "cli-table3", "jmespath", "chalk"];

@@ -6,7 +6,7 @@ import {
   listUserPoolsResponse,
   modified,
   withTimeZone,
-} from "./output-fixtures.js";
+} from "./fixtures/output.js";
 
 describe("normalizeForOutput", () => {
   test("drops $metadata and undefined members, keeps the response's key order", () => {

@@ -10,7 +10,7 @@ import {
   metadata,
   stripAnsi,
   withTimeZone,
-} from "./output-fixtures.js";
+} from "./fixtures/output.js";
 
 describe("printer.result", () => {
   test("json: normalizes the SDK response and writes it to stdout only", () => {

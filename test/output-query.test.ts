@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { ExitCode, UsageError } from "../src/cli/errors.js";
 import { normalizeForOutput } from "../src/output/normalize.js";
 import { applyQuery, validateQuery } from "../src/output/query.js";
-import { listUserPoolsResponse, listUsersResponse, withTimeZone } from "./output-fixtures.js";
+import { listUserPoolsResponse, listUsersResponse, withTimeZone } from "./fixtures/output.js";
 
 function queryError(expression: string, data: unknown = {}): UsageError {
   try {

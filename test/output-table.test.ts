@@ -9,7 +9,7 @@ import {
   listUsersResponse,
   stripAnsi,
   withTimeZone,
-} from "./output-fixtures.js";
+} from "./fixtures/output.js";
 
 const normalized = (response: unknown) => withTimeZone("UTC", () => normalizeForOutput(response));
 const table = (value: unknown, columns: number, title?: string, color = false) =>

@@ -8,7 +8,7 @@ import {
   listUserPoolsResponse,
   listUsersResponse,
   withTimeZone,
-} from "./output-fixtures.js";
+} from "./fixtures/output.js";
 
 const C = "2024-01-05T12:00:00.123000+00:00";
 const M = "2024-01-06T08:30:00+00:00";

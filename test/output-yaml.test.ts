@@ -4,7 +4,7 @@ import { parse } from "yaml";
 import { formatResult, formatYamlStreamPage } from "../src/output/format.js";
 import { normalizeForOutput } from "../src/output/normalize.js";
 import { applyQuery } from "../src/output/query.js";
-import { listUserPoolsResponse, listUsersResponse, withTimeZone } from "./output-fixtures.js";
+import { listUserPoolsResponse, listUsersResponse, withTimeZone } from "./fixtures/output.js";
 
 const opts = { color: false, columns: 80 };
 const normalized = (response: unknown) => withTimeZone("UTC", () => normalizeForOutput(response));
@@ -105,7 +105,7 @@ describe("yaml strings quoted and folded as AWS CLI v2's emitter does", () => {
   // Expected outputs were produced by PyYAML's safe_dump (the emitter algorithm ruamel.yaml and
   // libyaml share with it; AWS CLI v2 uses ruamel.yaml) with block style, sorted keys and unicode.
   const cases = JSON.parse(
-    readFileSync(new URL("./output-yaml-pyyaml-cases.json", import.meta.url), "utf8"),
+    readFileSync(new URL("./fixtures/yaml-pyyaml-cases.json", import.meta.url), "utf8"),
   ) as Array<{
     name: string;
     value: unknown;

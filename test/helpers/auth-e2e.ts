@@ -12,12 +12,12 @@ import {
   CreateUserPoolCommand,
   type CreateUserPoolCommandInput,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { main } from "../src/cli/main.js";
-import type { Prompter } from "../src/io/prompter.js";
-import { createTestIO, type TestIO } from "../src/io/test-io.js";
-import { tempDir } from "./auth-helpers.js";
-import type { CliResult } from "./helpers/cli.js";
-import { type LocalHarness, startLocal } from "./local-helpers/server.js";
+import { main } from "../../src/cli/main.js";
+import type { Prompter } from "../../src/io/prompter.js";
+import { createTestIO, type TestIO } from "../../src/io/test-io.js";
+import { tempDir } from "./auth.js";
+import type { CliResult } from "./cli.js";
+import { type LocalHarness, startLocal } from "./local-server.js";
 
 export const ALL_FLOWS = [
   "ALLOW_USER_SRP_AUTH",
