@@ -2,8 +2,8 @@
 // the cogctl embedded endpoint (separate process, persisting to disk: WAL, synchronous=NORMAL) side
 // by side with moto_server in the same run.
 //   node bench/local-throughput.mjs [--seconds 5] [--concurrency 8]
-// Compiles the project into node_modules/.cache/cogctl-local-build first (dist/ may be stale).
-import { execFileSync, spawn } from "node:child_process";
+// Runs bin/cogctl, so build first (`npm run bench` does).
+import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -24,21 +24,6 @@ const arg = (name, dflt) => {
 const SECONDS = arg("seconds", 5);
 const CONCURRENCY = arg("concurrency", 8);
 
-function buildDir() {
-  // dist/ may be stale when run alone; a private build is ~7 s and always current.
-  const out = join(root, "node_modules/.cache/cogctl-local-build");
-  try {
-    execFileSync(
-      process.execPath,
-      ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json", "--outDir", out],
-      { cwd: root, stdio: "ignore" },
-    );
-  } catch {
-    // type errors elsewhere still emit JavaScript
-  }
-  return out;
-}
-
 function freePort() {
   return new Promise((resolve) => {
     const s = createServer().listen(0, "127.0.0.1", () => {
@@ -48,23 +33,30 @@ function freePort() {
   });
 }
 
-async function startCogctl(dir, dataDir) {
-  const script = `const { LocalEndpoint } = await import(${JSON.stringify(`${dir}/src/local/endpoint.js`)});
-const { startServer } = await import(${JSON.stringify(`${dir}/src/local/server.js`)});
-const endpoint = await LocalEndpoint.open({ region: "us-east-1", dataDir: ${JSON.stringify(dataDir)} });
-const server = await startServer({ port: 0, endpoint });
-process.stdout.write(server.url + "\\n");`;
-  const child = spawn(process.execPath, ["--input-type=module", "-e", script], {
-    cwd: root,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+/** The real `cogctl local serve` (the build `npm run bench` makes first), persisting to dataDir. */
+async function startCogctl(dataDir) {
+  const child = spawn(
+    process.execPath,
+    [
+      join(root, "bin", "cogctl"),
+      "local",
+      "serve",
+      "--port",
+      "0",
+      "--data-dir",
+      dataDir,
+      "--log-level",
+      "error",
+    ],
+    { cwd: root, stdio: ["ignore", "pipe", "inherit"] },
+  );
   const url = await new Promise((resolve, reject) => {
     let out = "";
     child.stdout.on("data", (d) => {
       out += d;
       if (out.includes("\n")) resolve(out.trim());
     });
-    child.once("exit", (c) => reject(new Error(`cogctl endpoint exited ${c}`)));
+    child.once("exit", (c) => reject(new Error(`cogctl local serve exited ${c}`)));
   });
   return { url, child };
 }
@@ -158,10 +150,9 @@ async function run(name, url) {
   return { name, creates, withPassword, gets };
 }
 
-const dir = buildDir();
 const dataParent = mkdtempSync(join(tmpdir(), "cogctl-bench-"));
 const results = [];
-const cogctl = await startCogctl(dir, join(dataParent, "data"));
+const cogctl = await startCogctl(join(dataParent, "data"));
 try {
   results.push(await run("cogctl local (disk)", cogctl.url));
 } finally {

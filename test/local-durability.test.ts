@@ -6,25 +6,26 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as C from "@aws-sdk/client-cognito-identity-provider";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { LocalEndpoint } from "../src/local/endpoint.js";
 import { createInProcessRequestHandler } from "../src/local/in-process.js";
-import { buildForProcesses } from "./helpers/local-build.js";
+import { BIN } from "./helpers/cli.js";
 
-let buildDir: string;
 const children: ChildProcess[] = [];
 
-beforeAll(() => {
-  buildDir = buildForProcesses();
-}, 120_000);
 afterAll(() => {
   for (const c of children) if (c.exitCode === null) c.kill("SIGKILL");
 });
 
 async function startProcess(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ["test/fixtures/local-server.mjs", buildDir, dataDir], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  // The real `cogctl local serve` (bin/cogctl runs the build `npm test` makes first).
+  const child = spawn(
+    process.execPath,
+    [BIN, "local", "serve", "--port", "0", "--data-dir", dataDir, "--log-level", "error"],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   children.push(child);
   const url = await new Promise<string>((resolve, reject) => {
     let out = "";
