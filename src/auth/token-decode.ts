@@ -14,12 +14,6 @@ export function claimsOf(token: string | undefined): Claims | undefined {
   }
 }
 
-/** The expiry of a JWT, or undefined when the token is not a JWT or has no exp. */
-export function expiryOf(token: string | undefined): Date | undefined {
-  const exp = claimsOf(token)?.exp;
-  return typeof exp === "number" ? new Date(exp * 1000) : undefined;
-}
-
 /** "in 59 minutes", "3 hours ago": how far `when` is from `now`, for people. */
 export function relativeTime(when: Date, now: Date): string {
   const seconds = Math.round((when.getTime() - now.getTime()) / 1000);

@@ -15,12 +15,6 @@ export interface CoerceContext {
   source: ValueSource;
 }
 
-export function isComplex(shape: Shape): boolean {
-  return (
-    shape.type === "structure" || shape.type === "map" || shape.type === "document" || shape.type === "list"
-  );
-}
-
 function typeLabel(shape: Shape): string {
   switch (shape.type) {
     case "structure":
