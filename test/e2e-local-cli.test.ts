@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { spawnCli } from "./helpers/cli.js";
+import { runCli, spawnCli } from "./helpers/cli.js";
 import { isolatedAwsEnv } from "./helpers/env.js";
 
 let env: Record<string, string | undefined>;
@@ -66,6 +66,19 @@ describe("--local and its equivalents", () => {
     expect(status.code).toBe(0);
     expect(status.stdout).toContain(env.COGCTL_DATA_DIR as string);
     expect(status.stdout).toMatch(/1/);
+  });
+
+  it("local status prints a table on a terminal and JSON in a pipe or when --output is given", async () => {
+    const onTerminal = await runCli(["local", "status"], { env, stdoutTTY: true });
+    expect(onTerminal.code).toBe(0);
+    expect(onTerminal.stdout).toMatch(/│ UserPools\s+│ 1/);
+    const piped = await runCli(["local", "status"], { env });
+    expect(JSON.parse(piped.stdout).UserPools).toBe(1);
+    const asked = await runCli(["local", "status", "--output", "json"], { env, stdoutTTY: true });
+    expect(JSON.parse(asked.stdout).UserPools).toBe(1);
+    // API operations keep JSON on a terminal too, like the AWS CLI.
+    const op = await runCli(["--local", "list-user-pools", "--max-results", "10"], { env, stdoutTTY: true });
+    expect(JSON.parse(op.stdout).UserPools).toHaveLength(1);
   });
 
   it("reset refuses without a terminal unless --yes, then empties the store", async () => {

@@ -4,6 +4,7 @@ import { defineCommand } from "../../src/cli/command.js";
 export default defineCommand<{ allProfiles?: boolean }>({
   name: "auth list",
   summary: "List stored sessions (without their tokens)",
+  terminalOutput: "table",
   configure(cmd) {
     cmd.option("--all-profiles", "Sessions of every profile, not only the active one");
   },

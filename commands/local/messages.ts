@@ -55,6 +55,7 @@ export async function messages(opts: MessagesOptions, ctx: Context, until?: Prom
 export default defineCommand<MessagesOptions>({
   name: "local messages",
   summary: "Show the emails and SMS the embedded endpoint would have sent (codes, invitations)",
+  terminalOutput: "table",
   description:
     "Reads the embedded endpoint's outbox: every sign-up confirmation, verification, password-reset and MFA code, and every invitation. The codes are shown here on purpose; they never appear in logs.",
   configure(cmd) {

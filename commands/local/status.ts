@@ -4,6 +4,7 @@ import { defineCommand } from "../../src/cli/command.js";
 export default defineCommand<{ dataDir?: string }>({
   name: "local status",
   summary: "Show where the embedded endpoint's data lives and what it holds",
+  terminalOutput: "table",
   configure(cmd) {
     cmd.option("--data-dir <dir>", "data directory (default: the cogctl data directory)");
   },

@@ -2,12 +2,18 @@
 // use this: src/cli/operation-command.ts builds them from the catalog.
 import type { Command } from "commander";
 import type { Context } from "../context/context.js";
+import type { OutputFormat } from "../output/types.js";
 
 export interface CommandDefinition<Opts = Record<string, unknown>> {
   /** The words a user types, e.g. "local serve" or "auth login". */
   name: string;
   summary: string;
   description?: string;
+  /**
+   * The format to print in on a terminal when --output is not given (e.g. "table" for listings).
+   * Unset: JSON, as for API operations. Pipes always get the default, so scripts stay stable.
+   */
+  terminalOutput?: OutputFormat;
   /** Adds this command's options and arguments to its commander Command. */
   configure(cmd: Command): void;
   /**

@@ -8,6 +8,7 @@ import type { Context, GlobalOptions, Paths } from "../context/context.js";
 import { createContext } from "../context/create.js";
 import { type ColorMode, createProcessIO, type IO } from "../io/io.js";
 import type { Prompter } from "../io/prompter.js";
+import type { OutputFormat } from "../output/types.js";
 import { normalize } from "./error-mapping.js";
 import { type CliError, ExitCode, UsageError } from "./errors.js";
 import { addGlobalOptions, resolveGlobals, scanCommandWords } from "./global-options.js";
@@ -108,10 +109,15 @@ export async function main(argv: string[], deps: MainDeps = {}): Promise<number>
     configureCommand(program);
     addGlobalOptions(program);
     let exitCode: number = ExitCode.OK;
+    let terminalOutput: OutputFormat | undefined;
     const makeContext = async (cmd: Command): Promise<Context> => {
       const raw = cmd.optsWithGlobals();
       const settings = await loadProfileSettings(raw.profile as string | undefined, io.env);
       globals = resolveGlobals(raw, io.env, settings);
+      // Task commands are for people first: a table on a terminal unless a format was asked for.
+      // API operations keep the AWS CLI's JSON default everywhere, so scripts see the same output.
+      if (target.kind === "hand-written" && !globals.outputExplicit && io.stdout.isTTY)
+        globals.output = "table";
       return createContext(io, globals, { prompter: deps.prompter, paths: deps.paths, clock: deps.clock });
     };
 
@@ -133,6 +139,7 @@ export async function main(argv: string[], deps: MainDeps = {}): Promise<number>
     } else {
       const entry = handWrittenCommands[target.words.join(" ")];
       const def = (await entry.load()).default;
+      terminalOutput = def.terminalOutput;
       let parent = program;
       for (const word of target.words.slice(0, -1)) {
         const group = new Command(word);

@@ -5,6 +5,7 @@ import { defineCommand } from "../../../src/cli/command.js";
 export default defineCommand<{ userPoolId?: string; clientId?: string; username?: string }>({
   name: "auth devices list",
   summary: "List the signed-in user's devices",
+  terminalOutput: "table",
   configure(cmd) {
     sessionOptions(cmd);
   },
