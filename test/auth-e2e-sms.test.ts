@@ -224,3 +224,109 @@ describe("USER_AUTH with SMS_OTP as the first factor", () => {
     );
   });
 });
+
+describe("auth mfa setup sms|email and auth mfa prefer", () => {
+  it("after a sign-in, turns SMS then email on; the next sign-in asks for the preferred factor", async () => {
+    const poolId = await w.pool({ EmailConfiguration: { EmailSendingAccount: "COGNITO_DEFAULT" } });
+    await w.local.client.send(
+      new SetUserPoolMfaConfigCommand({
+        UserPoolId: poolId,
+        MfaConfiguration: "OPTIONAL",
+        SmsMfaConfiguration: { SmsConfiguration: SMS_CONFIGURATION },
+        EmailMfaConfiguration: { Message: "Your code is {####}", Subject: "Code" },
+      }),
+    );
+    const { clientId } = await w.client(poolId);
+    await w.user(poolId, "mo", "Mo-password-1", {
+      permanent: true,
+      attributes: {
+        phone_number: "+15555550142",
+        phone_number_verified: "true",
+        email: "mo@example.com",
+        email_verified: "true",
+      },
+    });
+    const login = ["auth", "login", "--user-pool-id", poolId, "--client-id", clientId, "--username", "mo"];
+    // On a "terminal" so the one-line summary shows; nothing may be asked.
+    const mfa = (...args: string[]) =>
+      w.cli(["auth", "mfa", ...args, "--user-pool-id", poolId], {
+        tty: true,
+        prompter: scriptedPrompter([]),
+      });
+    /** Signs mo in at a "terminal", answering the one code prompt that must come up. */
+    const signInWithCode = async (prompt: RegExp, code: () => string) => {
+      const prompter = scriptedPrompter([
+        [/Password for mo/, "Mo-password-1"],
+        [prompt, code],
+      ]);
+      const r = await w.cli(login, { tty: true, prompter });
+      expect(r.code).toBe(0);
+      expect(prompter.asked).toHaveLength(2);
+      return r;
+    };
+    const lastEmail = () => {
+      const m = w.local.endpoint.services.messages.list(poolId, "mo").at(-1);
+      expect(m).toMatchObject({ channel: "EMAIL", kind: "MFA" });
+      return m!.code!;
+    };
+
+    // OPTIONAL MFA and nothing set up: the password alone signs in.
+    const plain = await w.cli([...login, "--password-stdin"], { stdin: "Mo-password-1", timeoutMs: 5000 });
+    expect(plain.stderr).toBe("");
+    expect(plain.code).toBe(0);
+
+    const sms = await mfa("setup", "sms");
+    expect(sms.code).toBe(0);
+    expect(sms.stderr).toMatch(/SMS MFA is on for mo \(preferred\)/);
+    const whoami = JSON.parse((await w.cli(["auth", "whoami", "--user-pool-id", poolId])).stdout);
+    expect(whoami).toMatchObject({ PreferredMfaSetting: "SMS_MFA", UserMFASettingList: ["SMS_MFA"] });
+    const bySms = await signInWithCode(/^Code sent by SMS to \+\*+0142:$/, () => lastSms(poolId, "mo").code!);
+    expect(bySms.stderr).toMatch(/A code was sent by SMS to \+\*+0142\./);
+    // Unattended, the factor is just as required: no code source is 252 at once.
+    const stuck = await w.cli([...login, "--password-stdin"], { stdin: "Mo-password-1", timeoutMs: 5000 });
+    expect(stuck.code).toBe(252);
+    expect(stuck.stderr).toMatch(/Code sent by SMS/);
+
+    // Email on, but not preferred: SMS stays the factor asked for.
+    expect((await mfa("setup", "email", "--no-preferred")).code).toBe(0);
+    await signInWithCode(/^Code sent by SMS/, () => lastSms(poolId, "mo").code!);
+
+    expect((await mfa("prefer", "email")).stderr).toMatch(/EMAIL is now the preferred MFA of mo/);
+    const byEmail = await signInWithCode(/^Code sent by email to m\*\*\*@e\*\*\*\.com:$/, lastEmail);
+    expect(byEmail.stderr).toMatch(/A code was sent by email to m\*\*\*@e\*\*\*\.com\./);
+
+    expect((await mfa("prefer", "sms")).code).toBe(0);
+    await signInWithCode(/^Code sent by SMS/, () => lastSms(poolId, "mo").code!);
+  });
+
+  it("setup sms for a user without a phone number is the service's refusal (exit 254)", async () => {
+    const poolId = await w.pool();
+    await w.local.client.send(
+      new SetUserPoolMfaConfigCommand({
+        UserPoolId: poolId,
+        MfaConfiguration: "OPTIONAL",
+        SmsMfaConfiguration: { SmsConfiguration: SMS_CONFIGURATION },
+      }),
+    );
+    const { clientId } = await w.client(poolId);
+    await w.user(poolId, "nell", "Nell-password-1", { permanent: true });
+    const signIn = await w.cli(
+      [
+        "auth",
+        "login",
+        "--user-pool-id",
+        poolId,
+        "--client-id",
+        clientId,
+        "--username",
+        "nell",
+        "--password-stdin",
+      ],
+      { stdin: "Nell-password-1" },
+    );
+    expect(signIn.code).toBe(0);
+    const r = await w.cli(["auth", "mfa", "setup", "sms", "--user-pool-id", poolId]);
+    expect(r.code).toBe(254);
+    expect(r.stderr).toMatch(/InvalidParameterException/);
+  });
+});
