@@ -1,11 +1,13 @@
 // MFA and remembered devices end to end against the embedded endpoint: the issue's "done when"
 // path (FORCE_CHANGE_PASSWORD → new password → TOTP set-up → tokens) interactively and with flags
 // alone, codes by email read from the endpoint's outbox, SELECT_MFA_TYPE, and a remembered device
-// that skips MFA through device SRP until it is forgotten.
+// that skips MFA through device SRP until it is forgotten, also when the user types an alias (in the
+// password flows too, which must send the device key before the service names the user).
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   AdminSetUserMFAPreferenceCommand,
+  type CreateUserPoolCommandInput,
   SetUserPoolMfaConfigCommand,
   UpdateUserPoolCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
@@ -383,5 +385,153 @@ describe("auth mfa setup and prefer", () => {
     const bad = await w.cli(["auth", "mfa", "setup", "pigeon", "--username", "uma"]);
     expect(bad.code).toBe(252);
     expect(bad.stderr).toMatch(/Unknown MFA method 'pigeon'\. Use totp, sms or email/);
+  });
+});
+
+describe("remembered devices when the user types an alias", () => {
+  /** A pool requiring TOTP and remembering devices on opt-in, signing users in by the name typed. */
+  async function aliasPool(input: Partial<CreateUserPoolCommandInput>) {
+    const poolId = await w.pool({
+      ...input,
+      DeviceConfiguration: { ChallengeRequiredOnNewDevice: true, DeviceOnlyRememberedOnUserPrompt: true },
+    });
+    await w.local.client.send(
+      new SetUserPoolMfaConfigCommand({
+        UserPoolId: poolId,
+        MfaConfiguration: "ON",
+        SoftwareTokenMfaConfiguration: { Enabled: true },
+      }),
+    );
+    const { clientId: c } = await w.client(poolId);
+    /** Unattended: no code source and no terminal, so MFA can only be skipped by a remembered device. */
+    const signIn = (typed: string, ...extra: string[]) =>
+      w.cli(
+        [
+          "auth",
+          "login",
+          "--user-pool-id",
+          poolId,
+          "--client-id",
+          c,
+          "--username",
+          typed,
+          "--password-stdin",
+          ...extra,
+        ],
+        { stdin: "Alias-password-1", timeoutMs: 5000 },
+      );
+    /** First sign-in: TOTP set up unattended and this machine remembered. */
+    const enrol = async (typed: string, ...extra: string[]) => {
+      const r = await signIn(
+        typed,
+        "--select",
+        "SOFTWARE_TOKEN_MFA",
+        "--totp-secret-out",
+        join(w.configDir, `${poolId}-${typed}-totp`),
+        ...extra,
+      );
+      expect(r.stderr).toBe("");
+      expect(r.code).toBe(0);
+    };
+    const storedDevices = () =>
+      readdirSync(join(w.configDir, "devices"))
+        .filter((f) => f.includes(poolId))
+        .map((f) => JSON.parse(readFileSync(join(w.configDir, "devices", f), "utf8")));
+    return { poolId, signIn, enrol, storedDevices };
+  }
+
+  it.each([
+    { pool: "AliasAttributes email", username: "ria", input: { AliasAttributes: ["email" as const] } },
+    {
+      pool: "UsernameAttributes email",
+      username: "rob@example.com",
+      input: { UsernameAttributes: ["email" as const] },
+    },
+  ])(
+    "$pool: a device remembered at an SRP sign-in with the email skips MFA in --flow password with the email",
+    async ({ username, input }) => {
+      const { poolId, signIn, enrol, storedDevices } = await aliasPool(input);
+      const email = username.includes("@") ? username : `${username}@example.com`;
+      await w.user(poolId, username, "Alias-password-1", {
+        permanent: true,
+        attributes: { email, email_verified: "true" },
+      });
+      await enrol(email, "--remember-device");
+      // The device is kept under the real username, with the name that was typed as an alias.
+      const real = JSON.parse((await w.cli(["auth", "whoami", "--user-pool-id", poolId])).stdout).Username;
+      if (input.AliasAttributes) expect(real).toBe(username);
+      else expect(real).not.toBe(email);
+      expect(storedDevices()).toEqual([expect.objectContaining({ username: real, aliases: [email] })]);
+
+      for (const flow of ["password", "srp", "password"]) {
+        const again = await signIn(email, "--flow", flow);
+        expect(again.stderr).toBe("");
+        expect(again.code).toBe(0);
+      }
+      // The device really stood in for MFA: forgotten, MFA is asked for again.
+      expect((await w.cli(["auth", "devices", "forget", "--user-pool-id", poolId])).code).toBe(0);
+      expect(storedDevices()).toEqual([]);
+      const noDevice = await signIn(email, "--flow", "password");
+      expect(noDevice.code).toBe(252);
+      expect(noDevice.stderr).toMatch(/--totp-secret-file/);
+    },
+  );
+
+  it("a device remembered under the username learns the alias when it proves itself at an SRP sign-in with it", async () => {
+    const { poolId, signIn, enrol, storedDevices } = await aliasPool({ AliasAttributes: ["email"] });
+    await w.user(poolId, "sol", "Alias-password-1", {
+      permanent: true,
+      attributes: { email: "sol@example.com", email_verified: "true" },
+    });
+    await enrol("sol", "--remember-device");
+    expect(storedDevices()).toEqual([expect.objectContaining({ username: "sol" })]);
+    expect(storedDevices()[0].aliases).toBeUndefined();
+    expect((await signIn("sol", "--flow", "password")).code).toBe(0);
+    // The email is not known to lead to sol yet: the password flow cannot send the device.
+    const unknown = await signIn("sol@example.com", "--flow", "password");
+    expect(unknown.code).toBe(252);
+    // SRP names the real username before the device is needed; the device proves itself and the
+    // email is remembered, so the password flow finds the device from then on.
+    const srp = await signIn("sol@example.com");
+    expect(srp.stderr).toBe("");
+    expect(srp.code).toBe(0);
+    expect(storedDevices()).toEqual([
+      expect.objectContaining({ username: "sol", aliases: ["sol@example.com"] }),
+    ]);
+    const password = await signIn("sol@example.com", "--flow", "password");
+    expect(password.stderr).toBe("");
+    expect(password.code).toBe(0);
+  });
+
+  it("an alias that now names another user: that user signs in without the device, which stays its owner's", async () => {
+    const { AdminUpdateUserAttributesCommand } = await import("@aws-sdk/client-cognito-identity-provider");
+    const { poolId, signIn, enrol, storedDevices } = await aliasPool({ AliasAttributes: ["email"] });
+    await w.user(poolId, "tam", "Alias-password-1", {
+      permanent: true,
+      attributes: { email: "desk@example.com", email_verified: "true" },
+    });
+    await enrol("desk@example.com", "--remember-device");
+    const [tamDevice] = storedDevices();
+    expect(tamDevice).toMatchObject({ username: "tam", aliases: ["desk@example.com"] });
+
+    // The address moves from tam to ula.
+    await w.local.client.send(
+      new AdminUpdateUserAttributesCommand({
+        UserPoolId: poolId,
+        Username: "tam",
+        UserAttributes: [{ Name: "email", Value: "tam@example.com" }],
+      }),
+    );
+    await w.user(poolId, "ula", "Alias-password-1", {
+      permanent: true,
+      attributes: { email: "desk@example.com", email_verified: "true" },
+    });
+    // ula signs in with the address: tam's device is refused, the sign-in goes on without it.
+    await enrol("desk@example.com", "--flow", "password");
+    expect(storedDevices()).toEqual([{ ...tamDevice, aliases: [] }]);
+    // tam's device still skips MFA for tam.
+    const tam = await signIn("tam", "--flow", "password");
+    expect(tam.stderr).toBe("");
+    expect(tam.code).toBe(0);
   });
 });

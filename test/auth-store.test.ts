@@ -5,7 +5,7 @@ import { chmodSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Answers } from "../src/auth/answers.js";
-import { findDevice, forgetStoredDevice, saveDevice } from "../src/auth/device-store.js";
+import { findDevice, forgetStoredDevice, saveDevice, updateDeviceAlias } from "../src/auth/device-store.js";
 import { policyCheck } from "../src/auth/password-policy.js";
 import {
   chooseSession,
@@ -100,6 +100,29 @@ describe("device store", () => {
     expect(await findDevice(dir, { ...key, username: "bob" })).toBeUndefined();
     await forgetStoredDevice(dir, key);
     expect(await findDevice(dir, key)).toBeUndefined();
+  });
+
+  it("finds a device by a recorded alias, the real username first; aliases are added and dropped", async () => {
+    const dir = tempDir();
+    const pool = { version: 1 as const, profile: "default", userPoolId: "us-east-1_P", rememberedAt: "now" };
+    const secret = { deviceGroupKey: "gk", randomPassword: "rp" };
+    await saveDevice(dir, { ...pool, ...secret, username: "alice", deviceKey: "dk-a", aliases: ["a@x.com"] });
+    // A user whose username is another user's alias: the username wins.
+    await saveDevice(dir, { ...pool, ...secret, username: "a@x.com", deviceKey: "dk-b" });
+    const find = (username: string, userPoolId = pool.userPoolId) =>
+      findDevice(dir, { profile: "default", userPoolId, username });
+    expect((await find("a@x.com"))?.deviceKey).toBe("dk-b");
+    expect(await find("alice", "us-east-1_Other")).toBeUndefined();
+    const alice = (await find("alice"))!;
+    await updateDeviceAlias(dir, alice, "+15555550100");
+    expect((await find("+15555550100"))?.aliases).toEqual(["a@x.com", "+15555550100"]);
+    await updateDeviceAlias(dir, (await find("alice"))!, "a@x.com", true);
+    expect((await find("alice"))?.aliases).toEqual(["+15555550100"]);
+    await updateDeviceAlias(dir, (await find("alice"))!, "alice"); // the username is no alias
+    expect((await find("alice"))?.aliases).toEqual(["+15555550100"]);
+    // A hand-edited file with a non-list aliases member matches nothing by alias.
+    await saveDevice(dir, { ...alice, aliases: "+15555550100" as unknown as string[] });
+    expect(await find("+1555")).toBeUndefined();
   });
 });
 

@@ -11,6 +11,12 @@ export interface StoredDevice extends DeviceSecret {
   userPoolId: string;
   /** The real username (USER_ID_FOR_SRP). */
   username: string;
+  /**
+   * Other names this user signed in with on this device (an email or phone alias, or the email of a
+   * pool with UsernameAttributes). A password flow sends DEVICE_KEY before the service has named the
+   * real username, so the device must be found by the name that was typed.
+   */
+  aliases?: string[];
   deviceName?: string;
   rememberedAt: string;
 }
@@ -23,14 +29,33 @@ export async function saveDevice(configDir: string, device: StoredDevice): Promi
   await writePrivateJson(devicesDir(configDir), fileName(device), device);
 }
 
+export const aliasesOf = (d: StoredDevice): string[] => (Array.isArray(d.aliases) ? d.aliases : []);
+
+/** The device remembered for `key.username`: the real username first, else a recorded alias. */
 export async function findDevice(
   configDir: string,
   key: { profile: string; userPoolId: string; username: string },
 ): Promise<StoredDevice | undefined> {
   const all = await readPrivateJsonFiles<StoredDevice>(devicesDir(configDir));
-  return all
+  const ofPool = all
     .map((f) => f.value)
-    .find((d) => d.profile === key.profile && d.userPoolId === key.userPoolId && d.username === key.username);
+    .filter((d) => d.profile === key.profile && d.userPoolId === key.userPoolId);
+  return (
+    ofPool.find((d) => d.username === key.username) ?? ofPool.find((d) => aliasesOf(d).includes(key.username))
+  );
+}
+
+/** Records (or, with `remove`, drops) a name other than the username that finds this device. */
+export async function updateDeviceAlias(
+  configDir: string,
+  device: StoredDevice,
+  alias: string,
+  remove = false,
+): Promise<void> {
+  const had = aliasesOf(device).includes(alias);
+  if (alias === device.username || had === !remove) return;
+  const aliases = remove ? aliasesOf(device).filter((a) => a !== alias) : [...aliasesOf(device), alias];
+  await saveDevice(configDir, { ...device, aliases });
 }
 
 export async function forgetStoredDevice(

@@ -7,7 +7,15 @@ import { UsageError } from "../cli/errors.js";
 import type { Context } from "../context/context.js";
 import { type AnswerFlags, Answers } from "./answers.js";
 import { type ClientSecretOptions, givenClientSecret, SecretHasher } from "./client-secret.js";
-import { findDevice, findDeviceByKey, forgetStoredDevice, saveDevice } from "./device-store.js";
+import {
+  aliasesOf,
+  findDevice,
+  findDeviceByKey,
+  forgetStoredDevice,
+  type StoredDevice,
+  saveDevice,
+  updateDeviceAlias,
+} from "./device-store.js";
 import { signIn } from "./engine.js";
 import { createLoginUi } from "./login-ui.js";
 import { type PasswordCheck, policyCheck, readPasswordPolicy } from "./password-policy.js";
@@ -44,6 +52,9 @@ export async function login(opts: LoginOptions, ctx: Context): Promise<number> {
   try {
     const hasher = new SecretHasher(call, userPoolId, clientId, secret);
     let check: Promise<PasswordCheck> | undefined;
+    // A device the service refused that was found through the typed alias: whether the device is gone
+    // or the alias now names someone else is known only once the sign-in says who signed in.
+    let refusedViaAlias: StoredDevice | undefined;
     const signedIn = await signIn(username, {
       call,
       hasher,
@@ -66,7 +77,9 @@ export async function login(opts: LoginOptions, ctx: Context): Promise<number> {
       findDevice: (name) => findDevice(ctx.paths.configDir, { profile, userPoolId, username: name }),
       onDeviceRejected: async (device) => {
         const stored = await findDeviceByKey(ctx.paths.configDir, device.deviceKey);
-        if (stored) await forgetStoredDevice(ctx.paths.configDir, stored);
+        if (stored && stored.username !== username && aliasesOf(stored).includes(username))
+          refusedViaAlias = stored;
+        else if (stored) await forgetStoredDevice(ctx.paths.configDir, stored);
       },
     });
     const result = signedIn.result;
@@ -76,10 +89,18 @@ export async function login(opts: LoginOptions, ctx: Context): Promise<number> {
     const access = claimsOf(result.AccessToken);
     const realUsername = typeof access?.username === "string" ? access.username : signedIn.username;
 
-    if (signedIn.staleDevice && result.NewDeviceMetadata) {
-      // The service treated this machine as a new device: the stored one is forgotten there.
-      const stored = await findDeviceByKey(ctx.paths.configDir, signedIn.staleDevice.deviceKey);
-      if (stored) await forgetStoredDevice(ctx.paths.configDir, stored);
+    const stale =
+      refusedViaAlias ??
+      (signedIn.staleDevice && result.NewDeviceMetadata
+        ? // The service treated this machine as a new device: the stored one is forgotten there.
+          await findDeviceByKey(ctx.paths.configDir, signedIn.staleDevice.deviceKey)
+        : undefined);
+    if (stale) await dropStaleDevice(ctx.paths.configDir, stale, username, realUsername);
+    if (signedIn.deviceKey && username !== realUsername) {
+      // The device proved itself for a name typed instead of the username: password flows will send
+      // DEVICE_KEY with that name before the service says who it is, so remember the name.
+      const proved = await findDeviceByKey(ctx.paths.configDir, signedIn.deviceKey);
+      if (proved?.username === realUsername) await updateDeviceAlias(ctx.paths.configDir, proved, username);
     }
     let deviceKey = signedIn.deviceKey;
     const meta = result.NewDeviceMetadata;
@@ -90,11 +111,15 @@ export async function login(opts: LoginOptions, ctx: Context): Promise<number> {
         { DeviceKey: meta.DeviceKey, DeviceGroupKey: meta.DeviceGroupKey },
         opts.deviceName ?? "cogctl",
       );
+      const previous = await findDevice(ctx.paths.configDir, { profile, userPoolId, username: realUsername });
+      const aliases = new Set(previous?.username === realUsername ? aliasesOf(previous) : []);
+      if (username !== realUsername) aliases.add(username);
       await saveDevice(ctx.paths.configDir, {
         version: 1,
         profile,
         userPoolId,
         username: realUsername,
+        ...(aliases.size ? { aliases: [...aliases] } : {}),
         deviceName: opts.deviceName ?? "cogctl",
         rememberedAt: now.toISOString(),
         ...device,
@@ -139,4 +164,19 @@ export async function login(opts: LoginOptions, ctx: Context): Promise<number> {
   } finally {
     close();
   }
+}
+
+/**
+ * A stored device the service did not accept. If it is the signed-in user's own, the service has
+ * forgotten it: forget it here too. If it belongs to someone else (found through a typed alias that
+ * now names another user), only that alias stops pointing at it.
+ */
+async function dropStaleDevice(
+  configDir: string,
+  stale: StoredDevice,
+  typed: string,
+  realUsername: string,
+): Promise<void> {
+  if (stale.username === realUsername) await forgetStoredDevice(configDir, stale);
+  else await updateDeviceAlias(configDir, stale, typed, true);
 }
