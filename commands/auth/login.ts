@@ -24,6 +24,10 @@ export default defineCommand<LoginOptions>({
         collect,
       )
       .option("--mfa-code <code>", "The MFA or one-time code (COGCTL_MFA_CODE also works)")
+      .option(
+        "--code-command <command>",
+        "A shell command that prints the MFA code once it has been sent (for scripts; COGCTL_CODE_COMMAND also works)",
+      )
       .option("--totp-secret-file <path>", "Compute TOTP codes from the secret in this file")
       .option("--totp-secret <base32>", "Compute TOTP codes from this secret (COGCTL_TOTP_SECRET also works)")
       .option(

@@ -4,6 +4,7 @@
 import { UsageError } from "../cli/errors.js";
 import type { IO } from "../io/io.js";
 import type { Choice, Prompter } from "../io/prompter.js";
+import { runForOutput } from "../io/run-command.js";
 import { readSecretFile } from "./client-secret.js";
 import { totpCode } from "./crypto/index.js";
 
@@ -13,6 +14,7 @@ export interface AnswerFlags {
   passwordFile?: string;
   newPasswordFile?: string;
   mfaCode?: string;
+  codeCommand?: string;
   totpSecret?: string;
   totpSecretFile?: string;
   answer?: string[];
@@ -24,8 +26,8 @@ export const SOURCES = {
   username: "--username or COGCTL_USERNAME",
   password: "--password-stdin, --password-file or COGCTL_PASSWORD",
   newPassword: "--new-password-file or COGCTL_NEW_PASSWORD",
-  code: "--mfa-code or COGCTL_MFA_CODE",
-  totp: "--mfa-code, --totp-secret-file, --totp-secret or COGCTL_TOTP_SECRET",
+  code: "--mfa-code, --code-command, COGCTL_MFA_CODE or COGCTL_CODE_COMMAND",
+  totp: "--mfa-code, --totp-secret-file, --totp-secret, COGCTL_TOTP_SECRET or --code-command",
   answer: "--answer or COGCTL_ANSWER",
   select: "--select",
   attribute: (name: string) => `--attribute ${name}=VALUE`,
@@ -124,8 +126,15 @@ export class Answers {
     return value;
   }
 
-  /** A one-time code sent by SMS or email (or from an authenticator app when totp is set). */
-  async code(message: string, opts: { totp?: boolean } = {}): Promise<CodeAnswer> {
+  /**
+   * A one-time code sent by SMS or email (or from an authenticator app when totp is set). Sources:
+   * --mfa-code (used once), a TOTP secret, --code-command (run after the code was sent: how a script
+   * reads a code it could not know beforehand, e.g. from `cogctl local messages`), then a prompt.
+   */
+  async code(
+    message: string,
+    opts: { totp?: boolean; challenge?: string; medium?: string; destination?: string } = {},
+  ): Promise<CodeAnswer> {
     if (this.mfaCodeUnused) {
       const code = this.mfaCodeUnused;
       this.mfaCodeUnused = undefined;
@@ -134,6 +143,24 @@ export class Answers {
     if (opts.totp) {
       const secret = await this.totpSecret();
       if (secret) return { code: totpCode(secret, this.clock()), typed: false };
+    }
+    const command = this.flags.codeCommand ?? this.io.env.COGCTL_CODE_COMMAND;
+    if (command) {
+      const printed = await runForOutput(command, {
+        flag: "--code-command",
+        env: {
+          COGCTL_CHALLENGE: opts.challenge,
+          COGCTL_CODE_MEDIUM: opts.totp ? "totp" : opts.medium,
+          COGCTL_CODE_DESTINATION: opts.destination,
+        },
+      });
+      const code = printed.trim();
+      if (!/^\S+$/.test(code)) {
+        throw new UsageError(
+          "--code-command printed no code: it must print the code alone on standard output.",
+        );
+      }
+      return { code, typed: false };
     }
     const code = await this.prompter.input(message, {
       flag: opts.totp ? SOURCES.totp : SOURCES.code,

@@ -14,7 +14,11 @@ export const sentCode: ChallengeHandler = async (step, _state, env) => {
   const medium = (p.CODE_DELIVERY_DELIVERY_MEDIUM ?? (name === "EMAIL_OTP" ? "EMAIL" : "SMS")).toLowerCase();
   const where = p.CODE_DELIVERY_DESTINATION ? ` to ${p.CODE_DELIVERY_DESTINATION}` : "";
   env.ui.info(`A code was sent by ${medium === "email" ? "email" : "SMS"}${where}.`);
-  const answer = await env.answers.code(`Code sent by ${medium === "email" ? "email" : "SMS"}${where}:`);
+  const answer = await env.answers.code(`Code sent by ${medium === "email" ? "email" : "SMS"}${where}:`, {
+    challenge: name,
+    medium,
+    destination: p.CODE_DELIVERY_DESTINATION,
+  });
   return { responses: { [RESPONSE_KEY[name]]: answer.code }, retryable: answer.typed };
 };
 
@@ -22,6 +26,7 @@ export const softwareTokenMfa: ChallengeHandler = async (step, _state, env) => {
   const device = step.ChallengeParameters.FRIENDLY_DEVICE_NAME;
   const answer = await env.answers.code(`Code from your authenticator app${device ? ` (${device})` : ""}:`, {
     totp: true,
+    challenge: "SOFTWARE_TOKEN_MFA",
   });
   return { responses: { SOFTWARE_TOKEN_MFA_CODE: answer.code }, retryable: answer.typed };
 };

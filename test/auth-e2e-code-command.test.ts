@@ -1,0 +1,116 @@
+// A CI job signing in through SMS MFA with flags alone: the code exists only after cogctl asked for
+// it, so --code-command reads it then — here from the embedded endpoint's outbox with
+// `cogctl local messages`, in another process on the same data directory (real bin/cogctl, --local).
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { BIN, spawnCli } from "./helpers/cli.js";
+import { isolatedAwsEnv } from "./helpers/env.js";
+
+const PHONE = "+15555550199";
+let env: Record<string, string | undefined>;
+let pool: string;
+let client: string;
+
+const run = (argv: string[], input?: string) =>
+  spawnCli(["--local", ...argv], { env, input, timeoutMs: 30_000 });
+async function ok(argv: string[]): Promise<string> {
+  const r = await run(argv);
+  if (r.code !== 0) throw new Error(`cogctl ${argv.join(" ")}: ${r.stderr}`);
+  return r.stdout.trim();
+}
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), "cogctl-code-command-"));
+  env = isolatedAwsEnv({ COGCTL_DATA_DIR: join(dir, "data"), COGCTL_CONFIG_DIR: join(dir, "config") });
+  pool = await ok(["create-user-pool", "--pool-name", "sms", "--query", "UserPool.Id", "--output", "text"]);
+  await ok([
+    "set-user-pool-mfa-config",
+    "--user-pool-id",
+    pool,
+    "--mfa-configuration",
+    "ON",
+    "--sms-mfa-configuration",
+    "SmsConfiguration={SnsCallerArn=arn:aws:iam::000000000000:role/sms,ExternalId=ci}",
+  ]);
+  client = await ok([
+    "create-user-pool-client",
+    "--user-pool-id",
+    pool,
+    "--client-name",
+    "ci",
+    "--explicit-auth-flows",
+    "ALLOW_USER_SRP_AUTH",
+    "ALLOW_REFRESH_TOKEN_AUTH",
+    "--query",
+    "UserPoolClient.ClientId",
+    "--output",
+    "text",
+  ]);
+  await ok([
+    "admin-create-user",
+    "--user-pool-id",
+    pool,
+    "--username",
+    "ci-bot",
+    "--message-action",
+    "SUPPRESS",
+    "--user-attributes",
+    `Name=phone_number,Value=${PHONE}`,
+    "Name=phone_number_verified,Value=true",
+  ]);
+  await ok([
+    "admin-set-user-password",
+    "--user-pool-id",
+    pool,
+    "--username",
+    "ci-bot",
+    "--password",
+    "Ci-passw0rd!",
+    "--permanent",
+  ]);
+  await ok([
+    "admin-set-user-mfa-preference",
+    "--user-pool-id",
+    pool,
+    "--username",
+    "ci-bot",
+    "--sms-mfa-settings",
+    "Enabled=true,PreferredMfa=true",
+  ]);
+}, 60_000);
+
+const login = () => [
+  "auth",
+  "login",
+  "--user-pool-id",
+  pool,
+  "--client-id",
+  client,
+  "--username",
+  "ci-bot",
+  "--password-stdin",
+];
+
+describe("--code-command", () => {
+  it("signs in through SMS_MFA unattended, reading the code from the outbox once it was sent", async () => {
+    const fetchCode = `"${process.execPath}" "${BIN}" local messages --to ${PHONE} --limit 1 --query 'Messages[0].Code' --output text`;
+    const r = await run([...login(), "--code-command", fetchCode], "Ci-passw0rd!");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(await ok(["auth", "whoami", "--query", "Username", "--output", "text"])).toBe("ci-bot");
+  });
+
+  it("fails with 252 naming the flag when the command fails, and with a wrong code the service refuses it", async () => {
+    const failing = await run(
+      [...login(), "--code-command", "echo no code here >&2; exit 3"],
+      "Ci-passw0rd!",
+    );
+    expect(failing.code).toBe(252);
+    expect(failing.stderr).toMatch(/--code-command: the command exited with 3: no code here/);
+    const wrong = await run([...login(), "--code-command", "echo 000000"], "Ci-passw0rd!");
+    expect(wrong.code).toBe(254);
+    expect(wrong.stderr).toMatch(/CodeMismatchException/);
+  });
+});
