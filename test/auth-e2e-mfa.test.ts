@@ -115,7 +115,7 @@ describe("from FORCE_CHANGE_PASSWORD to tokens in one sign-in", () => {
       timeoutMs: 5000,
     });
     expect(stuck.code).toBe(252);
-    expect(stuck.stderr).toMatch(/--mfa-code, --totp-secret-file, --totp-secret or COGCTL_TOTP_SECRET/);
+    expect(stuck.stderr).toMatch(/--mfa-code, --totp-secret-file, --totp-secret, COGCTL_TOTP_SECRET or --code-command/);
   });
 });
 
@@ -201,7 +201,7 @@ describe("codes by email and choosing a factor", () => {
     });
     expect(scripted.code).toBe(252);
     expect(scripted.stderr).toMatch(
-      /Code sent by email to \S+: no terminal to ask on\. Provide it with --mfa-code or COGCTL_MFA_CODE/,
+      /Code sent by email to \S+: no terminal to ask on\. Provide it with --mfa-code, --code-command, COGCTL_MFA_CODE or COGCTL_CODE_COMMAND/,
     );
     const noSelect = await w.cli([...login("fay"), "--password-stdin"], {
       stdin: "Fay-password-1",

@@ -79,7 +79,7 @@ describe("SMS_MFA", () => {
     expect(r.code).toBe(0);
     expect(prompter.asked.map((a) => a.flag)).toEqual([
       "--password-stdin, --password-file or COGCTL_PASSWORD",
-      "--mfa-code or COGCTL_MFA_CODE",
+      "--mfa-code, --code-command, COGCTL_MFA_CODE or COGCTL_CODE_COMMAND",
     ]);
     const sms = lastSms(poolId, "sam");
     expect(sms).toMatchObject({ destination: "+15555550123" });
@@ -111,7 +111,7 @@ describe("SMS_MFA", () => {
     });
     expect(stuck.code).toBe(252);
     expect(stuck.stderr).toMatch(
-      /Code sent by SMS to \+\*+0123: no terminal to ask on\. Provide it with --mfa-code or COGCTL_MFA_CODE/,
+      /Code sent by SMS to \+\*+0123: no terminal to ask on\. Provide it with --mfa-code, --code-command, COGCTL_MFA_CODE or COGCTL_CODE_COMMAND/,
     );
     expect(w.local.endpoint.services.messages.list(poolId, "sam")).toHaveLength(before + 1);
     // The code from the outbox belongs to that (abandoned) sign-in: each SMS_MFA challenge sends its own.

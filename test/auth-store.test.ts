@@ -157,7 +157,7 @@ describe("answer sources", () => {
     const a = new Answers({ mfaCode: "123456" }, io, prompterless(io));
     expect(await a.code("Code:")).toEqual({ code: "123456", typed: false });
     await expect(a.code("Code:")).rejects.toThrow(
-      /Code: no terminal to ask on\. Provide it with --mfa-code or COGCTL_MFA_CODE/,
+      /Code: no terminal to ask on\. Provide it with --mfa-code, --code-command, COGCTL_MFA_CODE or COGCTL_CODE_COMMAND/,
     );
     expect(() => new Answers({ attribute: ["novalue"] }, io, prompterless(io))).toThrow(/NAME=VALUE/);
     expect(

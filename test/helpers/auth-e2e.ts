@@ -79,6 +79,7 @@ export async function authWorld(): Promise<AuthWorld> {
     COGCTL_CLIENT_SECRET: "",
     COGCTL_TOTP_SECRET: "",
     COGCTL_MFA_CODE: "",
+    COGCTL_CODE_COMMAND: "",
     COGCTL_USERNAME: "",
   };
   return {
