@@ -81,6 +81,80 @@ describe("--local and its equivalents", () => {
     expect(JSON.parse(op.stdout).UserPools).toHaveLength(1);
   });
 
+  it("auth tokens stays JSON on a terminal (no table that would cut the tokens)", async () => {
+    const cog = async (argv: string[], stdin?: string) => {
+      const r = await runCli(argv, { env, stdin });
+      expect(r.stderr, argv.join(" ")).toBe("");
+      return r.stdout.trim();
+    };
+    const pool = await cog([
+      "--local",
+      "create-user-pool",
+      "--pool-name",
+      "tty",
+      "--query",
+      "UserPool.Id",
+      "--output",
+      "text",
+    ]);
+    const client = await cog([
+      "--local",
+      "create-user-pool-client",
+      "--user-pool-id",
+      pool,
+      "--client-name",
+      "c",
+      "--explicit-auth-flows",
+      "ALLOW_USER_SRP_AUTH",
+      "ALLOW_REFRESH_TOKEN_AUTH",
+      "--query",
+      "UserPoolClient.ClientId",
+      "--output",
+      "text",
+    ]);
+    await cog([
+      "--local",
+      "admin-create-user",
+      "--user-pool-id",
+      pool,
+      "--username",
+      "tia",
+      "--message-action",
+      "SUPPRESS",
+    ]);
+    await cog([
+      "--local",
+      "admin-set-user-password",
+      "--user-pool-id",
+      pool,
+      "--username",
+      "tia",
+      "--password",
+      "Tia-passw0rd!",
+      "--permanent",
+    ]);
+    await cog(
+      [
+        "--local",
+        "auth",
+        "login",
+        "--user-pool-id",
+        pool,
+        "--client-id",
+        client,
+        "--username",
+        "tia",
+        "--password-stdin",
+      ],
+      "Tia-passw0rd!",
+    );
+    const tokens = await runCli(["--local", "auth", "tokens"], { env, stdoutTTY: true });
+    expect(tokens.code).toBe(0);
+    expect(JSON.parse(tokens.stdout).AccessToken).toMatch(/^eyJ/);
+    const listed = await runCli(["--local", "auth", "list"], { env, stdoutTTY: true });
+    expect(listed.stdout).toMatch(/│.*tia/);
+  });
+
   it("reset refuses without a terminal unless --yes, then empties the store", async () => {
     const refused = await run(["local", "reset"]);
     expect(refused.code).toBe(252);

@@ -114,10 +114,9 @@ export async function main(argv: string[], deps: MainDeps = {}): Promise<number>
       const raw = cmd.optsWithGlobals();
       const settings = await loadProfileSettings(raw.profile as string | undefined, io.env);
       globals = resolveGlobals(raw, io.env, settings);
-      // Task commands are for people first: a table on a terminal unless a format was asked for.
+      // Listing task commands are for people first: their terminal format unless one was asked for.
       // API operations keep the AWS CLI's JSON default everywhere, so scripts see the same output.
-      if (target.kind === "hand-written" && !globals.outputExplicit && io.stdout.isTTY)
-        globals.output = "table";
+      if (terminalOutput && !globals.outputExplicit && io.stdout.isTTY) globals.output = terminalOutput;
       return createContext(io, globals, { prompter: deps.prompter, paths: deps.paths, clock: deps.clock });
     };
 
