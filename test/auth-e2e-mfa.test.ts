@@ -115,7 +115,9 @@ describe("from FORCE_CHANGE_PASSWORD to tokens in one sign-in", () => {
       timeoutMs: 5000,
     });
     expect(stuck.code).toBe(252);
-    expect(stuck.stderr).toMatch(/--mfa-code, --totp-secret-file, --totp-secret, COGCTL_TOTP_SECRET or --code-command/);
+    expect(stuck.stderr).toMatch(
+      /--mfa-code, --totp-secret-file, --totp-secret, COGCTL_TOTP_SECRET or --code-command/,
+    );
   });
 });
 
