@@ -149,7 +149,7 @@ describe("import-jobs upload against `local serve` (HTTP PUT)", () => {
         color: "off",
         local: false,
       },
-      printer: { result() {}, done() {}, info() {}, warn() {}, debug() {} },
+      printer: { result() {}, page() {}, done() {}, info() {}, warn() {}, debug() {} },
       paths: { configDir: join(dir, "serve-config"), dataDir: join(dir, "serve-data") },
       clock: () => new Date(),
     } as unknown as Context;
@@ -274,7 +274,14 @@ describe("uploadToPresignedUrl errors", () => {
       color: "off",
       local: false,
     },
-    printer: { result() {}, done() {}, info() {}, warn() {}, debug: (m: string) => debugLines.push(m) },
+    printer: {
+      result() {},
+      page() {},
+      done() {},
+      info() {},
+      warn() {},
+      debug: (m: string) => debugLines.push(m),
+    },
     paths: { configDir: "/nonexistent", dataDir: "/nonexistent" },
     clock: () => new Date(),
   } as unknown as Context;

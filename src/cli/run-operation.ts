@@ -6,6 +6,7 @@ import { buildInput, generateSkeleton } from "../api/args/index.js";
 import type { Operation } from "../api/catalog.js";
 import { injectStoredAccessToken, membersSatisfiedBySession } from "../auth/session-injection.js";
 import type { Context } from "../context/context.js";
+import { streamsPages } from "../output/printer.js";
 import { createCognitoCall } from "./cognito-call.js";
 import { mergePages, pagesForStreaming, paginate } from "./paginate.js";
 
@@ -58,11 +59,11 @@ export async function runOperation({ op, members, opts }: OperationRun, ctx: Con
       maxItems: globals.maxItems,
       startingToken: globals.startingToken,
     });
-    if (globals.output === "text" || globals.output === "yaml-stream") {
-      // The AWS CLI formats (and queries) each page on its own for these two formats.
-      for (const page of pagesForStreaming(result, pager)) printer.result(page, { title: op.name });
+    if (streamsPages(globals.output)) {
+      // The AWS CLI formats (and queries) each page on its own for these formats.
+      for (const page of pagesForStreaming(result, pager)) printer.page(page, { title: op.name });
       if (result.resumeToken)
-        printer.result({ NextToken: { NextToken: result.resumeToken } }, { title: op.name });
+        printer.page({ NextToken: { NextToken: result.resumeToken } }, { title: op.name });
     } else {
       printer.result(mergePages(result, pager), { title: op.name });
     }

@@ -13,16 +13,6 @@ export interface PrinterOptions {
   debug: boolean;
 }
 
-/** A printer that can also print a paginated result page by page (see streamsPages). */
-export interface PagePrinter extends Printer {
-  /**
-   * Prints one page of a paginated result, applying --query to the page alone, as the AWS CLI does
-   * for the formats that stream (text, yaml-stream). Other formats print each page as a whole
-   * result; for them, callers merge the pages and call result() once.
-   */
-  page(data: unknown, opts?: { title?: string }): void;
-}
-
 /** True for the formats the AWS CLI prints page by page instead of merging all pages first. */
 export function streamsPages(format: OutputFormat): boolean {
   return format === "text" || format === "yaml-stream";
@@ -32,7 +22,7 @@ export function streamsPages(format: OutputFormat): boolean {
  * Builds the printer. A --query is checked here, so a bad expression fails (exit 252) before any
  * request is sent. Heavy libraries load only when the chosen format or the query needs them.
  */
-export function createPrinter(io: IO, opts: PrinterOptions): PagePrinter {
+export function createPrinter(io: IO, opts: PrinterOptions): Printer {
   if (opts.query !== undefined) validateQuery(opts.query);
 
   const prepare = (data: unknown) => {

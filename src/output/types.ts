@@ -6,6 +6,11 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 export interface Printer {
   /** Prints an operation result to stdout: --query first, then the chosen format. */
   result(data: unknown, opts?: { title?: string }): void;
+  /**
+   * Prints one page of a paginated result with --query applied to the page alone, as the AWS CLI
+   * does for the formats that stream (see streamsPages in printer.ts).
+   */
+  page(data: unknown, opts?: { title?: string }): void;
   /** A short confirmation for people ("Disabled alice"): stderr, and only on a terminal. */
   done(message: string): void;
   /** Progress or information for people: stderr, only on a terminal. */
