@@ -11,41 +11,11 @@ import {
 } from "@aws-sdk/client-cognito-identity-provider";
 import { describe, expect, it } from "vitest";
 import { messages } from "../commands/local/messages.js";
-import { serve } from "../commands/local/serve.js";
 import { UsageError } from "../src/cli/errors.js";
-import type { Context } from "../src/context/context.js";
-import { createTestIO } from "../src/io/test-io.js";
+import { commandContext, startServeCommand } from "./helpers/command-context.js";
 import { startLocal } from "./helpers/local-server.js";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "cogctl-local-messages-"));
-
-function makeContext(dataDir: string) {
-  const io = createTestIO({});
-  const results: Record<string, unknown>[] = [];
-  const info: string[] = [];
-  const ctx = {
-    io,
-    globals: {
-      output: "json",
-      outputExplicit: false,
-      paginate: true,
-      debug: false,
-      color: "off",
-      local: false,
-      region: "us-east-1",
-    },
-    printer: {
-      result: (d: Record<string, unknown>) => results.push(d),
-      done: (m: string) => info.push(m),
-      info: (m: string) => info.push(m),
-      warn: (m: string) => info.push(m),
-      debug: () => {},
-    },
-    paths: { configDir: join(dataDir, "config"), dataDir },
-    clock: () => new Date(),
-  } as unknown as Context;
-  return { ctx, io, results, info };
-}
 
 async function poolWithClient(client: CognitoIdentityProviderClient) {
   const pool = await client.send(
@@ -74,7 +44,7 @@ describe("cogctl local messages", () => {
       const { poolId, clientId } = await poolWithClient(h.client);
       await signUp(h.client, clientId, "ann");
       await signUp(h.client, clientId, "ben");
-      const { ctx, results } = makeContext(dataDir);
+      const { ctx, results } = commandContext(dataDir);
       expect(await messages({ limit: "20" }, ctx)).toBe(0);
       const all = results[0].Messages as Record<string, unknown>[];
       expect(all.map((m) => m.Destination)).toEqual(["ann@example.com", "ben@example.com"]);
@@ -82,16 +52,16 @@ describe("cogctl local messages", () => {
       expect(all[0].Message).toContain(all[0].Code as string);
       expect(all[0].Kind).toBe("VERIFICATION");
 
-      const only = makeContext(dataDir);
+      const only = commandContext(dataDir);
       await messages({ limit: "20", to: "BEN@example.com", pool: poolId }, only.ctx);
       expect((only.results[0].Messages as unknown[]).length).toBe(1);
-      const last = makeContext(dataDir);
+      const last = commandContext(dataDir);
       await messages({ limit: "1" }, last.ctx);
       expect((last.results[0].Messages as Record<string, unknown>[])[0].Username).toBe("ben");
-      const otherPool = makeContext(dataDir);
+      const otherPool = commandContext(dataDir);
       await messages({ limit: "20", pool: "us-east-1_nothing00" }, otherPool.ctx);
       expect(otherPool.results[0].Messages).toEqual([]);
-      await expect(messages({ limit: "0" }, makeContext(dataDir).ctx)).rejects.toBeInstanceOf(UsageError);
+      await expect(messages({ limit: "0" }, commandContext(dataDir).ctx)).rejects.toBeInstanceOf(UsageError);
     } finally {
       await h.close();
     }
@@ -102,7 +72,7 @@ describe("cogctl local messages", () => {
     const h = await startLocal({ dataDir });
     try {
       const { clientId } = await poolWithClient(h.client);
-      const { ctx, results } = makeContext(dataDir);
+      const { ctx, results } = commandContext(dataDir);
       let stop!: () => void;
       const until = new Promise<void>((r) => {
         stop = r;
@@ -120,17 +90,8 @@ describe("cogctl local messages", () => {
   });
 
   it("local serve logs each message without its code", async () => {
-    const { ctx, io } = makeContext(tmp());
-    let stop!: () => void;
-    const until = new Promise<void>((r) => {
-      stop = r;
-    });
-    const running = serve({ host: "127.0.0.1", port: "0", inMemory: true, logLevel: "info" }, ctx, until);
-    let url = "";
-    for (let i = 0; i < 100 && !url; i++) {
-      await new Promise((r) => setTimeout(r, 20));
-      url = io.out().trim();
-    }
+    const { ctx, io } = commandContext(tmp());
+    const { url, stop, running } = await startServeCommand(ctx, io);
     const client = new CognitoIdentityProviderClient({
       region: "us-east-1",
       endpoint: url,

@@ -12,63 +12,16 @@ import resetCommand from "../commands/local/reset.js";
 import { serve } from "../commands/local/serve.js";
 import statusCommand from "../commands/local/status.js";
 import { UsageError } from "../src/cli/errors.js";
-import type { Context } from "../src/context/context.js";
-import { createTestIO, type TestIO } from "../src/io/test-io.js";
 import { LocalEndpoint } from "../src/local/endpoint.js";
 import { DATABASE_FILE } from "../src/local/store/database.js";
-
-function makeContext(dataDir: string, opts: { tty?: boolean; confirm?: boolean } = {}) {
-  const io: TestIO = createTestIO({ stdinTTY: opts.tty, stderrTTY: opts.tty });
-  const results: unknown[] = [];
-  const info: string[] = [];
-  const ctx = {
-    io,
-    globals: {
-      output: "json",
-      outputExplicit: false,
-      paginate: true,
-      debug: false,
-      color: "off",
-      local: false,
-      region: "eu-west-2",
-    },
-    printer: {
-      result: (d: unknown) => results.push(d),
-      done: (m: string) => info.push(m),
-      info: (m: string) => info.push(m),
-      warn: (m: string) => info.push(m),
-      debug: () => {},
-    },
-    prompter: {
-      confirm: async () => opts.confirm ?? false,
-      input: async () => "",
-      password: async () => "",
-      select: async () => undefined,
-    },
-    paths: { configDir: join(dataDir, "config"), dataDir },
-    clock: () => new Date(),
-    cognito: async () => {
-      throw new Error("not used");
-    },
-  } as unknown as Context;
-  return { ctx, io, results, info };
-}
+import { commandContext, startServeCommand } from "./helpers/command-context.js";
 
 const tmp = () => mkdtempSync(join(tmpdir(), "cogctl-local-cmd-"));
 
 describe("local serve", () => {
   it("prints its URL, serves the API, and stops when told", async () => {
-    const { ctx, io } = makeContext(tmp());
-    let stop!: () => void;
-    const until = new Promise<void>((r) => {
-      stop = r;
-    });
-    const running = serve({ host: "127.0.0.1", port: "0", inMemory: true, logLevel: "info" }, ctx, until);
-    let url = "";
-    for (let i = 0; i < 100 && !url; i++) {
-      await new Promise((r) => setTimeout(r, 20));
-      url = io.out().trim();
-    }
+    const { ctx, io } = commandContext(tmp(), { region: "eu-west-2" });
+    const { url, stop, running } = await startServeCommand(ctx, io);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const client = new CognitoIdentityProviderClient({
       region: "eu-west-2",
@@ -86,7 +39,7 @@ describe("local serve", () => {
   });
 
   it("rejects bad options with UsageError", async () => {
-    const { ctx } = makeContext(tmp());
+    const { ctx } = commandContext(tmp(), { region: "eu-west-2" });
     await expect(
       serve({ host: "127.0.0.1", port: "http", logLevel: "info" }, ctx, Promise.resolve()),
     ).rejects.toBeInstanceOf(UsageError);
@@ -106,7 +59,7 @@ describe("local serve", () => {
 describe("local status and reset", () => {
   it("reports where data lives and what it holds; reset empties it after confirmation", async () => {
     const dir = join(tmp(), "data");
-    const empty = makeContext(dir);
+    const empty = commandContext(dir, { region: "eu-west-2" });
     await statusCommand.run({}, [], empty.ctx);
     expect(empty.results[0]).toEqual({ DataDirectory: dir, Exists: false });
 
@@ -117,7 +70,7 @@ describe("local status and reset", () => {
     expect(statSync(dir).mode & 0o777).toBe(0o700);
     expect(statSync(join(dir, DATABASE_FILE)).mode & 0o777).toBe(0o600);
 
-    const full = makeContext(dir);
+    const full = commandContext(dir, { region: "eu-west-2" });
     await statusCommand.run({}, [], full.ctx);
     expect(full.results[0]).toMatchObject({
       DataDirectory: dir,
@@ -127,13 +80,13 @@ describe("local status and reset", () => {
       Users: 0,
     });
 
-    const script = makeContext(dir);
+    const script = commandContext(dir, { region: "eu-west-2" });
     await expect(resetCommand.run({}, [], script.ctx)).rejects.toThrow("pass --yes");
-    const declined = makeContext(dir, { tty: true, confirm: false });
+    const declined = commandContext(dir, { tty: true, confirm: false, region: "eu-west-2" });
     expect(await resetCommand.run({}, [], declined.ctx)).toBe(1);
-    const yes = makeContext(dir);
+    const yes = commandContext(dir, { region: "eu-west-2" });
     await resetCommand.run({ yes: true }, [], yes.ctx);
-    const after = makeContext(dir);
+    const after = commandContext(dir, { region: "eu-west-2" });
     await statusCommand.run({}, [], after.ctx);
     expect(after.results[0]).toMatchObject({ UserPools: 0 });
   });
