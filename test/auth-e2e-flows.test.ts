@@ -11,7 +11,7 @@ import { injectStoredAccessToken, membersSatisfiedBySession } from "../src/auth/
 import { createContext } from "../src/context/create.js";
 import { createTestIO } from "../src/io/test-io.js";
 import { scriptedPrompter, tempDir } from "./helpers/auth.js";
-import { type AuthWorld, authWorld } from "./helpers/auth-e2e.js";
+import { type AuthWorld, authWorld, loginArgs } from "./helpers/auth-e2e.js";
 
 let w: AuthWorld;
 let poolId: string;
@@ -80,16 +80,7 @@ afterAll(async () => {
   await w?.close();
 });
 
-const login = (user: string) => [
-  "auth",
-  "login",
-  "--user-pool-id",
-  poolId,
-  "--client-id",
-  clientId,
-  "--username",
-  user,
-];
+const login = (user: string) => loginArgs(poolId, clientId, user);
 
 describe("custom and USER_AUTH flows", () => {
   it("CUSTOM_CHALLENGE: shows each question and loops through --answer values", async () => {

@@ -14,7 +14,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { totpCode } from "../src/auth/crypto/index.js";
 import { scriptedPrompter } from "./helpers/auth.js";
-import { type AuthWorld, authWorld } from "./helpers/auth-e2e.js";
+import { type AuthWorld, authWorld, loginArgs } from "./helpers/auth-e2e.js";
 
 let w: AuthWorld;
 let poolId: string;
@@ -36,16 +36,7 @@ afterAll(async () => {
   await w?.close();
 });
 
-const login = (user: string) => [
-  "auth",
-  "login",
-  "--user-pool-id",
-  poolId,
-  "--client-id",
-  clientId,
-  "--username",
-  user,
-];
+const login = (user: string) => loginArgs(poolId, clientId, user);
 const secretIn = (text: string) => /secret=([A-Z2-7]+)/.exec(text)?.[1];
 
 /** The next 30-second TOTP step's code: the endpoint may refuse a code already used in this step. */

@@ -7,7 +7,7 @@ import {
 } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scriptedPrompter } from "./helpers/auth.js";
-import { type AuthWorld, authWorld } from "./helpers/auth-e2e.js";
+import { type AuthWorld, authWorld, loginArgs } from "./helpers/auth-e2e.js";
 
 const SMS_CONFIGURATION = {
   SnsCallerArn: "arn:aws:iam::000000000000:role/cognito-sms",
@@ -32,16 +32,7 @@ function lastSms(poolId: string, username: string) {
 describe("SMS_MFA", () => {
   let poolId: string;
   let clientId: string;
-  const login = (user: string) => [
-    "auth",
-    "login",
-    "--user-pool-id",
-    poolId,
-    "--client-id",
-    clientId,
-    "--username",
-    user,
-  ];
+  const login = (user: string) => loginArgs(poolId, clientId, user);
   beforeAll(async () => {
     poolId = await w.pool();
     await w.local.client.send(
@@ -171,18 +162,7 @@ describe("SMS_MFA without a preference", () => {
 describe("USER_AUTH with SMS_OTP as the first factor", () => {
   let poolId: string;
   let clientId: string;
-  const login = (user: string) => [
-    "auth",
-    "login",
-    "--user-pool-id",
-    poolId,
-    "--client-id",
-    clientId,
-    "--username",
-    user,
-    "--flow",
-    "user-auth",
-  ];
+  const login = (user: string) => [...loginArgs(poolId, clientId, user), "--flow", "user-auth"];
   beforeAll(async () => {
     poolId = await w.pool({
       Policies: { SignInPolicy: { AllowedFirstAuthFactors: ["PASSWORD", "SMS_OTP"] } },
@@ -246,7 +226,7 @@ describe("auth mfa setup sms|email and auth mfa prefer", () => {
         email_verified: "true",
       },
     });
-    const login = ["auth", "login", "--user-pool-id", poolId, "--client-id", clientId, "--username", "mo"];
+    const login = loginArgs(poolId, clientId, "mo");
     // On a "terminal" so the one-line summary shows; nothing may be asked.
     const mfa = (...args: string[]) =>
       w.cli(["auth", "mfa", ...args, "--user-pool-id", poolId], {

@@ -27,6 +27,18 @@ export const ALL_FLOWS = [
   "ALLOW_CUSTOM_AUTH",
 ] as const;
 
+/** `cogctl auth login` for a user of a pool and client (flags for the answers are appended by callers). */
+export const loginArgs = (poolId: string, clientId: string, user: string): string[] => [
+  "auth",
+  "login",
+  "--user-pool-id",
+  poolId,
+  "--client-id",
+  clientId,
+  "--username",
+  user,
+];
+
 export interface AuthWorld {
   local: LocalHarness;
   configDir: string;
