@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { totpCode } from "../src/auth/crypto/index.js";
 import { type AuthWorld, authWorld } from "./helpers/auth-e2e.js";
 import { BIN, ROOT } from "./helpers/cli.js";
+import { requireTool } from "./helpers/tools.js";
 
 const SOCKET = `cogctl-auth-pty-${process.pid}`;
 const tmux = (...args: string[]) => execFileSync("tmux", ["-L", SOCKET, ...args], { encoding: "utf8" });
@@ -19,6 +20,7 @@ let w: AuthWorld;
 let poolId: string;
 let clientId: string;
 beforeAll(async () => {
+  requireTool("tmux");
   if (!existsSync(join(ROOT, "dist", "src", "cli", "main.js")))
     throw new Error("dist/ is missing: build first with `npx tsc -p tsconfig.build.json`");
   w = await authWorld();

@@ -4,11 +4,11 @@
 // member's enum before sending (exit 252), where the AWS CLI sends it. It runs the real AWS CLI v2 (.ci/run installs Debian's awscli) and the real
 // bin/cogctl, each against a freshly reset moto_server.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BIN } from "./helpers/cli.js";
 import { isolatedAwsEnv } from "./helpers/env.js";
 import { type MotoServer, startMoto } from "./helpers/moto.js";
+import { requireTool } from "./helpers/tools.js";
 
 const AWS_V2 = "/usr/bin/aws";
 let moto: MotoServer;
@@ -188,7 +188,7 @@ function runScript(command: string[]): { out: string; code: number }[] {
 
 describe("a script written for `aws cognito-idp` ported by swapping the prefix", () => {
   it("has AWS CLI v2 available to compare with", () => {
-    expect(existsSync(AWS_V2), "Debian's awscli (v2) at /usr/bin/aws: .ci/run installs it").toBe(true);
+    requireTool(AWS_V2);
   });
 
   it("prints the same output and exits with the same codes", async () => {

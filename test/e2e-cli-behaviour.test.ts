@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BIN, spawnCli } from "./helpers/cli.js";
 import { isolatedAwsEnv } from "./helpers/env.js";
 import { type MotoServer, startMoto } from "./helpers/moto.js";
+import { requireTool } from "./helpers/tools.js";
 
 let moto: MotoServer;
 let pool: string;
@@ -301,6 +302,7 @@ describe("help, version and completion", () => {
   });
 
   it("completes in a real fish, through its own completion engine", () => {
+    requireTool("fish");
     const r = spawnSync(
       "fish",
       [
@@ -313,6 +315,7 @@ describe("help, version and completion", () => {
   });
 
   it("completes in a real zsh (compadd captured)", () => {
+    requireTool("zsh");
     const script = [
       'compadd() { shift; print -l -- "$@"; }; compdef() { :; }',
       "source <(cogctl completion zsh)",

@@ -3,9 +3,11 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type LocalHarness, startLocal } from "./helpers/local-server.js";
+import { requireTool } from "./helpers/tools.js";
 
 let h: LocalHarness;
 beforeAll(async () => {
+  requireTool("python3");
   h = await startLocal();
 });
 afterAll(async () => {

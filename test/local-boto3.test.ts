@@ -7,9 +7,11 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LocalHarness, startLocal } from "./helpers/local-server.js";
+import { requireTool } from "./helpers/tools.js";
 
 let h: LocalHarness;
 beforeAll(async () => {
+  requireTool("python3");
   h = await startLocal();
 });
 afterAll(async () => {

@@ -1,5 +1,6 @@
 // Starts a real moto_server on a free port for end-to-end tests, and stops it afterwards.
 import { type ChildProcess, spawn } from "node:child_process";
+import { requireTool } from "./tools.js";
 
 export interface MotoServer {
   url: string;
@@ -9,6 +10,7 @@ export interface MotoServer {
 }
 
 export async function startMoto(): Promise<MotoServer> {
+  requireTool("moto_server");
   const child: ChildProcess = spawn("moto_server", ["-H", "127.0.0.1", "-p", "0"], {
     stdio: ["ignore", "pipe", "pipe"],
   });
