@@ -3,7 +3,11 @@
 # Uses a throw-away data directory unless COGCTL_DATA_DIR is set.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export COGCTL_DATA_DIR="${COGCTL_DATA_DIR:-$(mktemp -d)}"
+if [ -z "${COGCTL_DATA_DIR:-}" ]; then
+  COGCTL_DATA_DIR=$(mktemp -d -t cogctl-demo-XXXXXX)
+  trap 'rm -rf "$COGCTL_DATA_DIR"' EXIT # a throw-away directory is thrown away
+fi
+export COGCTL_DATA_DIR
 export COGCTL_CONFIG_DIR="${COGCTL_CONFIG_DIR:-$COGCTL_DATA_DIR/config}"
 # Echo each command (with any --password value masked), then run it against the embedded endpoint.
 cog() {
@@ -33,4 +37,8 @@ printf '%s' 'Demo-passw0rd' | cog auth login --user-pool-id "$POOL" --client-id 
   --username alice@example.com --password-stdin
 cog get-user --query 'UserAttributes[?Name==`email`].Value' --output text
 cog auth tokens --decode --query 'IdToken.{user: "cognito:username", email: email, groups: "cognito:groups"}' --output yaml
-echo "pool $POOL, client $CLIENT, data in $COGCTL_DATA_DIR" >&2
+if trap -p EXIT | grep -q rm; then
+  echo "pool $POOL, client $CLIENT (in a throw-away data directory; set COGCTL_DATA_DIR to keep it)" >&2
+else
+  echo "pool $POOL, client $CLIENT, data in $COGCTL_DATA_DIR" >&2
+fi
