@@ -4,13 +4,17 @@
 //     @smithy/core's NormalizedSchema (the same reader the SDK's serializers use);
 //   - documentation and enum value lists come from the SDK's .d.ts files, parsed with the
 //     TypeScript compiler API (the schemas carry neither);
-//   - paginators come from dist-es/pagination/*Paginator.js (createPaginator's arguments).
+//   - paginators come from dist-es/pagination/*Paginator.js (createPaginator's arguments);
+//   - length and range constraints (which the SDK drops) come from the vendored service model,
+//     vendor/cognito-idp-2016-04-18.service-2.json.gz (see vendor/README.md), walked beside the
+//     SDK's shapes member by member.
 // Output: dist/catalog/index.json (names, summaries, groups) and dist/catalog/ops/<cli-name>.json,
 // one per operation, so the CLI parses only the one it runs.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gunzipSync } from "node:zlib";
 
 const started = performance.now();
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -25,6 +29,7 @@ const sdkDir = resolve(dirname(sdkEntry), "..");
 const sdkVersion = JSON.parse(readFileSync(join(sdkDir, "package.json"), "utf8")).version;
 
 const outDir = join(root, "dist", "catalog");
+const modelFile = join(root, "vendor", "cognito-idp-2016-04-18.service-2.json.gz");
 
 // ---------------------------------------------------------------------------------------------
 // Names: botocore's xform_name (what the AWS CLI uses for operation and flag names).
@@ -322,6 +327,70 @@ function emptyStructure(name) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Constraints from the service model. The model keeps min/max on the target shape (members of the
+// same name can target different shapes, e.g. MaxResults is 1..60 in one request and 0..60 in
+// another), so the walk follows the model's member references, never names alone. What a bound
+// means follows Smithy: on numbers it is @range (the value), on strings, blobs, lists and maps
+// it is @length (characters, bytes, items, entries). Patterns are left to the service.
+
+const NUMERIC = new Set(["integer", "long", "double", "float"]);
+const MODEL_KIND = {
+  structure: ["structure"],
+  list: ["list"],
+  map: ["map"],
+  string: ["string"],
+  blob: ["blob"],
+  boolean: ["boolean"],
+  timestamp: ["timestamp"],
+  integer: ["integer", "long"],
+  long: ["integer", "long"],
+  double: ["double", "float"],
+  document: ["structure", "document"],
+};
+
+function readModel() {
+  const model = JSON.parse(gunzipSync(readFileSync(modelFile)).toString("utf8"));
+  return { model, version: model.metadata?.apiVersion };
+}
+
+/** SDK members (Op.Member.Path) the vendored model does not know: no constraints for them. */
+const newerThanModel = [];
+
+function attachConstraints(shape, modelShapeName, model, where) {
+  const m = model.shapes[modelShapeName];
+  if (!m) {
+    warnings.push(`${where}: shape ${modelShapeName} is not in the vendored model`);
+    return;
+  }
+  if (!(MODEL_KIND[shape.type] ?? [shape.type]).includes(m.type)) {
+    warnings.push(`${where}: the SDK says ${shape.type}, the vendored model says ${m.type}`);
+    return;
+  }
+  const bound = {};
+  if (m.min !== undefined) bound.min = m.min;
+  if (m.max !== undefined) bound.max = m.max;
+  if (Object.keys(bound).length > 0) {
+    if (NUMERIC.has(shape.type)) shape.range = bound;
+    else if (shape.type !== "boolean" && shape.type !== "timestamp") shape.length = bound;
+  }
+  if (shape.type === "structure") {
+    for (const [name, member] of Object.entries(shape.members)) {
+      const ref = m.members?.[name];
+      if (!ref) {
+        newerThanModel.push(`${where}.${name}`);
+        continue;
+      }
+      attachConstraints(member.shape, ref.shape, model, `${where}.${name}`);
+    }
+  } else if (shape.type === "list") {
+    attachConstraints(shape.member, m.member.shape, model, `${where}[]`);
+  } else if (shape.type === "map") {
+    attachConstraints(shape.key, m.key.shape, model, `${where}{key}`);
+    attachConstraints(shape.value, m.value.shape, model, `${where}{value}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Groups for `cogctl --help`: first matching rule wins.
 
 const GROUP_RULES = [
@@ -416,6 +485,7 @@ function main() {
     .map((f) => parseFile(join(typesDir, f)));
   const ctx = { enums, interfaces: readInterfaces(modelFiles, enums) };
   const paginators = readPaginators();
+  const { model } = readModel();
 
   // Every exported XCommand is an operation; its schema is the exported X$ operation schema.
   const opNames = Object.keys(sdk)
@@ -438,6 +508,9 @@ function main() {
     const outNs = NormalizedSchema.of(opSchema[5]());
     const input = inNs.isUnitSchema() ? emptyStructure(`${name}Request`) : toShape(inNs, ctx, []);
     const output = outNs.isUnitSchema() ? emptyStructure(`${name}Response`) : toShape(outNs, ctx, []);
+    const modelOp = model.operations[name];
+    if (!modelOp) newerThanModel.push(name);
+    else if (modelOp.input) attachConstraints(input, modelOp.input.shape, model, name);
     const doc = readCommandDoc(name);
     const cliName = xformName(name);
     const op = { name, cliName, summary: firstSentence(doc), doc, group: groupOf(name), input, output };
@@ -454,12 +527,16 @@ function main() {
   for (const name of paginators.keys())
     if (!opNames.includes(name)) warnings.push(`paginator for unknown op ${name}`);
   index.groups = GROUP_ORDER;
+  // Operations and members newer than the vendored model: checked for types, required members and
+  // enums only. Listed so tests and `npm run build` show the gap instead of hiding it.
+  index.constraints = { model: "vendor/cognito-idp-2016-04-18.service-2.json.gz", newerThanModel };
   writeFileSync(join(buildDir, "index.json"), JSON.stringify(index, null, 1));
   swapIn(buildDir, outDir);
   for (const w of warnings) console.warn(`gen-catalog: warning: ${w}`);
   const ms = Math.round(performance.now() - started);
   console.log(
-    `gen-catalog: ${index.operations.length} operations from SDK ${sdkVersion} → dist/catalog (${ms} ms)`,
+    `gen-catalog: ${index.operations.length} operations from SDK ${sdkVersion} → dist/catalog, ` +
+      `${newerThanModel.length} operations or members newer than the vendored model (${ms} ms)`,
   );
 }
 

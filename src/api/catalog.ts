@@ -17,12 +17,29 @@ export type ScalarType =
   | "blob"
   | "document";
 
+/**
+ * A constraint from the service model, as Smithy's @length (strings: characters, blobs: bytes,
+ * lists: items, maps: entries) or @range (numbers). Either end may be open.
+ */
+export interface Bound {
+  min?: number;
+  max?: number;
+}
+
+interface Constrained {
+  sensitive?: boolean;
+  /** @length: on strings, blobs, lists and maps. */
+  length?: Bound;
+  /** @range: on numbers. */
+  range?: Bound;
+}
+
 export type Shape =
-  | { type: "string"; enum?: string[]; sensitive?: boolean }
-  | { type: ScalarType; sensitive?: boolean }
+  | ({ type: "string"; enum?: string[] } & Constrained)
+  | ({ type: ScalarType } & Constrained)
   | StructureShape
-  | { type: "list"; member: Shape; sensitive?: boolean }
-  | { type: "map"; key: Shape; value: Shape; sensitive?: boolean };
+  | ({ type: "list"; member: Shape } & Constrained)
+  | ({ type: "map"; key: Shape; value: Shape } & Constrained);
 
 export interface StructureShape {
   type: "structure";
@@ -30,6 +47,8 @@ export interface StructureShape {
   members: Record<string, Member>;
   required: string[];
   sensitive?: boolean;
+  length?: undefined;
+  range?: undefined;
 }
 
 export interface Member {
@@ -60,6 +79,8 @@ export interface CatalogIndex {
   operations: { name: string; cliName: string; summary: string; group: string }[];
   /** Group names in display order (every operation's group is one of them). */
   groups?: string[];
+  /** Where length/range constraints came from, and what of the SDK that model does not know. */
+  constraints?: { model: string; newerThanModel: string[] };
 }
 
 let catalogDirCache: string | undefined;

@@ -18,7 +18,8 @@ function mtime(path: string): number | undefined {
 
 export function ensureCatalog(): void {
   const generator = join(root, "scripts", "gen-catalog.mjs");
+  const model = join(root, "vendor", "cognito-idp-2016-04-18.service-2.json.gz");
   const built = mtime(join(root, "dist", "catalog", "index.json"));
-  if (built !== undefined && built >= (mtime(generator) ?? 0)) return;
+  if (built !== undefined && built >= Math.max(mtime(generator) ?? 0, mtime(model) ?? 0)) return;
   execFileSync(process.execPath, [generator], { cwd: root, stdio: "ignore" });
 }

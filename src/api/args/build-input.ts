@@ -1,9 +1,11 @@
 // The SDK input for one operation: --cli-input-json / --cli-input-yaml first, flags on top (flags
-// win, as in the AWS CLI), then every missing required member named with its flag.
+// win, as in the AWS CLI), then every missing required member named with its flag, then every value
+// outside the model's length and range constraints.
 import { createRequire } from "node:module";
 import { UsageError } from "../../cli/errors.js";
 import type { Operation } from "../catalog.js";
 import { coerceStructure } from "./coerce.js";
+import { checkConstraints } from "./constraints.js";
 import { didYouMean } from "./did-you-mean.js";
 import { flagsFor } from "./flags.js";
 import { JsonTextError, lineColumn, parseJsonText } from "./json-text.js";
@@ -106,5 +108,6 @@ export function buildInput(
         `(give ${missing.length > 1 ? "them" : "it"} as flags or in --cli-input-json; see \`cogctl ${op.cliName} help\`).`,
     );
   }
+  checkConstraints(input, op.input);
   return input;
 }
