@@ -115,6 +115,8 @@ export function resolveGlobals(
     );
   }
   const truthy = (v: string | undefined) => v !== undefined && /^(1|true|yes|on)$/i.test(v);
+  const local = Boolean(raw.local) || truthy(env.COGCTL_LOCAL) || truthy(profileSettings.cogctl_local);
+  checkEndpointUrl(raw, env, profileSettings, local);
   return {
     profile: raw.profile as string | undefined,
     region: raw.region as string | undefined,
@@ -128,7 +130,7 @@ export function resolveGlobals(
     startingToken: raw.startingToken as string | undefined,
     debug: Boolean(raw.debug),
     color: ((raw.color as string | undefined) ?? "auto") as ColorMode,
-    local: Boolean(raw.local) || truthy(env.COGCTL_LOCAL) || truthy(profileSettings.cogctl_local),
+    local,
     readTimeoutMs: secondsToMs("--cli-read-timeout", raw.cliReadTimeout),
     connectTimeoutMs: secondsToMs("--cli-connect-timeout", raw.cliConnectTimeout),
   };
@@ -140,4 +142,58 @@ function secondsToMs(flag: string, raw: unknown): number | undefined {
   if (!Number.isFinite(n) || n < 0)
     throw new UsageError(`${flag} expects a number of seconds (0 for none), got '${String(raw)}'.`);
   return n * 1000;
+}
+
+const ENDPOINT_FORM = "Must be of the form http://<hostname>[:<port>]/ or https://<hostname>[:<port>]/.";
+
+/** Why `value` cannot be an endpoint URL, or undefined when it can. */
+export function endpointUrlProblem(value: string): string | undefined {
+  if (!/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(value)) return "scheme is missing";
+  const scheme = value.slice(0, value.indexOf(":")).toLowerCase();
+  if (scheme !== "http" && scheme !== "https") return `scheme ${scheme} is not http or https`;
+  if (/^[^:]+:\/\/(?:[/?#:]|$)/.test(value)) return "hostname is missing";
+  const port = /^[^:]+:\/\/[^/?#]*:(\d+)(?:[/?#]|$)/.exec(value)?.[1];
+  if (port !== undefined && (Number(port) < 1 || Number(port) > 65535))
+    return `port ${port} is not between 1 and 65535`;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return "it is not a valid URL (a space or a character that needs %-encoding?)";
+  }
+  if (!url.hostname) return "hostname is missing";
+  return undefined;
+}
+
+/**
+ * Refuses a malformed endpoint URL (exit 252) before any region or credential lookup: the one the
+ * SDK would use, in its order (--endpoint-url, AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER,
+ * AWS_ENDPOINT_URL, the profile's endpoint_url). The SDK would otherwise fail later with a bare
+ * "Invalid URL" or a region error. The environment and profile are not used by --local.
+ */
+function checkEndpointUrl(
+  raw: Record<string, unknown>,
+  env: Readonly<Record<string, string | undefined>>,
+  profileSettings: Readonly<Record<string, string | undefined>>,
+  local: boolean,
+): void {
+  const ignoreConfigured = /^true$/i.test(
+    env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? profileSettings.ignore_configured_endpoint_urls ?? "",
+  );
+  const profile = (raw.profile as string | undefined) ?? env.AWS_PROFILE ?? "default";
+  const candidates: [string, string | undefined][] = [
+    ["--endpoint-url", raw.endpointUrl as string | undefined],
+  ];
+  if (!local && !ignoreConfigured) {
+    candidates.push(
+      ["AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER", env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER],
+      ["AWS_ENDPOINT_URL", env.AWS_ENDPOINT_URL],
+      [`endpoint_url in profile ${profile}`, profileSettings.endpoint_url],
+    );
+  }
+  const used = candidates.find(([, value]) => value !== undefined && value !== "");
+  if (!used) return;
+  const [source, value] = used as [string, string];
+  const problem = endpointUrlProblem(value);
+  if (problem) throw new UsageError(`Bad value for ${source} "${value}": ${problem}. ${ENDPOINT_FORM}`);
 }

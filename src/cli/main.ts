@@ -14,6 +14,7 @@ import { type CliError, ExitCode, UsageError } from "./errors.js";
 import { addGlobalOptions, resolveGlobals, scanCommandWords } from "./global-options.js";
 import { loadProfileSettings } from "./profile-settings.js";
 import { handWrittenCommands } from "./registry.js";
+import { rejectStrayArguments } from "./stray-arguments.js";
 import { VERSION } from "./version.js";
 
 export interface MainDeps {
@@ -130,7 +131,12 @@ export async function main(argv: string[], deps: MainDeps = {}): Promise<number>
       ]);
       const built = buildOperationCommand(op);
       configureCommand(built.command);
+      built.command.allowExcessArguments(true);
+      const sensitiveFlags = new Set(
+        [...built.members.values()].filter((s) => s.sensitive).map((s) => s.flag),
+      );
       built.command.action(async (_opts: unknown, cmd: Command) => {
+        rejectStrayArguments(cmd, argv, sensitiveFlags);
         const ctx = await makeContext(cmd);
         exitCode = await runOperation({ op, members: built.members, opts: cmd.opts() }, ctx);
       });
@@ -149,8 +155,10 @@ export async function main(argv: string[], deps: MainDeps = {}): Promise<number>
       const leaf = new Command(target.words[target.words.length - 1]).description(def.summary);
       configureCommand(leaf);
       def.configure(leaf);
+      leaf.allowExcessArguments(true);
       leaf.action(async (...args: unknown[]) => {
         const cmd = args[args.length - 1] as Command;
+        rejectStrayArguments(cmd, argv);
         const ctx = await makeContext(cmd);
         exitCode = (await def.run(cmd.opts(), cmd.args, ctx)) ?? ExitCode.OK;
       });
