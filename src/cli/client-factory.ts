@@ -57,8 +57,27 @@ export async function createCognitoClient(
     }) as unknown as RequestHandlerLike;
     if (globals.endpointUrl) config.endpoint = globals.endpointUrl;
   }
+  inner = keepingErrorBodies(inner);
   config.requestHandler = (globals.debug ? tracingHandler(inner, printer) : inner) as never;
   return new CognitoIdentityProviderClient(config);
+}
+
+/**
+ * Reads an error response's body into bytes before the SDK parses it. When the body is not JSON
+ * (a proxy's or moto's HTML 500), the SDK's error keeps $response but its stream is spent; with
+ * bytes there, error-mapping can print the body as the AWS CLI does. Successful bodies stay streams.
+ */
+function keepingErrorBodies(inner: RequestHandlerLike): RequestHandlerLike {
+  return {
+    async handle(request, options) {
+      const result = await inner.handle(request, options);
+      if (result.response.statusCode >= 300) result.response.body = await readBody(result.response.body);
+      return result;
+    },
+    destroy: () => inner.destroy?.(),
+    updateHttpClientConfig: (k, v) => inner.updateHttpClientConfig?.(k, v),
+    httpHandlerConfigs: () => inner.httpHandlerConfigs?.() ?? {},
+  };
 }
 
 /** Wraps a request handler to print each request and response on stderr, secrets redacted. */

@@ -1,4 +1,5 @@
 // The one place where any thrown value becomes a message and an AWS-CLI exit code.
+import { STATUS_CODES } from "node:http";
 import {
   CliError,
   ConfigError,
@@ -18,8 +19,8 @@ interface SdkLikeError {
   message?: string;
   code?: string;
   $fault?: string;
-  $metadata?: { httpStatusCode?: number };
-  $response?: { statusCode?: number };
+  $metadata?: { httpStatusCode?: number; attempts?: number };
+  $response?: { statusCode?: number; body?: unknown };
   address?: string;
   port?: number;
 }
@@ -72,14 +73,36 @@ export function normalize(err: unknown, operation?: string, endpoint?: string): 
     return new CliError(`Read timeout on endpoint URL: "${where}"`, ExitCode.OTHER);
   }
   if (e.$fault !== undefined || e.$response !== undefined) {
+    const retries = Math.max(0, (e.$metadata?.attempts ?? 1) - 1);
     if (/Deserialization error|Unexpected token|is not valid JSON/.test(message) && !e.$fault) {
+      const status = e.$metadata?.httpStatusCode ?? e.$response?.statusCode;
+      if (status !== undefined && status >= 300) {
+        // botocore reads a non-JSON error body as the message and the status as the code.
+        const text = bodyText(e.$response?.body) || STATUS_CODES[status] || "";
+        return new ServiceError(String(status), operation ?? "unknown", text, retries);
+      }
       return new CliError(
         `The endpoint's response could not be read: ${message.split("\n")[0]}`,
         ExitCode.OTHER,
       );
     }
     const code = name && name !== "Error" ? name : (e.code ?? "Unknown");
-    return new ServiceError(code, operation ?? "unknown", message === "UnknownError" ? "Unknown" : message);
+    return new ServiceError(
+      code,
+      operation ?? "unknown",
+      message === "UnknownError" ? "Unknown" : message,
+      retries,
+    );
   }
   return new CliError(message || "Unexpected error", ExitCode.OTHER);
+}
+
+/** A short, one-line text of an error body the SDK could not parse (bytes when client-factory kept them). */
+const BODY_TEXT_CHARS = 300;
+function bodyText(body: unknown): string {
+  if (!(body instanceof Uint8Array) && typeof body !== "string") return "";
+  const text = (typeof body === "string" ? body : Buffer.from(body).toString("utf8"))
+    .replace(/\s+/g, " ")
+    .trim();
+  return text.length > BODY_TEXT_CHARS ? `${text.slice(0, BODY_TEXT_CHARS)}...` : text;
 }

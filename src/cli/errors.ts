@@ -44,9 +44,10 @@ export class ServiceError extends CliError {
   readonly code: string;
   readonly operation: string;
   readonly serviceMessage: string;
-  constructor(code: string, operation: string, serviceMessage: string) {
+  /** `retries`: how many times the call was retried before this answer (the AWS CLI says so). */
+  constructor(code: string, operation: string, serviceMessage: string, retries = 0) {
     super(
-      `An error occurred (${code}) when calling the ${operation} operation: ${serviceMessage}`,
+      `An error occurred (${code}) when calling the ${operation} operation${retries > 0 ? ` (reached max retries: ${retries})` : ""}: ${serviceMessage}`,
       ExitCode.SERVICE,
     );
     this.code = code;
