@@ -3,7 +3,8 @@
 // URLs (flag, environment, profile), stray values; and a non-JSON error body is printed as the
 // AWS CLI prints it. "No request" is shown twice over: --debug traces no request, and the
 // endpoint's state is unchanged afterwards.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,6 +12,9 @@ import { type CliResult, runCli, spawnCli } from "./helpers/cli.js";
 import { applyEnv, isolatedAwsEnv } from "./helpers/env.js";
 import { type LocalHarness, startLocal } from "./helpers/local-server.js";
 import { type MotoServer, startMoto } from "./helpers/moto.js";
+import { requireTool } from "./helpers/tools.js";
+
+const AWS_V2 = "/usr/bin/aws";
 
 let moto: MotoServer;
 let local: LocalHarness;
@@ -173,10 +177,9 @@ describe("a malformed endpoint URL", () => {
   });
 
   it("matches the AWS CLI v2's message and exit code for --endpoint-url 'not a url'", async () => {
-    if (!existsSync("/usr/bin/aws")) throw new Error("the AWS CLI v2 is not at /usr/bin/aws");
-    const { spawnSync } = await import("node:child_process");
+    requireTool(AWS_V2);
     const aws = spawnSync(
-      "/usr/bin/aws",
+      AWS_V2,
       ["cognito-idp", "list-user-pools", "--max-results", "1", "--endpoint-url", "not a url"],
       { env: { ...process.env, ...isolatedAwsEnv() } as NodeJS.ProcessEnv, encoding: "utf8" },
     );
@@ -307,9 +310,9 @@ describe("a non-JSON error body (moto's HTML 500 for GetCSVHeader)", () => {
   });
 
   it("starts as the AWS CLI v2's message does, with the same exit code", async () => {
-    const { spawnSync } = await import("node:child_process");
+    requireTool(AWS_V2);
     const aws = spawnSync(
-      "/usr/bin/aws",
+      AWS_V2,
       ["cognito-idp", "get-csv-header", "--user-pool-id", pool, "--endpoint-url", moto.url],
       { env: { ...process.env, ...isolatedAwsEnv() } as NodeJS.ProcessEnv, encoding: "utf8" },
     );
