@@ -27,6 +27,8 @@ export interface IO {
   readonly stdinStream: NodeJS.ReadableStream;
   /** The raw stderr stream, where prompts are drawn so stdout stays parseable. */
   readonly promptOutput: NodeJS.WritableStream;
+  /** Writes long text (help) to stdout, through the user's pager when it does not fit the terminal. */
+  page(text: string): Promise<void>;
 }
 
 export function decideColor(
@@ -59,8 +61,9 @@ function wrapStream(stream: NodeJS.WriteStream): OutStream {
 export function createProcessIO(colorMode: ColorMode = "auto"): IO {
   const env = process.env;
   const stdinIsTTY = Boolean(process.stdin.isTTY);
+  const stdout = wrapStream(process.stdout);
   return {
-    stdout: wrapStream(process.stdout),
+    stdout,
     stderr: wrapStream(process.stderr),
     stdinIsTTY,
     env,
@@ -70,6 +73,11 @@ export function createProcessIO(colorMode: ColorMode = "auto"): IO {
     readStdin: () => readAll(process.stdin),
     stdinStream: process.stdin,
     promptOutput: process.stderr,
+    page: async (text) => {
+      const { planPager, runPager } = await import("./pager.js");
+      const screen = { isTTY: stdout.isTTY, rows: process.stdout.rows, columns: stdout.columns, env };
+      await runPager(text, planPager(text, screen), stdout.write);
+    },
   };
 }
 

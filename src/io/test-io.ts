@@ -47,6 +47,8 @@ export function createTestIO(opts: TestIOOptions = {}): TestIO {
     readStdin: async () => opts.stdin ?? "",
     stdinStream,
     promptOutput: new PassThrough(),
+    // A fake terminal has no pager: the text is captured like any other output.
+    page: async (text) => stdout.write(text),
     out: () => stdout.text.join(""),
     err: () => stderr.text.join(""),
   };
