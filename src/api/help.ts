@@ -5,7 +5,9 @@ import { Chalk } from "chalk";
 import { acceptsShorthand, jsonExample, shorthandExample } from "./args/examples.js";
 import { type FlagSpec, flagsFor } from "./args/flags.js";
 import type { CatalogIndex, Operation, Shape } from "./catalog.js";
+import { MIN_HELP_WIDTH, renderExamples, twoColumns, wrap } from "./help-layout.js";
 import { toFlagName } from "./names.js";
+import { OPERATION_EXAMPLES } from "./usage-examples.js";
 
 export interface HelpOptions {
   width: number;
@@ -14,44 +16,8 @@ export interface HelpOptions {
 
 const INDENT = "  ";
 
-/**
- * Word-wraps plain text to a width. Hand-written: the text has no ANSI codes (colour is applied
- * after wrapping) and needs only a hanging indent for "- " bullets, which is a few lines here.
- */
-export function wrap(text: string, width: number, indent = ""): string[] {
-  const out: string[] = [];
-  for (const rawLine of text.split("\n")) {
-    if (rawLine.trim() === "") {
-      out.push("");
-      continue;
-    }
-    const lead = /^(\s*)(- )?/.exec(rawLine)!;
-    const first = indent + lead[0];
-    const hang = indent + lead[1] + (lead[2] ? "  " : "");
-    const words = rawLine.slice(lead[0].length).split(/\s+/).filter(Boolean);
-    let line = first;
-    let empty = true;
-    for (const w of words) {
-      if (!empty && line.length + 1 + w.length > width) {
-        out.push(line);
-        line = hang + w;
-      } else {
-        line += (empty ? "" : " ") + w;
-      }
-      empty = false;
-    }
-    out.push(line);
-  }
-  return out;
-}
-
 function typeLabel(shape: Shape): string {
   return shape.type === "long" ? "long" : shape.type;
-}
-
-function truncate(s: string, max: number): string {
-  if (max <= 1) return "";
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 
 /**
@@ -80,16 +46,22 @@ function enumValues(shape: Shape): string[] | undefined {
 
 export function renderOperationHelp(op: Operation, opts: HelpOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
-  const width = Math.max(40, opts.width);
+  const width = Math.max(MIN_HELP_WIDTH, opts.width);
   const lines: string[] = [];
   const heading = (t: string) => {
     if (lines.length > 0) lines.push("");
     lines.push(c.bold(t));
   };
   const paragraph = (text: string, indent: string) => lines.push(...wrap(text, width, indent));
+  /** A wrapped line whose named parts are styled after wrapping (none of them holds a space). */
+  const styledLine = (text: string, indent: string, styles: [string, (s: string) => string][]) => {
+    const byWord = new Map(styles);
+    for (const line of wrap(text, width, indent))
+      lines.push(line.replace(/\S+/g, (word) => byWord.get(word)?.(word) ?? word));
+  };
 
   heading("NAME");
-  lines.push(`${INDENT}${c.bold(op.cliName)} - ${op.summary}`);
+  styledLine(`${op.cliName} - ${op.summary}`, INDENT, [[op.cliName, c.bold]]);
 
   heading("DESCRIPTION");
   paragraph(op.doc || op.summary, INDENT);
@@ -105,7 +77,7 @@ export function renderOperationHelp(op: Operation, opts: HelpOptions): string {
     ...(op.paginator ? ["[--starting-token <value>]", "[--page-size <value>]", "[--max-items <value>]"] : []),
     "[--generate-cli-skeleton <value>]",
   ];
-  for (const e of entries) lines.push(`${INDENT}${INDENT}${e}`);
+  for (const e of entries) paragraph(e, `${INDENT}${INDENT}`);
 
   heading("OPTIONS");
   const sub = INDENT + INDENT;
@@ -113,9 +85,10 @@ export function renderOperationHelp(op: Operation, opts: HelpOptions): string {
   if (specs.length === 0) lines.push(`${INDENT}None`);
   for (const spec of specs) {
     lines.push("");
-    lines.push(
-      `${INDENT}${c.bold(spec.flag)} (${typeLabel(spec.shape)})${spec.required ? c.yellow(" [required]") : ""}`,
-    );
+    styledLine(`${spec.flag} (${typeLabel(spec.shape)})${spec.required ? " [required]" : ""}`, INDENT, [
+      [spec.flag, c.bold],
+      ["[required]", c.yellow],
+    ]);
     if (spec.doc) paragraph(spec.doc, sub);
     const values = enumValues(spec.shape);
     if (values) {
@@ -140,17 +113,20 @@ export function renderOperationHelp(op: Operation, opts: HelpOptions): string {
     }
   }
   lines.push("");
+  styledLine("--cli-input-json | --cli-input-yaml (string)", INDENT, [
+    ["--cli-input-json", c.bold],
+    ["--cli-input-yaml", c.bold],
+  ]);
   lines.push(
-    `${INDENT}${c.bold("--cli-input-json")} | ${c.bold("--cli-input-yaml")} (string)`,
     ...wrap(
       "Reads the parameters from JSON or YAML text (or file://path); keys are the member names shown by --generate-cli-skeleton. Flags given on the command line win.",
       width,
       sub,
     ),
   );
+  lines.push("");
+  styledLine("--generate-cli-skeleton (string)", INDENT, [["--generate-cli-skeleton", c.bold]]);
   lines.push(
-    "",
-    `${INDENT}${c.bold("--generate-cli-skeleton")} (string)`,
     ...wrap(
       "Prints a template instead of calling the service: input (JSON, default), yaml-input or output.",
       width,
@@ -171,11 +147,18 @@ export function renderOperationHelp(op: Operation, opts: HelpOptions): string {
   heading("GLOBAL OPTIONS");
   lines.push(`${INDENT}See 'cogctl --help'.`);
 
+  const examples = OPERATION_EXAMPLES[op.cliName];
+  if (examples) {
+    heading("EXAMPLES");
+    lines.push(...renderExamples(examples, width, INDENT));
+  }
+
   heading("OUTPUT");
   const outMembers = Object.entries(op.output.members);
   if (outMembers.length === 0) lines.push(`${INDENT}None`);
   for (const [name, m] of outMembers) {
-    lines.push("", `${INDENT}${c.bold(name)} -> (${typeLabel(m.shape)})`);
+    lines.push("");
+    styledLine(`${name} -> (${typeLabel(m.shape)})`, INDENT, [[name, c.bold]]);
     if (m.doc) paragraph(m.doc, sub);
   }
   return `${lines.join("\n")}\n`;
@@ -189,17 +172,18 @@ export function renderOperationList(index: CatalogIndex, opts: HelpOptions): str
     if (!groups.has(o.group)) groups.set(o.group, []);
     groups.get(o.group)!.push(o);
   }
-  const nameWidth = Math.max(...index.operations.map((o) => o.cliName.length));
+  // One column for every group, so the list reads as one table.
+  const names = index.operations.map((o) => o.cliName);
+  const width = Math.max(MIN_HELP_WIDTH, opts.width);
   const lines: string[] = [];
   for (const [group, ops] of groups) {
     if (ops.length === 0) continue;
     if (lines.length > 0) lines.push("");
     lines.push(c.bold(`${group[0]!.toUpperCase()}${group.slice(1)} operations:`));
-    for (const o of [...ops].sort((a, b) => a.cliName.localeCompare(b.cliName))) {
-      const prefix = `${INDENT}${o.cliName.padEnd(nameWidth)}  `;
-      const summary = truncate(o.summary, opts.width - prefix.length);
-      lines.push(`${INDENT}${c.cyan(o.cliName.padEnd(nameWidth))}  ${summary}`.trimEnd());
-    }
+    const rows = [...ops]
+      .sort((a, b) => a.cliName.localeCompare(b.cliName))
+      .map((o) => [o.cliName, o.summary] as const);
+    lines.push(...twoColumns(rows, { width, indent: INDENT, style: c.cyan, align: names }));
   }
   return `${lines.join("\n")}\n`;
 }

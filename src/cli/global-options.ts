@@ -56,7 +56,7 @@ export const GLOBAL_OPTIONS: GlobalOptionSpec[] = [
     value: "seconds",
     description: "Socket connect timeout in seconds (0 = none)",
   },
-  { flag: "--no-cli-pager", description: "Accepted for AWS CLI compatibility (cogctl never pages)" },
+  { flag: "--no-cli-pager", description: "Print help directly instead of through the pager" },
 ];
 
 const VALUE_FLAGS = new Set(GLOBAL_OPTIONS.filter((o) => o.value).map((o) => o.flag));

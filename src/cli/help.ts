@@ -1,75 +1,124 @@
 // `cogctl --help`, `cogctl <operation> --help` and `cogctl <noun> <verb> --help`. Operation help
 // comes from the service model (src/api/help.ts); this file adds global options and the
-// hand-written task commands around it.
+// hand-written task commands around it, lays every list out with the shared help layout, and
+// prints through the pager when the text is longer than the terminal.
 import { Command } from "commander";
 import { loadIndex, loadOperation } from "../api/catalog.js";
 import { renderOperationHelp, renderOperationList } from "../api/help.js";
+import { labelled, MIN_HELP_WIDTH, renderExamples, twoColumns, wrap } from "../api/help-layout.js";
+import { OPERATION_EXAMPLES } from "../api/usage-examples.js";
 import type { IO } from "../io/io.js";
 import { GLOBAL_OPTIONS } from "./global-options.js";
 import { handWrittenCommands } from "./registry.js";
 
-function globalOptionsText(): string {
-  const rows = GLOBAL_OPTIONS.map((o) => [
-    `${o.flag}${o.value ? ` <${o.value}>` : ""}`,
-    o.description + (o.choices ? ` (${o.choices.join(", ")})` : ""),
-  ]);
-  const width = Math.max(...rows.map((r) => r[0].length));
-  return rows.map(([a, b]) => `  ${a.padEnd(width)}  ${b}`).join("\n");
+export type HelpTarget = string | string[] | undefined;
+
+function globalOptionsText(width: number): string {
+  const rows = GLOBAL_OPTIONS.map(
+    (o) =>
+      [
+        `${o.flag}${o.value ? ` <${o.value}>` : ""}`,
+        o.description + (o.choices ? ` (${o.choices.join(", ")})` : ""),
+      ] as const,
+  );
+  return twoColumns(rows, { width }).join("\n");
 }
 
-function handWrittenText(prefix?: string): string {
+function handWrittenText(width: number, prefix?: string): string {
   // Grouped by noun (stable: each noun's verbs keep their registry order).
   const noun = (name: string) => name.split(" ")[0];
   const entries = Object.entries(handWrittenCommands)
     .sort(([a], [b]) => noun(a).localeCompare(noun(b)))
     .filter(([name]) => !prefix || name.startsWith(`${prefix} `) || name === prefix);
-  if (entries.length === 0) return "";
-  const width = Math.max(...entries.map(([n]) => n.length));
-  return entries.map(([name, e]) => `  ${name.padEnd(width)}  ${e.summary}`).join("\n");
+  return twoColumns(
+    entries.map(([name, e]) => [name, e.summary] as const),
+    { width },
+  ).join("\n");
 }
 
 /** The commands under a noun (`cogctl auth --help`, `cogctl auth mfa --help`). */
-export function renderGroupHelp(words: string[]): string {
+export function renderGroupHelp(words: string[], width = 80): string {
   const prefix = words.join(" ");
-  return `Usage: cogctl ${prefix} <command> [options]\n\nCommands:\n${handWrittenText(prefix)}\n\nRun 'cogctl ${prefix} <command> --help' for a command's options.\n`;
+  return [
+    ...labelled("Usage: ", `cogctl ${prefix} <command> [options]`, width),
+    "",
+    "Commands:",
+    handWrittenText(width, prefix),
+    "",
+    ...wrap(`Run 'cogctl ${prefix} <command> --help' for a command's options.`, width),
+    "",
+  ].join("\n");
 }
 
-export async function renderHelp(target: string | string[] | undefined, io: IO): Promise<string> {
-  const width = io.stdout.columns;
+/** A task command's help, from its declaration: usage, description, arguments, options, examples. */
+async function renderTaskHelp(key: string, width: number): Promise<string> {
+  const def = (await handWrittenCommands[key].load()).default;
+  const cmd = new Command(key);
+  def.configure(cmd);
+  cmd.helpOption(false);
+  const helper = cmd.createHelp();
+  const lines = [
+    ...labelled("Usage: ", `cogctl ${helper.commandUsage(cmd)}`, width),
+    "",
+    ...wrap(def.description ?? def.summary, width),
+  ];
+  const section = (title: string, rows: (readonly [string, string])[]) => {
+    if (rows.length) lines.push("", `${title}:`, ...twoColumns(rows, { width }));
+  };
+  section(
+    "Arguments",
+    helper.visibleArguments(cmd).map((a) => [helper.argumentTerm(a), helper.argumentDescription(a)] as const),
+  );
+  section(
+    "Options",
+    helper.visibleOptions(cmd).map((o) => [helper.optionTerm(o), helper.optionDescription(o)] as const),
+  );
+  lines.push("", "Examples:", ...renderExamples(def.examples, width));
+  lines.push("", "Global options:", globalOptionsText(width), "");
+  return lines.join("\n");
+}
+
+/** The examples of `cogctl --help`: the first of a few operations, from the same data as their help. */
+const TOP_LEVEL_EXAMPLES = ["create-user-pool", "list-users", "admin-create-user"];
+
+export async function renderHelp(target: HelpTarget, io: IO): Promise<string> {
+  const width = Math.max(MIN_HELP_WIDTH, io.stdout.columns);
   if (typeof target === "string") {
     const op = loadOperation(target)!;
     return renderOperationHelp(op, { width, color: io.color });
   }
-  if (Array.isArray(target)) {
-    const key = target.join(" ");
-    const entry = handWrittenCommands[key];
-    const def = (await entry.load()).default;
-    const cmd = new Command(key).description(def.description ?? def.summary);
-    def.configure(cmd);
-    cmd.helpOption(false);
-    const help = cmd.helpInformation().replace(/^Usage: /, "Usage: cogctl ");
-    return `${help}\nGlobal options:\n${globalOptionsText()}\n`;
-  }
+  if (Array.isArray(target)) return renderTaskHelp(target.join(" "), width);
   const index = loadIndex();
   return [
-    "cogctl: the command line for Amazon Cognito user pools.",
+    ...wrap("cogctl: the command line for Amazon Cognito user pools.", width),
     "",
-    "Usage: cogctl [global options] <command> [options]",
+    ...labelled("Usage: ", "cogctl [global options] <command> [options]", width),
     "       cogctl <command> --help",
     "",
     "Task commands:",
-    handWrittenText(),
+    handWrittenText(width),
     "",
-    `API operations (${index.operations.length}, named as 'aws cognito-idp' names them):`,
+    ...wrap(`API operations (${index.operations.length}, named as 'aws cognito-idp' names them):`, width),
     renderOperationList(index, { width, color: io.color }).replace(/\n+$/, ""),
     "",
     "Global options:",
-    globalOptionsText(),
+    globalOptionsText(width),
     "",
     "Examples:",
-    "  cogctl --local create-user-pool --pool-name demo",
-    "  cogctl list-users --user-pool-id us-east-1_XXXX --query 'Users[].Username' --output text",
-    "  cogctl admin-create-user --user-pool-id ID --username alice --user-attributes Name=email,Value=alice@example.com",
+    ...renderExamples(
+      TOP_LEVEL_EXAMPLES.map((name) => OPERATION_EXAMPLES[name]![0]!),
+      width,
+    ),
     "",
   ].join("\n");
+}
+
+/**
+ * Prints help: through the pager on a terminal when it does not fit (see src/io/pager.ts), never
+ * with --no-cli-pager, as the AWS CLI's flag promises.
+ */
+export async function printHelp(target: HelpTarget, io: IO, argv: readonly string[]): Promise<void> {
+  const text = await renderHelp(target, io);
+  if (argv.includes("--no-cli-pager")) io.stdout.write(text);
+  else await io.page(text);
 }

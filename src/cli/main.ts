@@ -77,19 +77,18 @@ export async function main(argv: string[], deps: MainDeps = {}): Promise<number>
       target.kind === "help" ||
       ((target.kind === "operation" || target.kind === "hand-written") && wantsHelp)
     ) {
-      const { renderHelp } = await import("./help.js");
-      io.stdout.write(
-        await renderHelp(
-          target.kind === "help" ? undefined : target.kind === "operation" ? target.name : target.words,
-          io,
-        ),
+      const { printHelp } = await import("./help.js");
+      await printHelp(
+        target.kind === "help" ? undefined : target.kind === "operation" ? target.name : target.words,
+        io,
+        argv,
       );
       return words.length === 0 && !wantsHelp ? ExitCode.USAGE : ExitCode.OK;
     }
     if (target.kind === "group") {
       // `cogctl auth` alone: the group's commands; an error unless help was asked for.
       const { renderGroupHelp } = await import("./help.js");
-      const text = renderGroupHelp(target.words);
+      const text = renderGroupHelp(target.words, io.stdout.columns);
       if (wantsHelp) {
         io.stdout.write(text);
         return ExitCode.OK;
