@@ -33,6 +33,10 @@ complete -c cogctl -f -a '(__cogctl_complete)'
 export default defineCommand({
   name: "completion",
   summary: "Print a shell completion script (bash, zsh or fish)",
+  examples: [
+    { summary: "Enable completion in the current bash", args: ["completion", "bash"] },
+    { summary: "Install completion for fish", args: ["completion", "fish"] },
+  ],
   configure(cmd) {
     cmd.argument("<shell>", "bash, zsh or fish");
   },

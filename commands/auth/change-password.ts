@@ -9,6 +9,16 @@ type Opts = AnswerFlags & { userPoolId?: string; clientId?: string };
 export default defineCommand<Opts>({
   name: "auth change-password",
   summary: "Change the signed-in user's password",
+  examples: [
+    {
+      summary: "Change the signed-in user's password (both asked for at the terminal)",
+      args: ["auth", "change-password"],
+    },
+    {
+      summary: "Change it from a script",
+      args: ["auth", "change-password", "--password-file", "old.txt", "--new-password-file", "new.txt"],
+    },
+  ],
   configure(cmd) {
     passwordOptions(sessionOptions(cmd)).option(
       "--new-password-file <path>",

@@ -7,6 +7,37 @@ import { defineCommand } from "../../src/cli/command.js";
 export default defineCommand<AccountOptions>({
   name: "auth confirm-sign-up",
   summary: "Confirm a signed-up account with its code (or --resend one)",
+  examples: [
+    {
+      summary: "Confirm an account with the code it received",
+      args: [
+        "auth",
+        "confirm-sign-up",
+        "--user-pool-id",
+        "us-east-1_EXAMPLE",
+        "--client-id",
+        "1example23456789",
+        "--username",
+        "alice",
+        "--code",
+        "123456",
+      ],
+    },
+    {
+      summary: "Send a new confirmation code",
+      args: [
+        "auth",
+        "confirm-sign-up",
+        "--user-pool-id",
+        "us-east-1_EXAMPLE",
+        "--client-id",
+        "1example23456789",
+        "--username",
+        "alice",
+        "--resend",
+      ],
+    },
+  ],
   configure(cmd) {
     poolAndClientOptions(cmd)
       .option("--username <name>", "The user (COGCTL_USERNAME also works)")

@@ -7,6 +7,38 @@ import { defineCommand } from "../../src/cli/command.js";
 export default defineCommand<AccountOptions>({
   name: "auth forgot-password",
   summary: "Reset a forgotten password: send a code, then set a new password with it",
+  examples: [
+    {
+      summary: "Send a reset code, then set the new password with it (asked for at the terminal)",
+      args: [
+        "auth",
+        "forgot-password",
+        "--user-pool-id",
+        "us-east-1_EXAMPLE",
+        "--client-id",
+        "1example23456789",
+        "--username",
+        "alice",
+      ],
+    },
+    {
+      summary: "Set the new password with a code already received",
+      args: [
+        "auth",
+        "forgot-password",
+        "--user-pool-id",
+        "us-east-1_EXAMPLE",
+        "--client-id",
+        "1example23456789",
+        "--username",
+        "alice",
+        "--code",
+        "123456",
+        "--new-password-file",
+        "new.txt",
+      ],
+    },
+  ],
   configure(cmd) {
     poolAndClientOptions(cmd)
       .option("--username <name>", "The user (COGCTL_USERNAME also works)")

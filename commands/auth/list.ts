@@ -5,6 +5,13 @@ export default defineCommand<{ allProfiles?: boolean }>({
   name: "auth list",
   summary: "List stored sessions (without their tokens)",
   terminalOutput: "table",
+  examples: [
+    { summary: "List the sessions of the active profile", args: ["auth", "list"] },
+    {
+      summary: "List the sessions of every profile as JSON",
+      args: ["auth", "list", "--all-profiles", "--output", "json"],
+    },
+  ],
   configure(cmd) {
     cmd.option("--all-profiles", "Sessions of every profile, not only the active one");
   },

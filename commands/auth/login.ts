@@ -9,6 +9,53 @@ export default defineCommand<LoginOptions>({
   summary: "Sign a user in through every challenge and store the tokens",
   description:
     "Signs in by SRP (default), password, USER_AUTH, custom or admin password flow, answering every challenge: new password, MFA codes, TOTP setup with a QR code, choices, custom challenges and remembered devices. Every answer has a flag or environment variable for scripts; without a terminal a missing answer fails at once (exit 252). Tokens are stored 0600 per profile, pool, client and user; they are printed only with --output or --query.",
+  examples: [
+    {
+      summary: "Sign in at a terminal; cogctl asks for the password and every challenge",
+      args: [
+        "auth",
+        "login",
+        "--user-pool-id",
+        "us-east-1_EXAMPLE",
+        "--client-id",
+        "1example23456789",
+        "--username",
+        "alice",
+      ],
+    },
+    {
+      summary: "Sign in from a script: password on stdin, TOTP codes from a stored secret",
+      args: [
+        "auth",
+        "login",
+        "--user-pool-id",
+        "us-east-1_EXAMPLE",
+        "--client-id",
+        "1example23456789",
+        "--username",
+        "ci-bot",
+        "--password-stdin",
+        "--totp-secret-file",
+        "totp.secret",
+      ],
+    },
+    {
+      summary: "Sign in on the embedded endpoint with the plain password flow",
+      args: [
+        "--local",
+        "auth",
+        "login",
+        "--user-pool-id",
+        "us-east-1_EXAMPLE",
+        "--client-id",
+        "1example23456789",
+        "--username",
+        "alice",
+        "--flow",
+        "password",
+      ],
+    },
+  ],
   configure(cmd) {
     poolAndClientOptions(cmd)
       .option("--username <name>", "The user (or an alias such as the email); COGCTL_USERNAME also works")

@@ -18,6 +18,13 @@ interface Opts {
 export default defineCommand<Opts>({
   name: "auth logout",
   summary: "Revoke a session's tokens (or sign out everywhere) and forget them",
+  examples: [
+    { summary: "Revoke the most recent session's tokens and forget them", args: ["auth", "logout"] },
+    {
+      summary: "Sign a user out of every device",
+      args: ["auth", "logout", "--username", "alice", "--global"],
+    },
+  ],
   configure(cmd) {
     sessionOptions(cmd)
       .option(

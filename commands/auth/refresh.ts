@@ -14,6 +14,13 @@ interface Opts {
 export default defineCommand<Opts>({
   name: "auth refresh",
   summary: "Refresh a stored session's tokens with its refresh token",
+  examples: [
+    { summary: "Refresh the tokens of the most recent session", args: ["auth", "refresh"] },
+    {
+      summary: "Refresh the session of one user of a pool",
+      args: ["auth", "refresh", "--user-pool-id", "us-east-1_EXAMPLE", "--username", "alice"],
+    },
+  ],
   configure(cmd) {
     sessionOptions(cmd)
       .option("--client-secret-file <path>", "Read the app client's secret from this file (SECRET_HASH)")

@@ -7,6 +7,40 @@ import { defineCommand } from "../../src/cli/command.js";
 export default defineCommand<AccountOptions>({
   name: "auth sign-up",
   summary: "Sign a new user up, then confirm the account with the code sent",
+  examples: [
+    {
+      summary: "Sign up with an email attribute; cogctl then asks for the code sent",
+      args: [
+        "auth",
+        "sign-up",
+        "--user-pool-id",
+        "us-east-1_EXAMPLE",
+        "--client-id",
+        "1example23456789",
+        "--username",
+        "alice",
+        "--attribute",
+        "email=alice@example.com",
+      ],
+    },
+    {
+      summary: "Sign up from a script, reading the password from a file",
+      args: [
+        "auth",
+        "sign-up",
+        "--user-pool-id",
+        "us-east-1_EXAMPLE",
+        "--client-id",
+        "1example23456789",
+        "--username",
+        "bob",
+        "--password-file",
+        "pw.txt",
+        "--attribute",
+        "email=bob@example.com",
+      ],
+    },
+  ],
   configure(cmd) {
     passwordOptions(
       poolAndClientOptions(cmd).option(

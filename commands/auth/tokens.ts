@@ -17,6 +17,13 @@ interface Opts {
 export default defineCommand<Opts>({
   name: "auth tokens",
   summary: "Print the stored tokens of a session (or their decoded claims)",
+  examples: [
+    { summary: "Export the stored tokens as shell variables", args: ["auth", "tokens", "--format", "env"] },
+    {
+      summary: "Show the claims of the ID and access tokens, with readable times",
+      args: ["auth", "tokens", "--decode"],
+    },
+  ],
   configure(cmd) {
     sessionOptions(cmd)
       .option("--decode", "Show the ID and access tokens' claims, with readable times, instead of the tokens")

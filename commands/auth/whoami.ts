@@ -6,6 +6,13 @@ import { defineCommand } from "../../src/cli/command.js";
 export default defineCommand<{ userPoolId?: string; clientId?: string; username?: string }>({
   name: "auth whoami",
   summary: "Show the signed-in user (GetUser with the stored session)",
+  examples: [
+    { summary: "Show the signed-in user and their attributes", args: ["auth", "whoami"] },
+    {
+      summary: "Print only the user's email",
+      args: ["auth", "whoami", "--query", "UserAttributes[?Name=='email'].Value | [0]", "--output", "text"],
+    },
+  ],
   configure(cmd) {
     sessionOptions(cmd);
   },

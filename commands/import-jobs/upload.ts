@@ -29,6 +29,22 @@ export default defineCommand<Opts>({
     "header it is signed with. Works against AWS, any --endpoint-url, and --local. --start then calls " +
     "StartUserImportJob. The file must be UTF-8 without a BOM, at most 100 MB, rows at most 16,000 " +
     "characters; its columns must be those of get-csv-header.",
+  examples: [
+    {
+      summary: "Upload a CSV to a new import job and start it",
+      args: [
+        "import-jobs",
+        "upload",
+        "--user-pool-id",
+        "us-east-1_EXAMPLE",
+        "--job-id",
+        "import-AbCdEf1234",
+        "--file",
+        "users.csv",
+        "--start",
+      ],
+    },
+  ],
   configure(cmd) {
     cmd
       .requiredOption("--user-pool-id <id>", "The user pool of the import job")

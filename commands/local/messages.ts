@@ -58,6 +58,13 @@ export default defineCommand<MessagesOptions>({
   terminalOutput: "table",
   description:
     "Reads the embedded endpoint's outbox: every sign-up confirmation, verification, password-reset and MFA code, and every invitation. The codes are shown here on purpose; they never appear in logs.",
+  examples: [
+    { summary: "Show the newest codes and invitations", args: ["local", "messages"] },
+    {
+      summary: "Wait for the messages sent to one address",
+      args: ["local", "messages", "--to", "alice@example.com", "--follow"],
+    },
+  ],
   configure(cmd) {
     cmd
       .option("--to <address>", "only messages sent to this email address or phone number")

@@ -5,6 +5,12 @@ import { UsageError } from "../../src/cli/errors.js";
 export default defineCommand<{ dataDir?: string; yes?: boolean }>({
   name: "local reset",
   summary: "Delete everything the embedded endpoint stores (pools, users, outbox ...)",
+  examples: [
+    {
+      summary: "Delete everything the embedded endpoint stores, without asking",
+      args: ["local", "reset", "--yes"],
+    },
+  ],
   configure(cmd) {
     cmd
       .option("--data-dir <dir>", "data directory (default: the cogctl data directory)")

@@ -94,6 +94,16 @@ export default defineCommand<ServeOptions>({
   summary: "Run the embedded user-pools endpoint over HTTP",
   description:
     "Serves the Cognito user-pools API (AWS JSON 1.1) so the AWS CLI, SDKs, boto3 and cogctl --endpoint-url can use it. Prints its URL; stops on Ctrl-C.",
+  examples: [
+    {
+      summary: "Serve on the default port for the AWS CLI, SDKs and cogctl --endpoint-url",
+      args: ["local", "serve"],
+    },
+    {
+      summary: "Serve on a free port, keeping nothing on disk",
+      args: ["local", "serve", "--port", "0", "--in-memory"],
+    },
+  ],
   configure(cmd) {
     cmd
       .option("--host <host>", "address to listen on (loopback unless you say otherwise)", "127.0.0.1")

@@ -5,6 +5,9 @@ export default defineCommand<{ dataDir?: string }>({
   name: "local status",
   summary: "Show where the embedded endpoint's data lives and what it holds",
   terminalOutput: "table",
+  examples: [
+    { summary: "Show where the data lives and how many pools and users it holds", args: ["local", "status"] },
+  ],
   configure(cmd) {
     cmd.option("--data-dir <dir>", "data directory (default: the cogctl data directory)");
   },

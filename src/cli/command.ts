@@ -1,6 +1,7 @@
 // The shape of a hand-written command (commands/<noun>/<verb>.ts). Generated API operations do not
 // use this: src/cli/operation-command.ts builds them from the catalog.
 import type { Command } from "commander";
+import type { UsageExample } from "../api/help-layout.js";
 import type { Context } from "../context/context.js";
 import type { OutputFormat } from "../output/types.js";
 
@@ -9,6 +10,11 @@ export interface CommandDefinition<Opts = Record<string, unknown>> {
   name: string;
   summary: string;
   description?: string;
+  /**
+   * The Examples section of its help, declared here so help and command never drift
+   * (test/cli-help-examples.test.ts parses each one with the command's own options).
+   */
+  examples: readonly UsageExample[];
   /**
    * The format to print in on a terminal when --output is not given (e.g. "table" for listings).
    * Unset: JSON, as for API operations. Pipes always get the default, so scripts stay stable.

@@ -7,6 +7,13 @@ import { UsageError } from "../../../src/cli/errors.js";
 export default defineCommand<{ userPoolId?: string; clientId?: string; username?: string }>({
   name: "auth devices forget",
   summary: "Forget a device (by default this machine's remembered device)",
+  examples: [
+    { summary: "Forget this machine's remembered device", args: ["auth", "devices", "forget"] },
+    {
+      summary: "Forget another device by its key",
+      args: ["auth", "devices", "forget", "us-east-1_0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d"],
+    },
+  ],
   configure(cmd) {
     sessionOptions(cmd.argument("[device-key]", "The device to forget (default: this machine's)"));
   },

@@ -6,6 +6,7 @@ export default defineCommand<{ userPoolId?: string; clientId?: string; username?
   name: "auth devices list",
   summary: "List the signed-in user's devices",
   terminalOutput: "table",
+  examples: [{ summary: "List the signed-in user's devices", args: ["auth", "devices", "list"] }],
   configure(cmd) {
     sessionOptions(cmd);
   },

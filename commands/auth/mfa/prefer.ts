@@ -12,6 +12,12 @@ const SETTINGS: Record<string, string> = {
 export default defineCommand<{ userPoolId?: string; clientId?: string; username?: string }>({
   name: "auth mfa prefer",
   summary: "Choose the preferred second factor (totp, sms or email) of the signed-in user",
+  examples: [
+    {
+      summary: "Make the authenticator app the preferred second factor",
+      args: ["auth", "mfa", "prefer", "totp"],
+    },
+  ],
   configure(cmd) {
     sessionOptions(cmd.argument("<method>", "totp, sms or email"));
   },

@@ -23,6 +23,16 @@ const SETTINGS: Record<string, string> = {
 export default defineCommand<Opts>({
   name: "auth mfa setup",
   summary: "Set up a second factor (totp, sms or email) for the signed-in user",
+  examples: [
+    {
+      summary: "Set up an authenticator app: scan the QR code, then type a code",
+      args: ["auth", "mfa", "setup", "totp"],
+    },
+    {
+      summary: "Set up TOTP without a person, saving the secret for later sign-ins",
+      args: ["auth", "mfa", "setup", "totp", "--totp-secret-out", "totp.secret"],
+    },
+  ],
   configure(cmd) {
     sessionOptions(cmd.argument("<method>", "totp, sms or email"))
       .option(
