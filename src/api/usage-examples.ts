@@ -1,5 +1,5 @@
 // The EXAMPLES section of `cogctl <operation> help`, for the operations people use most. Data
-// only, keyed by the operation's command name; test/api-help-examples.test.ts checks that every key
+// only, keyed by the operation's command name; test/help-examples.test.ts checks that every key
 // is an operation and that every example parses with the real argument parser, so an example
 // cannot drift from the flags.
 import type { UsageExample } from "./help-layout.js";

@@ -12,7 +12,7 @@ export interface CommandDefinition<Opts = Record<string, unknown>> {
   description?: string;
   /**
    * The Examples section of its help, declared here so help and command never drift
-   * (test/cli-help-examples.test.ts parses each one with the command's own options).
+   * (test/help-examples.test.ts parses each one with the command's own options).
    */
   examples: readonly UsageExample[];
   /**
