@@ -3,13 +3,16 @@
 // help that fits the screen is printed directly; in a pipe the whole help comes out.
 // Runs bin/cogctl (the built dist/: `npm run build`).
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BIN, ROOT, spawnCli } from "./helpers/cli.js";
 
-const SOCKET = `cogctl-help-pty-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync("tmux", ["-L", SOCKET, ...args], { encoding: "utf8" });
+// The tmux server's socket lives in a temporary directory of its own, removed afterwards.
+const socketDir = mkdtempSync(join(tmpdir(), "cogctl-help-pty-"));
+const tmux = (...args: string[]) =>
+  execFileSync("tmux", ["-S", join(socketDir, "tmux"), ...args], { encoding: "utf8" });
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 let fullHelp: string[];
@@ -26,6 +29,7 @@ afterAll(() => {
   } catch {
     // no session left
   }
+  rmSync(socketDir, { recursive: true, force: true });
 });
 
 /**
