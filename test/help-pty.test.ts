@@ -111,10 +111,12 @@ describe("help in a terminal", () => {
     expect(done).toMatch(/EXIT=130/);
   });
 
-  it("PAGER=cat and a missing pager print the whole help directly", async () => {
+  it("PAGER=cat, PAGER=, --no-cli-pager and a missing pager print the whole help directly", async () => {
     start("cat", ["create-user-pool", "help"], [80, 24], { PAGER: "cat" });
+    start("empty", ["create-user-pool", "help"], [80, 24], { PAGER: "" });
+    start("flag", ["create-user-pool", "help", "--no-cli-pager"], [80, 24]);
     start("missing", ["create-user-pool", "help"], [80, 24], { PAGER: "/nonexistent/cogctl-pager -R" });
-    for (const s of ["cat", "missing"]) {
+    for (const s of ["cat", "empty", "flag", "missing"]) {
       const done = await waitFor(s, /EXIT=\d+/, true);
       expect(done, s).toMatch(/EXIT=0/);
       expect(done, s).toContain(lastLine());
