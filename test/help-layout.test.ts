@@ -2,9 +2,17 @@
 // word, and descriptions start at a column chosen from the widest term up to a cap, continuing
 // with a hanging indent. Checked on the real help screens built from the catalog.
 import { describe, expect, it } from "vitest";
+import { acceptsShorthand, flagsFor, shorthandExample } from "../src/api/args/index.js";
 import { loadIndex, loadOperation } from "../src/api/catalog.js";
 import { renderOperationHelp } from "../src/api/help.js";
-import { commandLine, descriptionColumn, shellQuote, twoColumns, wrap } from "../src/api/help-layout.js";
+import {
+  commandLine,
+  descriptionColumn,
+  shellQuote,
+  twoColumns,
+  wrap,
+  wrapShorthand,
+} from "../src/api/help-layout.js";
 import { renderHelp } from "../src/cli/help.js";
 import { handWrittenCommands } from "../src/cli/registry.js";
 import { createTestIO } from "../src/io/test-io.js";
@@ -64,6 +72,27 @@ describe("wrap", () => {
       "  - five six",
       "    seven",
     ]);
+  });
+});
+
+describe("wrapShorthand", () => {
+  const examples = loadIndex().operations.flatMap((o) =>
+    flagsFor(loadOperation(o.cliName)!)
+      .filter((f) => acceptsShorthand(f.shape))
+      .map((f) => shorthandExample(f.shape)),
+  );
+
+  it.each(WIDTHS)("breaks shorthand only after a comma or at a space at %i columns", (width) => {
+    expect(examples.length).toBeGreaterThan(50);
+    for (const text of examples) {
+      const lines = wrapShorthand(text, width, "      ");
+      expect(lines.join("").replace(/ /g, ""), text).toBe(text.replace(/ /g, ""));
+      for (const l of lines) {
+        const body = l.trim();
+        if (l.length > width) expect(body.split(/(?<=,)|(?= )/), l).toHaveLength(1);
+        expect(/^[,}\]]/.test(body), l).toBe(false);
+      }
+    }
   });
 });
 

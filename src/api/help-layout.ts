@@ -36,6 +36,26 @@ export function wrap(text: string, width: number, indent = ""): string[] {
   return out;
 }
 
+/**
+ * Wraps AWS shorthand syntax (`Name=string,Value=string {A=b}`), which has few spaces: lines break
+ * after a comma or at a space, never inside a `Name=value`. Hand-written: word wrappers break at
+ * spaces only.
+ */
+export function wrapShorthand(text: string, width: number, indent: string): string[] {
+  const out: string[] = [];
+  let line = indent;
+  for (const piece of text.split(/(?<=,)|(?= )/)) {
+    if (line.length > indent.length && line.length + piece.length > width) {
+      out.push(line);
+      line = indent + piece.trimStart();
+    } else {
+      line += line.length > indent.length ? piece : piece.trimStart();
+    }
+  }
+  out.push(line);
+  return out;
+}
+
 export interface ColumnsOptions {
   width: number;
   indent?: string;

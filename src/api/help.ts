@@ -5,7 +5,7 @@ import { Chalk } from "chalk";
 import { acceptsShorthand, jsonExample, shorthandExample } from "./args/examples.js";
 import { type FlagSpec, flagsFor } from "./args/flags.js";
 import type { CatalogIndex, Operation, Shape } from "./catalog.js";
-import { MIN_HELP_WIDTH, renderExamples, twoColumns, wrap } from "./help-layout.js";
+import { MIN_HELP_WIDTH, renderExamples, twoColumns, wrap, wrapShorthand } from "./help-layout.js";
 import { toFlagName } from "./names.js";
 import { OPERATION_EXAMPLES } from "./usage-examples.js";
 
@@ -106,7 +106,7 @@ export function renderOperationHelp(op: Operation, opts: HelpOptions): string {
     if (spec.kind === "complex") {
       if (acceptsShorthand(spec.shape)) {
         lines.push("", `${sub}Shorthand Syntax:`);
-        for (const l of wrap(shorthandExample(spec.shape), width, subsub)) lines.push(l);
+        lines.push(...wrapShorthand(shorthandExample(spec.shape), width, subsub));
       }
       lines.push("", `${sub}JSON Syntax:`);
       for (const l of jsonExample(spec.shape).split("\n")) lines.push(`${subsub}${l}`);
