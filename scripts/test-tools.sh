@@ -3,6 +3,7 @@
 # .ci/run, so the README's two commands are all the set-up a fresh machine needs:
 #   tmux         the pseudo-terminal tests (prompts, tables at 80x24 and 160x40, the help pager)
 #   zsh, fish    the completion tests run the generated scripts in the real shells
+#   less         the help pager test (less is cogctl's default pager)
 #   /usr/bin/aws Debian's awscli (v2), the peer of the AWS CLI compatibility test
 #   moto_server  the third-party endpoint of the end-to-end tests
 #   python3 with boto3, which drives the embedded endpoint in the boto3 tests
@@ -21,6 +22,7 @@ need_apt() { # need_apt PROBE PACKAGE: PROBE is a command name or an absolute pa
 need_apt tmux tmux
 need_apt zsh zsh
 need_apt fish fish
+need_apt less less
 need_apt /usr/bin/aws awscli
 
 if ((${#apt_missing[@]} > 0)); then

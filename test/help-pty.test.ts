@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BIN, ROOT, spawnCli } from "./helpers/cli.js";
+import { requireTool } from "./helpers/tools.js";
 
 // The tmux server's socket lives in a temporary directory of its own, removed afterwards.
 const socketDir = mkdtempSync(join(tmpdir(), "cogctl-help-pty-"));
@@ -17,6 +18,7 @@ const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 let fullHelp: string[];
 beforeAll(async () => {
+  for (const tool of ["tmux", "less", "bash"]) requireTool(tool);
   if (!existsSync(join(ROOT, "dist", "bundle", "main.js")))
     throw new Error("dist/ is missing: build first with `npm run build`");
   const piped = await spawnCli(["create-user-pool", "help"]);
