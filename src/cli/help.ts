@@ -117,8 +117,7 @@ export async function renderHelp(target: HelpTarget, io: IO): Promise<string> {
  * Prints help: through the pager on a terminal when it does not fit (see src/io/pager.ts), never
  * with --no-cli-pager, as the AWS CLI's flag promises.
  */
-export async function printHelp(target: HelpTarget, io: IO, argv: readonly string[]): Promise<void> {
-  const text = await renderHelp(target, io);
+export async function printHelp(text: string, io: IO, argv: readonly string[]): Promise<void> {
   if (argv.includes("--no-cli-pager")) io.stdout.write(text);
   else await io.page(text);
 }

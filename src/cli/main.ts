@@ -77,20 +77,20 @@ export async function main(argv: string[], deps: MainDeps = {}): Promise<number>
       target.kind === "help" ||
       ((target.kind === "operation" || target.kind === "hand-written") && wantsHelp)
     ) {
-      const { printHelp } = await import("./help.js");
-      await printHelp(
+      const { printHelp, renderHelp } = await import("./help.js");
+      const help = await renderHelp(
         target.kind === "help" ? undefined : target.kind === "operation" ? target.name : target.words,
         io,
-        argv,
       );
+      await printHelp(help, io, argv);
       return words.length === 0 && !wantsHelp ? ExitCode.USAGE : ExitCode.OK;
     }
     if (target.kind === "group") {
       // `cogctl auth` alone: the group's commands; an error unless help was asked for.
-      const { renderGroupHelp } = await import("./help.js");
+      const { printHelp, renderGroupHelp } = await import("./help.js");
       const text = renderGroupHelp(target.words, io.stdout.columns);
       if (wantsHelp) {
-        io.stdout.write(text);
+        await printHelp(text, io, argv);
         return ExitCode.OK;
       }
       throw new UsageError(`'cogctl ${target.words.join(" ")}' needs a command:\n${text.trimEnd()}`);
