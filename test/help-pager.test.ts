@@ -1,7 +1,13 @@
 // The pager decision (terminal or not, PAGER empty / cat / a command, text that fits or not) and
-// running a pager: a missing binary prints directly, a pager that quits early raises no EPIPE.
+// running a pager: a missing binary prints directly, a pager that quits early raises no EPIPE;
+// and which output main hands to the pager (help only).
 import { describe, expect, it } from "vitest";
+import { main } from "../src/cli/main.js";
 import { DEFAULT_PAGER, planPager, runPager, type Screen, screenLines } from "../src/io/pager.js";
+import { createTestIO } from "../src/io/test-io.js";
+import { ensureCatalog } from "./helpers/catalog.js";
+
+ensureCatalog();
 
 const long = `${Array.from({ length: 100 }, (_, i) => `line ${i}`).join("\n")}\n`;
 const short = "Usage: cogctl auth mfa prefer <method>\n\nOne screen only.\n";
@@ -97,5 +103,39 @@ describe("runPager", () => {
     expect(out.chunks).toEqual([]);
     // Ctrl-C is ignored only while the pager runs.
     expect(process.listenerCount("SIGINT")).toBe(listeners);
+  });
+});
+
+describe("which output goes through the pager", () => {
+  const run = async (argv: string[]) => {
+    const io = createTestIO({ stdoutTTY: true, columns: 80 });
+    const code = await main(argv, { io });
+    return { code, io };
+  };
+
+  it("every help screen: top level, operation, task command, a noun's commands", async () => {
+    for (const argv of [
+      ["--help"],
+      ["create-user-pool", "help"],
+      ["auth", "login", "--help"],
+      ["auth", "--help"],
+    ]) {
+      const { code, io } = await run(argv);
+      expect(code, argv.join(" ")).toBe(0);
+      expect(io.paged(), argv.join(" ")).toEqual([io.out()]);
+    }
+  });
+
+  it("not with --no-cli-pager, and never a command's result or an error", async () => {
+    const flag = await run(["create-user-pool", "help", "--no-cli-pager"]);
+    expect(flag.io.out()).toMatch(/^NAME\n/);
+    expect(flag.io.paged()).toEqual([]);
+    const missing = await run(["auth"]);
+    expect(missing.code).toBe(252);
+    expect(missing.io.paged()).toEqual([]);
+    const result = await run(["completion", "bash"]);
+    expect(result.code).toBe(0);
+    expect(result.io.out().length).toBeGreaterThan(100);
+    expect(result.io.paged()).toEqual([]);
   });
 });

@@ -6,6 +6,8 @@ import type { IO, OutStream } from "./io.js";
 export interface TestIO extends IO {
   readonly out: () => string;
   readonly err: () => string;
+  /** The texts handed to page() (help), which are also in out(). */
+  readonly paged: () => string[];
 }
 
 export interface TestIOOptions {
@@ -34,6 +36,7 @@ export function createTestIO(opts: TestIOOptions = {}): TestIO {
   const stdout = capture(opts.stdoutTTY ?? false, opts.columns ?? 100);
   const stderr = capture(opts.stderrTTY ?? false, opts.columns ?? 100);
   const stdinTTY = opts.stdinTTY ?? false;
+  const paged: string[] = [];
   const stdinStream = new PassThrough();
   stdinStream.end(opts.stdin ?? "");
   return {
@@ -48,8 +51,12 @@ export function createTestIO(opts: TestIOOptions = {}): TestIO {
     stdinStream,
     promptOutput: new PassThrough(),
     // A fake terminal has no pager: the text is captured like any other output.
-    page: async (text) => stdout.write(text),
+    page: async (text) => {
+      paged.push(text);
+      stdout.write(text);
+    },
     out: () => stdout.text.join(""),
     err: () => stderr.text.join(""),
+    paged: () => [...paged],
   };
 }
