@@ -61,6 +61,8 @@ describe("planPager", () => {
       argv: ["/bin/sh", "-c", "tr a-z A-Z | less"],
       shell: true,
     });
+    expect(planPager(long, terminal({ PAGER: "LESS=-S less" }))).toMatchObject({ shell: true });
+    expect(planPager(long, terminal({ PAGER: "~/bin/pager" }))).toMatchObject({ shell: true });
   });
 });
 

@@ -28,8 +28,9 @@ export function screenLines(text: string, columns: number): number {
 }
 
 // A command made only of these characters is split on spaces and run directly (so a missing
-// binary is a clean ENOENT); anything else (quotes, pipes, $VARS) goes through /bin/sh -c, as git does.
-const PLAIN_COMMAND = /^[\w\s./:,+=@%-]+$/;
+// binary is a clean ENOENT); anything else (quotes, pipes, $VARS, ~, VAR=value prefixes) goes
+// through /bin/sh -c, as git does.
+const PLAIN_COMMAND = /^[\w\s./:,+@-]+$/;
 
 export function planPager(text: string, screen: Screen): PagerPlan {
   if (!screen.isTTY || screen.rows === undefined) return { kind: "direct" };
