@@ -75,8 +75,15 @@ describe("session store", () => {
     ).rejects.toThrow(
       /No stored session for profile 'default' at AWS \(pool us-east-1_X\)\. Sign in first with 'cogctl auth login'/,
     );
+    // Sessions from before the default was recorded: the most recent was the default; once it is
+    // signed out, the older one is not taken in its place.
     await deleteSession(dir, session({ username: "new" }));
-    expect((await chooseSession(dir, { profile: "default", endpoint: null })).username).toBe("old");
+    await expect(chooseSession(dir, { profile: "default", endpoint: null })).rejects.toThrow(
+      /No default session for profile 'default' at AWS: new signed out.*stored: old/,
+    );
+    expect((await chooseSession(dir, { profile: "default", endpoint: null, username: "old" })).username).toBe(
+      "old",
+    );
   });
 
   it("the last sign-in is the default even after another session is refreshed; signing it out leaves none", async () => {

@@ -60,7 +60,7 @@ interface DefaultMarker {
   signedOut?: string;
 }
 
-function fileName(s: Pick<StoredSession, "profile" | "userPoolId" | "clientId" | "username">): string {
+function fileName(s: SessionKey): string {
   return `${[s.profile, s.userPoolId, s.clientId, s.username].map(safeName).join(".")}.json`;
 }
 
@@ -68,10 +68,11 @@ export async function saveSession(configDir: string, session: StoredSession): Pr
   await writePrivateJson(sessionsDir(configDir), fileName(session), session);
 }
 
+/** Forgets a session; if it was the default (recorded, or the most recent one before any was), none is left. */
 export async function deleteSession(configDir: string, session: StoredSession): Promise<void> {
+  const wasDefault = await isDefault(configDir, session);
   await removeFile(sessionsDir(configDir), fileName(session));
-  const marker = await readDefault(configDir, session.profile, session.endpoint ?? null);
-  if (marker?.session && fileName(marker.session) === fileName(session))
+  if (wasDefault)
     await writeDefault(configDir, session.profile, session.endpoint ?? null, {
       version: 1,
       session: null,
