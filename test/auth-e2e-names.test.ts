@@ -172,9 +172,10 @@ describe("TOTP set-up names the account by the email, and --totp-secret-out warn
   });
 
   it("--totp-secret-out when no authenticator was set up: a warning on stderr, no file", async () => {
+    await w.user(poolId, "fay@example.com", "Fay-password-1", { permanent: true });
     const out = join(w.configDir, "never-written.secret");
-    const r = await w.cli([...login("alice@example.com"), "--password-stdin", "--totp-secret-out", out], {
-      stdin: "Alice-new-password-1",
+    const r = await w.cli([...login("fay@example.com"), "--password-stdin", "--totp-secret-out", out], {
+      stdin: "Fay-password-1",
     });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(`--totp-secret-out: no authenticator was set up during this sign-in`);
@@ -186,15 +187,16 @@ describe("pool and client picked from a list on a terminal", () => {
   it("lists every pool (several pages), takes the only client saying so; without a terminal exit 252", async () => {
     // More pools than one ListUserPools page (60) holds.
     for (let i = 0; i < 61; i++) await w.pool({ PoolName: `filler-${i}` });
+    await w.user(poolId, "pat@example.com", "Pat-password-1", { permanent: true });
     const asked = scriptedPrompter([
       [/^User pool:/, poolId],
-      [/Password for/, "Alice-new-password-1"],
+      [/Password for pat@example\.com/, "Pat-password-1"],
     ]);
-    const r = await w.cli(["auth", "login", "--username", "alice@example.com"], {
+    const r = await w.cli(["auth", "login", "--username", "pat@example.com"], {
       tty: true,
       prompter: asked,
     });
-    expect(r.stderr).toContain("Signed in as alice@example.com");
+    expect(r.stderr).toContain("Signed in as pat@example.com");
     expect(r.code).toBe(0);
     const choice = asked.asked.find((a) => a.kind === "select");
     expect(choice?.flag).toBe("--user-pool-id");
@@ -202,8 +204,8 @@ describe("pool and client picked from a list on a terminal", () => {
     expect(choice?.choices?.length).toBeGreaterThan(61);
     expect(r.stderr).toContain(`App client: cli (${clientId}), the only one (--client-id to name another).`);
 
-    const blind = await w.cli(["auth", "login", "--username", "alice@example.com", "--password-stdin"], {
-      stdin: "Alice-new-password-1",
+    const blind = await w.cli(["auth", "login", "--username", "pat@example.com", "--password-stdin"], {
+      stdin: "Pat-password-1",
     });
     expect(blind.code).toBe(252);
     expect(blind.stderr).toMatch(/User pool id: no terminal to ask on\. Provide it with --user-pool-id/);
