@@ -171,7 +171,7 @@ describe("TOTP set-up names the account by the email, and --totp-secret-out warn
     expect(r.stderr).not.toContain("otpauth://");
   });
 
-  it("--totp-secret-out when no authenticator was set up: a warning on stderr, no file", async () => {
+  it("--totp-secret-out with no TOTP set-up warns, writes nothing; auth mfa setup totp labels by the email", async () => {
     await w.user(poolId, "fay@example.com", "Fay-password-1", { permanent: true });
     const out = join(w.configDir, "never-written.secret");
     const r = await w.cli([...login("fay@example.com"), "--password-stdin", "--totp-secret-out", out], {
@@ -180,6 +180,23 @@ describe("TOTP set-up names the account by the email, and --totp-secret-out warn
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(`--totp-secret-out: no authenticator was set up during this sign-in`);
     expect(() => readFileSync(out)).toThrow(/ENOENT/);
+
+    // auth mfa setup totp (with the stored session) labels the authenticator by the email too.
+    const setup = await w.cli(["auth", "mfa", "setup", "totp", "--username", "fay@example.com"], {
+      tty: true,
+      prompterFor: (io) =>
+        scriptedPrompter([
+          [/Code from your authenticator app/, () => totpCode(totpKeyIn(io.err()) ?? "missing")],
+        ]),
+    });
+    expect(setup.code).toBe(0);
+    const key = totpKeyIn(setup.stderr) as string;
+    const uri = otpauthUri({ secret: key, account: "fay@example.com", issuer: "Cognito" });
+    const qr = await QRCode.toString(uri, { type: "terminal", small: true, errorCorrectionLevel: "L" });
+    expect(setup.stderr).toContain(qr.slice(0, qr.lastIndexOf("\n") + 1));
+    expect(setup.stderr).toMatch(
+      /TOTP MFA is on for fay@example\.com \(username [0-9a-f-]{36}\) \(preferred\)/,
+    );
   });
 });
 
