@@ -2,7 +2,7 @@
 // challenge path with the real server-side SRP maths (src/auth/crypto), so a wrong proof fails.
 import { statSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type AnswerFlags, Answers } from "../src/auth/answers.js";
 import { SecretHasher } from "../src/auth/client-secret.js";
 import {
@@ -26,7 +26,7 @@ import { CliError, UsageError } from "../src/cli/errors.js";
 import { createInquirerPrompter } from "../src/io/inquirer-prompter.js";
 import type { Prompter } from "../src/io/prompter.js";
 import { createTestIO } from "../src/io/test-io.js";
-import { removeTempDirs, scriptedCall, scriptedPrompter, serviceError, tempDir } from "./helpers/auth.js";
+import { scriptedCall, scriptedPrompter, serviceError, tempDir } from "./helpers/auth.js";
 
 const POOL = "us-east-1_TestPool1";
 const POOL_NAME = "TestPool1";
@@ -96,8 +96,6 @@ function srpService(password: string) {
     },
   };
 }
-
-afterAll(removeTempDirs);
 
 describe("SRP", () => {
   it("proves the password and answers as the real username", async () => {

@@ -3,7 +3,7 @@
 // token decoding.
 import { chmodSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Answers } from "../src/auth/answers.js";
 import { findDevice, forgetStoredDevice, saveDevice, updateDeviceAlias } from "../src/auth/device-store.js";
 import { policyCheck } from "../src/auth/password-policy.js";
@@ -21,7 +21,7 @@ import { describeUser } from "../src/auth/user-names.js";
 import { UsageError } from "../src/cli/errors.js";
 import { createInquirerPrompter } from "../src/io/inquirer-prompter.js";
 import { createTestIO } from "../src/io/test-io.js";
-import { removeTempDirs, tempDir } from "./helpers/auth.js";
+import { tempDir } from "./helpers/auth.js";
 
 const session = (over: Partial<StoredSession>): StoredSession => ({
   version: 1,
@@ -35,8 +35,6 @@ const session = (over: Partial<StoredSession>): StoredSession => ({
   updatedAt: "2026-01-01T00:00:00.000Z",
   ...over,
 });
-
-afterAll(removeTempDirs);
 
 describe("session store", () => {
   it("writes 0600 files in a 0700 directory, tightening a directory created too open, leaving no temp files", async () => {

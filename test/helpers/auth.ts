@@ -1,6 +1,6 @@
 // Shared pieces of the auth tests: a scripted prompter (answers keyed by the question), a scripted
 // CognitoCall for engine unit tests, and a fresh config directory per test.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { CognitoCall, ServiceOutput } from "../../src/cli/cognito-call.js";
@@ -85,16 +85,6 @@ export function serviceError(code: string, operation: string, message: string): 
   return new ServiceError(code, operation, message);
 }
 
-const madeDirs: string[] = [];
-
-/** A fresh directory under the system temp dir, removed by removeTempDirs() (afterAll). */
 export function tempDir(prefix = "cogctl-auth-"): string {
-  const dir = mkdtempSync(join(tmpdir(), prefix));
-  madeDirs.push(dir);
-  return dir;
-}
-
-/** Removes every directory tempDir() made in this test file. */
-export function removeTempDirs(): void {
-  for (const dir of madeDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  return mkdtempSync(join(tmpdir(), prefix));
 }
