@@ -257,7 +257,7 @@ describe("auth mfa setup sms|email and auth mfa prefer", () => {
 
     const sms = await mfa("setup", "sms");
     expect(sms.code).toBe(0);
-    expect(sms.stderr).toMatch(/SMS MFA is on for mo \(preferred\)/);
+    expect(sms.stderr).toMatch(/SMS MFA is on for mo \(mo@example\.com\) \(preferred\)/);
     const whoami = JSON.parse((await w.cli(["auth", "whoami", "--user-pool-id", poolId])).stdout);
     expect(whoami).toMatchObject({ PreferredMfaSetting: "SMS_MFA", UserMFASettingList: ["SMS_MFA"] });
     const bySms = await signInWithCode(/^Code sent by SMS to \+\*+0142:$/, () => lastSms(poolId, "mo").code!);

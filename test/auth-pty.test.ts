@@ -1,14 +1,16 @@
 // `cogctl auth login` in a real pseudo-terminal (tmux), proving the interactive screens work as a
 // person sees them: hidden password entry, the new password typed twice, the MFA choice list, the
-// TOTP QR code and otpauth:// URI, the code prompt, the summary; and Ctrl-C at a prompt exits 130.
+// TOTP QR code and setup key (the whole of them on an 80x24 screen), the code prompt, the summary; and Ctrl-C at a prompt exits 130.
 // Runs bin/cogctl (the built dist/: `npx tsc -p tsconfig.build.json`, done by `npm ci` in CI).
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import { SetUserPoolMfaConfigCommand } from "@aws-sdk/client-cognito-identity-provider";
+import QRCode from "qrcode";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { totpCode } from "../src/auth/crypto/index.js";
-import { type AuthWorld, authWorld } from "./helpers/auth-e2e.js";
+import { otpauthUri, totpCode } from "../src/auth/crypto/index.js";
+import { type AuthWorld, authWorld, totpKeyIn } from "./helpers/auth-e2e.js";
 import { BIN, ROOT } from "./helpers/cli.js";
 import { requireTool } from "./helpers/tools.js";
 
@@ -43,8 +45,8 @@ afterAll(async () => {
   await w?.close();
 });
 
-/** Starts cogctl in a fresh tmux session; the shell prints EXIT=<code> when it ends. */
-function start(name: string, argv: string[]): void {
+/** Starts cogctl in a fresh tmux session (200x120 unless told); the shell prints EXIT=<code> when it ends. */
+function start(name: string, argv: string[], size = { columns: 200, rows: 120 }): void {
   const env = {
     AWS_ACCESS_KEY_ID: "local",
     AWS_SECRET_ACCESS_KEY: "local",
@@ -68,14 +70,16 @@ function start(name: string, argv: string[]): void {
     "-s",
     name,
     "-x",
-    "200",
+    String(size.columns),
     "-y",
-    "120",
+    String(size.rows),
     `sh -c ${quote(`${command}; echo EXIT=$?; sleep 60`)}`,
   );
 }
 
 const screen = (name: string) => tmux("capture-pane", "-p", "-J", "-t", name, "-S", "-");
+/** Only what is on the screen now, not the scrollback. */
+const visible = (name: string) => tmux("capture-pane", "-p", "-t", name);
 
 async function waitFor(name: string, pattern: RegExp, timeoutMs = 15_000): Promise<string> {
   const until = Date.now() + timeoutMs;
@@ -109,7 +113,7 @@ describe("interactive sign-in in a terminal", () => {
     const qr = await waitFor(s, /Code from your authenticator app/);
     expect(qr).toMatch(/Scan this QR code/);
     expect(qr).toMatch(/[▄▀█]{10,}/);
-    const secret = /otpauth:\/\/totp\/\S*secret=([A-Z2-7]+)/.exec(qr)?.[1];
+    const secret = totpKeyIn(qr);
     expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
     type(s, totpCode(secret as string));
     const done = await waitFor(s, /EXIT=\d+/);
@@ -117,6 +121,57 @@ describe("interactive sign-in in a terminal", () => {
     expect(done).toMatch(/EXIT=0/);
     // Passwords were masked, never echoed.
     expect(done).not.toMatch(/Temp-password-1|Tess-new-password-1/);
+  });
+
+  it("at 80x24 the whole QR code, the setup key and the code prompt are on screen; the label is the email", async () => {
+    const emailPool = await w.pool({ UsernameAttributes: ["email"] });
+    await w.local.client.send(
+      new SetUserPoolMfaConfigCommand({
+        UserPoolId: emailPool,
+        MfaConfiguration: "ON",
+        SoftwareTokenMfaConfiguration: { Enabled: true },
+      }),
+    );
+    const { clientId: emailClient } = await w.client(emailPool);
+    const email = "theodora.long-surname@example.com";
+    await w.user(emailPool, email, "Theo-password-1", { permanent: true });
+    const s = "small";
+    start(
+      s,
+      ["auth", "login", "--user-pool-id", emailPool, "--client-id", emailClient, "--username", email],
+      {
+        columns: 80,
+        rows: 24,
+      },
+    );
+    await waitFor(s, new RegExp(`Password for ${email.replace(/\./g, "\\.")}`));
+    type(s, "Theo-password-1");
+    await waitFor(s, /Set up which second factor/);
+    tmux("send-keys", "-t", s, "Enter");
+    await waitFor(s, /Code from your authenticator app/);
+    const shown = visible(s);
+    const key = totpKeyIn(shown) as string;
+    expect(key).toMatch(/^[A-Z2-7]{32}$/);
+    // The QR code as it must look for this key and label, every row on the visible screen, in order.
+    const uri = otpauthUri({ secret: key, account: email, issuer: "Cognito" });
+    const expected = stripVTControlCharacters(
+      await QRCode.toString(uri, { type: "terminal", small: true, errorCorrectionLevel: "L" }),
+    )
+      .split("\n")
+      .map((row) => row.trimEnd())
+      .filter((row) => row !== "");
+    const lines = shown.split("\n").map((row) => row.trimEnd());
+    const top = lines.indexOf(expected[0]);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(lines.slice(top, top + expected.length)).toEqual(expected);
+    expect(lines[top + expected.length]).toBe(`  ${key.replace(/(.{4})(?=.)/g, "$1 ")}`);
+    expect(lines.slice(top + expected.length + 1).join("\n")).toMatch(/Code from your authenticator app/);
+    type(s, totpCode(key));
+    const done = await waitFor(s, /EXIT=\d+/);
+    expect(done).toMatch(/EXIT=0/);
+    expect(done).toMatch(
+      new RegExp(`Signed in as ${email.replace(/\./g, "\\.")} \\(username [0-9a-f-]{36}\\)`),
+    );
   });
 
   it("Ctrl-C at the password prompt exits 130", async () => {

@@ -10,11 +10,14 @@ import { policyCheck } from "../src/auth/password-policy.js";
 import {
   chooseSession,
   deleteSession,
+  isDefault,
   listSessions,
+  makeDefault,
   type StoredSession,
   saveSession,
 } from "../src/auth/session-store.js";
 import { readableClaims, relativeTime } from "../src/auth/token-decode.js";
+import { describeUser } from "../src/auth/user-names.js";
 import { UsageError } from "../src/cli/errors.js";
 import { createInquirerPrompter } from "../src/io/inquirer-prompter.js";
 import { createTestIO } from "../src/io/test-io.js";
@@ -70,8 +73,64 @@ describe("session store", () => {
     ).rejects.toThrow(
       /No stored session for profile 'default' at AWS \(pool us-east-1_X\)\. Sign in first with 'cogctl auth login'/,
     );
+    // Sessions from before the default was recorded: the most recent was the default; once it is
+    // signed out, the older one is not taken in its place.
     await deleteSession(dir, session({ username: "new" }));
-    expect((await chooseSession(dir, { profile: "default", endpoint: null })).username).toBe("old");
+    await expect(chooseSession(dir, { profile: "default", endpoint: null })).rejects.toThrow(
+      /No default session for profile 'default' at AWS: new signed out.*stored: old/,
+    );
+    expect((await chooseSession(dir, { profile: "default", endpoint: null, username: "old" })).username).toBe(
+      "old",
+    );
+  });
+
+  it("the last sign-in is the default even after another session is refreshed; signing it out leaves none", async () => {
+    const dir = tempDir();
+    const first = session({
+      username: "u-1",
+      typedUsername: "one@example.com",
+      updatedAt: "2026-01-01T00:00:00.000Z",
+    });
+    const second = session({
+      username: "u-2",
+      typedUsername: "two@example.com",
+      updatedAt: "2026-01-02T00:00:00.000Z",
+    });
+    for (const s of [first, second]) {
+      await saveSession(dir, s);
+      await makeDefault(dir, s);
+    }
+    // first refreshed later: still not the default.
+    await saveSession(dir, { ...first, updatedAt: "2026-01-03T00:00:00.000Z" });
+    const filter = { profile: "default", endpoint: null };
+    expect((await chooseSession(dir, filter)).username).toBe("u-2");
+    expect(await isDefault(dir, second)).toBe(true);
+    expect(await isDefault(dir, first)).toBe(false);
+    // A flag that matches both picks the default; one that names the other picks it.
+    expect((await chooseSession(dir, { ...filter, clientId: "c1" })).username).toBe("u-2");
+    expect((await chooseSession(dir, { ...filter, username: "one@example.com" })).username).toBe("u-1");
+
+    await deleteSession(dir, second);
+    await expect(chooseSession(dir, filter)).rejects.toThrow(
+      /No default session .*two@example\.com \(username u-2\) signed out.*stored: one@example\.com \(username u-1\)/,
+    );
+    expect(await isDefault(dir, first)).toBe(false);
+    expect((await chooseSession(dir, { ...filter, username: "u-1" })).username).toBe("u-1");
+    // Deleting a session that is not the default leaves the default alone.
+    await saveSession(dir, second);
+    await makeDefault(dir, second);
+    await deleteSession(dir, first);
+    expect((await chooseSession(dir, filter)).username).toBe("u-2");
+  });
+
+  it("names a user by what was typed, the email and the username where they differ", () => {
+    expect(describeUser({ username: "alice" })).toBe("alice");
+    expect(describeUser({ username: "alice", typed: "alice" })).toBe("alice");
+    expect(describeUser({ username: "u-1", typed: "a@x.io", email: "a@x.io" })).toBe("a@x.io (username u-1)");
+    expect(describeUser({ username: "u-1", typed: "+15550100", email: "a@x.io" })).toBe(
+      "+15550100 (a@x.io, username u-1)",
+    );
+    expect(describeUser({ username: "u-1", phone: "+15550100" })).toBe("+15550100 (username u-1)");
   });
 
   it("skips a hand-broken file instead of failing every command", async () => {

@@ -26,15 +26,16 @@ export default defineCommand<Opts>({
     );
   },
   async run(opts, _args, ctx) {
-    const [{ Answers }, { withSession }, policy] = await Promise.all([
+    const [{ Answers }, { withSession }, policy, { userLabel }] = await Promise.all([
       import("../../src/auth/answers.js"),
       import("../../src/auth/with-session.js"),
       import("../../src/auth/password-policy.js"),
+      import("../../src/auth/user-names.js"),
     ]);
     // --username picks the session here; the answers must not treat it as a login name.
     const answers = new Answers({ ...opts, username: undefined }, ctx.io, ctx.prompter, ctx.clock);
     await withSession(ctx, opts, async (call, session) => {
-      const previous = await answers.password(session.username);
+      const previous = await answers.password(userLabel(session));
       const check = policy.policyCheck(await policy.readPasswordPolicy(call, session.userPoolId));
       const proposed = await answers.newPassword(check);
       await call("ChangePassword", {
@@ -42,7 +43,7 @@ export default defineCommand<Opts>({
         PreviousPassword: previous,
         ProposedPassword: proposed,
       });
-      ctx.printer.done(`Changed the password of ${session.username}.`);
+      ctx.printer.done(`Changed the password of ${userLabel(session)}.`);
     });
   },
 });

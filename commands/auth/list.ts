@@ -16,13 +16,15 @@ export default defineCommand<{ allProfiles?: boolean }>({
     cmd.option("--all-profiles", "Sessions of every profile, not only the active one");
   },
   async run(opts, _args, ctx) {
-    const [store, decode] = await Promise.all([
+    const [store, decode, names] = await Promise.all([
       import("../../src/auth/session-store.js"),
       import("../../src/auth/token-decode.js"),
+      import("../../src/auth/user-names.js"),
     ]);
     const profile = store.sessionProfile(ctx.globals.profile, ctx.io.env);
     const sessions = await store.listSessions(ctx.paths.configDir, opts.allProfiles ? {} : { profile });
     const now = ctx.clock();
+    const defaults = await Promise.all(sessions.map((s) => store.isDefault(ctx.paths.configDir, s)));
     ctx.printer.result(
       {
         Sessions: sessions.map((s, i) => ({
@@ -30,12 +32,15 @@ export default defineCommand<{ allProfiles?: boolean }>({
           Endpoint: s.endpoint ?? "aws",
           UserPoolId: s.userPoolId,
           ClientId: s.clientId,
+          // What the person typed (or the email / phone claim); the username, often a UUID, next to it.
+          SignedInAs: names.signedInAs(s),
           Username: s.username,
           ExpiresAt: s.expiresAt,
           Expires: decode.relativeTime(new Date(s.expiresAt), now),
           CanRefresh: Boolean(s.refreshToken),
           RememberedDevice: s.deviceKey ?? null,
-          Default: i === 0 || undefined,
+          // Per profile and endpoint: the session commands without --username ... act on.
+          Default: defaults[i] || undefined,
         })),
       },
       { title: "Sessions" },

@@ -41,11 +41,12 @@ export default defineCommand<Opts>({
       );
   },
   async run(opts, _args, ctx) {
-    const [{ createCognitoCall }, access, store, secrets] = await Promise.all([
+    const [{ createCognitoCall }, access, store, secrets, { userLabel }] = await Promise.all([
       import("../../src/cli/cognito-call.js"),
       import("../../src/auth/session-access.js"),
       import("../../src/auth/session-store.js"),
       import("../../src/auth/client-secret.js"),
+      import("../../src/auth/user-names.js"),
     ]);
     const session = await store.chooseSession(ctx.paths.configDir, access.sessionFilter(ctx, opts));
     const { call, close } = await createCognitoCall(ctx);
@@ -79,7 +80,7 @@ export default defineCommand<Opts>({
       }
       await store.deleteSession(ctx.paths.configDir, session);
       ctx.printer.done(
-        `Signed out ${session.username} (pool ${session.userPoolId}, client ${session.clientId}); the stored tokens are forgotten.`,
+        `Signed out ${userLabel(session)} (pool ${session.userPoolId}, client ${session.clientId}); the stored tokens are forgotten.`,
       );
     } finally {
       close();

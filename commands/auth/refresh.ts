@@ -30,11 +30,12 @@ export default defineCommand<Opts>({
       );
   },
   async run(opts, _args, ctx) {
-    const [{ createCognitoCall }, access, store, decode] = await Promise.all([
+    const [{ createCognitoCall }, access, store, decode, { userLabel }] = await Promise.all([
       import("../../src/cli/cognito-call.js"),
       import("../../src/auth/session-access.js"),
       import("../../src/auth/session-store.js"),
       import("../../src/auth/token-decode.js"),
+      import("../../src/auth/user-names.js"),
     ]);
     const session = await store.chooseSession(ctx.paths.configDir, access.sessionFilter(ctx, opts));
     const { call, close } = await createCognitoCall(ctx);
@@ -53,7 +54,7 @@ export default defineCommand<Opts>({
       } else {
         const expires = new Date(refreshed.expiresAt);
         ctx.printer.done(
-          `Refreshed the tokens of ${refreshed.username}; they expire ${decode.relativeTime(expires, ctx.clock())} (${refreshed.expiresAt}).`,
+          `Refreshed the tokens of ${userLabel(refreshed)}; they expire ${decode.relativeTime(expires, ctx.clock())} (${refreshed.expiresAt}).`,
         );
       }
     } finally {

@@ -17,16 +17,22 @@ export default defineCommand<{ userPoolId?: string; clientId?: string; username?
     sessionOptions(cmd);
   },
   async run(opts, _args, ctx) {
-    const [{ createCognitoCall }, { freshSession }] = await Promise.all([
+    const [{ createCognitoCall }, { freshSession }, { signedInAs }] = await Promise.all([
       import("../../src/cli/cognito-call.js"),
       import("../../src/auth/session-access.js"),
+      import("../../src/auth/user-names.js"),
     ]);
     const { call, close } = await createCognitoCall(ctx);
     try {
       const session = await freshSession(ctx, call, opts);
       const user = await call("GetUser", { AccessToken: session.accessToken });
       ctx.printer.result(
-        { ...user, UserPoolId: session.userPoolId, ClientId: session.clientId },
+        {
+          ...user,
+          SignedInAs: signedInAs(session),
+          UserPoolId: session.userPoolId,
+          ClientId: session.clientId,
+        },
         { title: "GetUser" },
       );
     } finally {

@@ -8,6 +8,7 @@ import type { Context } from "../context/context.js";
 import { type AnswerFlags, Answers } from "./answers.js";
 import { type ClientSecretOptions, givenClientSecret, SecretHasher } from "./client-secret.js";
 import { type PasswordCheck, policyCheck, readPasswordPolicy } from "./password-policy.js";
+import { pickAppClient, pickUserPool } from "./pool-picker.js";
 
 export interface AccountOptions extends AnswerFlags, ClientSecretOptions {
   userPoolId?: string;
@@ -22,21 +23,30 @@ interface Frame {
   call: CognitoCall;
   hasher: SecretHasher;
   answers: Answers;
+  userPoolId?: string;
   clientId: string;
   username: string;
 }
 
 async function frame<T>(opts: AccountOptions, ctx: Context, fn: (f: Frame) => Promise<T>): Promise<T> {
-  const clientId = opts.clientId ?? (await ctx.prompter.input("App client id:", { flag: "--client-id" }));
   const answers = new Answers(opts, ctx.io, ctx.prompter, ctx.clock);
-  const username = await answers.username();
-  const secret = await givenClientSecret(opts, ctx.io.env);
   const { call, close } = await createCognitoCall(ctx);
   try {
+    // Only the client id is needed; a pool is picked on a terminal to list its clients.
+    let userPoolId = opts.userPoolId;
+    let clientId = opts.clientId;
+    if (!clientId && ctx.io.canPrompt) {
+      userPoolId ??= await pickUserPool(ctx, call);
+      clientId = await pickAppClient(ctx, call, userPoolId);
+    }
+    clientId ??= await ctx.prompter.input("App client id:", { flag: "--client-id" });
+    const username = await answers.username();
+    const secret = await givenClientSecret(opts, ctx.io.env);
     return await fn({
       call,
-      hasher: new SecretHasher(call, opts.userPoolId, clientId, secret),
+      hasher: new SecretHasher(call, userPoolId, clientId, secret),
       answers,
+      userPoolId,
       clientId,
       username,
     });
@@ -73,8 +83,8 @@ async function confirmationCode(
 }
 
 export async function signUp(opts: AccountOptions, ctx: Context): Promise<number> {
-  return frame(opts, ctx, async ({ call, hasher, answers, clientId, username }) => {
-    const password = await answers.newPassword(await checkFor(call, opts.userPoolId), "password");
+  return frame(opts, ctx, async ({ call, hasher, answers, userPoolId, clientId, username }) => {
+    const password = await answers.newPassword(await checkFor(call, userPoolId), "password");
     const attributes = (opts.attribute ?? []).map((pair) => {
       const eq = pair.indexOf("=");
       if (eq <= 0) throw new UsageError(`--attribute expects NAME=VALUE, got '${pair}'.`);
@@ -156,7 +166,7 @@ export async function confirmSignUp(opts: AccountOptions, ctx: Context): Promise
 }
 
 export async function forgotPassword(opts: AccountOptions, ctx: Context): Promise<number> {
-  return frame(opts, ctx, async ({ call, hasher, answers, clientId, username }) => {
+  return frame(opts, ctx, async ({ call, hasher, answers, userPoolId, clientId, username }) => {
     // With --code the code is already in hand: go straight to setting the new password.
     if (!(opts.code ?? ctx.io.env.COGCTL_CONFIRMATION_CODE)) {
       const out = await hasher.retrying(() =>
@@ -172,7 +182,7 @@ export async function forgotPassword(opts: AccountOptions, ctx: Context): Promis
     const code = await confirmationCode(opts, ctx, answers);
     if (code === undefined)
       throw new UsageError(`Confirmation code: no terminal to ask on. Provide it with ${CODE_SOURCE}.`);
-    const password = await answers.newPassword(await checkFor(call, opts.userPoolId));
+    const password = await answers.newPassword(await checkFor(call, userPoolId));
     await hasher.retrying(() =>
       call("ConfirmForgotPassword", {
         ClientId: clientId,

@@ -22,6 +22,8 @@ export interface SignInResult {
   /** A stored device sent along that the service did not ask to prove: it no longer remembers it. */
   staleDevice?: DeviceSecret;
   challenges: string[];
+  /** An authenticator app was enrolled (MFA_SETUP by TOTP): --totp-secret-out was used. */
+  totpEnrolled: boolean;
 }
 
 export async function signIn(typedUsername: string, env: EngineEnv): Promise<SignInResult> {
@@ -53,6 +55,7 @@ async function run(state: SignInState, env: EngineEnv): Promise<SignInResult> {
         staleDevice:
           state.device && !challenges.includes("DEVICE_PASSWORD_VERIFIER") ? state.device : undefined,
         challenges,
+        totpEnrolled: state.totpEnrolled === true,
       };
     const name = step.ChallengeName;
     const handler = name ? challengeHandlers[name] : undefined;

@@ -19,11 +19,13 @@ import {
 import { signIn } from "./engine.js";
 import { createLoginUi } from "./login-ui.js";
 import { type PasswordCheck, policyCheck, readPasswordPolicy } from "./password-policy.js";
+import { pickAppClient, pickUserPool } from "./pool-picker.js";
 import { updatedSession } from "./refresh.js";
 import { confirmNewDevice } from "./remember-device.js";
-import { type StoredSession, saveSession, sessionProfile } from "./session-store.js";
+import { makeDefault, type StoredSession, saveSession, sessionProfile } from "./session-store.js";
 import { claimsOf, relativeTime } from "./token-decode.js";
 import { FLOWS, type Flow } from "./types.js";
+import { contactClaims, userLabel } from "./user-names.js";
 
 export interface LoginOptions extends AnswerFlags, ClientSecretOptions {
   userPoolId?: string;
@@ -41,15 +43,13 @@ export async function login(opts: LoginOptions, ctx: Context): Promise<number> {
   if (!FLOWS.includes(flow))
     throw new UsageError(`--flow must be one of ${FLOWS.join(", ")}; got '${opts.flow}'.`);
   const answers = new Answers(opts, ctx.io, ctx.prompter, ctx.clock);
-  const userPoolId =
-    opts.userPoolId ?? (await ctx.prompter.input("User pool id:", { flag: "--user-pool-id" }));
-  const clientId = opts.clientId ?? (await ctx.prompter.input("App client id:", { flag: "--client-id" }));
-  const secret = await givenClientSecret(opts, ctx.io.env);
-  const profile = sessionProfile(ctx.globals.profile, ctx.io.env);
-  const username = await answers.username();
-
   const { call, close } = await createCognitoCall(ctx);
   try {
+    const userPoolId = opts.userPoolId ?? (await pickUserPool(ctx, call));
+    const clientId = opts.clientId ?? (await pickAppClient(ctx, call, userPoolId));
+    const secret = await givenClientSecret(opts, ctx.io.env);
+    const profile = sessionProfile(ctx.globals.profile, ctx.io.env);
+    const username = await answers.username();
     const hasher = new SecretHasher(call, userPoolId, clientId, secret);
     let check: Promise<PasswordCheck> | undefined;
     // A device the service refused that was found through the typed alias: whether the device is gone
@@ -140,6 +140,8 @@ export async function login(opts: LoginOptions, ctx: Context): Promise<number> {
       userPoolId,
       clientId,
       username: realUsername,
+      typedUsername: username,
+      ...contactClaims(result.IdToken),
       endpoint: ctx.globals.local ? "local" : ctx.globals.endpointUrl,
       region: ctx.globals.region,
       accessToken: result.AccessToken,
@@ -150,6 +152,11 @@ export async function login(opts: LoginOptions, ctx: Context): Promise<number> {
     };
     const session = updatedSession(base, result, now);
     await saveSession(ctx.paths.configDir, session);
+    await makeDefault(ctx.paths.configDir, session);
+    if (opts.totpSecretOut && !signedIn.totpEnrolled)
+      ctx.printer.warn(
+        `--totp-secret-out: no authenticator was set up during this sign-in, so nothing was written to ${opts.totpSecretOut}.`,
+      );
 
     if (ctx.globals.outputExplicit || ctx.globals.query !== undefined) {
       // Asked for explicitly: the tokens, shaped as `aws cognito-idp initiate-auth` prints them.
@@ -157,7 +164,7 @@ export async function login(opts: LoginOptions, ctx: Context): Promise<number> {
     } else {
       const expires = new Date(session.expiresAt);
       ctx.printer.done(
-        `Signed in as ${realUsername} (pool ${userPoolId}, client ${clientId}). Tokens expire ${relativeTime(expires, now)} (${expires.toISOString()}); print them with 'cogctl auth tokens'.`,
+        `Signed in as ${userLabel(session)} (pool ${userPoolId}, client ${clientId}). Tokens expire ${relativeTime(expires, now)} (${expires.toISOString()}); print them with 'cogctl auth tokens'.`,
       );
     }
     return 0;

@@ -6,6 +6,7 @@ import { UsageError } from "../cli/errors.js";
 import type { SecretHasher } from "./client-secret.js";
 import type { StoredSession } from "./session-store.js";
 import type { AuthenticationResult } from "./types.js";
+import { userLabel } from "./user-names.js";
 
 export async function refreshSession(
   session: StoredSession,
@@ -15,7 +16,7 @@ export async function refreshSession(
 ): Promise<StoredSession> {
   if (!session.refreshToken)
     throw new UsageError(
-      `The session of ${session.username} has no refresh token; sign in again with 'cogctl auth login'.`,
+      `The session of ${userLabel(session)} has no refresh token; sign in again with 'cogctl auth login'.`,
     );
   const refreshToken = session.refreshToken;
   const out = await hasher.retrying(() => {

@@ -22,9 +22,10 @@ export async function injectStoredAccessToken(
 ): Promise<void> {
   if (membersSatisfiedBySession(op).length === 0) return;
   if (input.AccessToken !== undefined || input.Session !== undefined) return;
-  const [{ createCognitoCall }, { freshSession }] = await Promise.all([
+  const [{ createCognitoCall }, { freshSession }, { userLabel }] = await Promise.all([
     import("../cli/cognito-call.js"),
     import("./session-access.js"),
+    import("./user-names.js"),
   ]);
   // The client is ctx's shared one: the runner sends the operation with it and destroys it after.
   const { call } = await createCognitoCall(ctx);
@@ -35,6 +36,6 @@ export async function injectStoredAccessToken(
   });
   input.AccessToken = session.accessToken;
   ctx.printer.debug(
-    `using the stored session of ${session.username} (pool ${session.userPoolId}, client ${session.clientId})`,
+    `using the stored session of ${userLabel(session)} (pool ${session.userPoolId}, client ${session.clientId})`,
   );
 }

@@ -12,6 +12,11 @@ import type { LoginUi } from "./types.js";
 export const TOTP_CODE_SOURCE =
   "--totp-secret-out FILE (cogctl saves the new secret there and computes the code)";
 const MAX_TRIES = 3;
+/**
+ * The issuer authenticator apps list the account under. Short on purpose: a pool id here would
+ * make the QR code a version larger, too tall for an 80x24 terminal.
+ */
+export const TOTP_ISSUER = "Cognito";
 
 export interface TotpSetup {
   call: CognitoCall;
@@ -20,8 +25,8 @@ export interface TotpSetup {
   clock: () => Date;
   /** Either the sign-in Session or the user's access token. */
   auth: { Session?: string } | { AccessToken: string };
+  /** The name the authenticator app lists: the email or name typed at sign-in, not a UUID username. */
   account: string;
-  userPoolId: string;
   totpSecretOut?: string;
   deviceName?: string;
 }
@@ -35,7 +40,7 @@ export async function enrolTotp(s: TotpSetup): Promise<string | undefined> {
     await writeFile(s.totpSecretOut, `${secret}\n`, { mode: 0o600 });
     await chmod(s.totpSecretOut, 0o600);
   } else {
-    await s.ui.showTotpSetup(otpauthUri({ secret, account: s.account, issuer: `Cognito ${s.userPoolId}` }));
+    await s.ui.showTotpSetup(otpauthUri({ secret, account: s.account, issuer: TOTP_ISSUER }), secret);
   }
   for (let attempt = 1; ; attempt++) {
     const typed = !s.totpSecretOut;

@@ -31,8 +31,8 @@ export interface AuthStep {
 /** What the person at the terminal sees during a sign-in (stderr, terminal only). */
 export interface LoginUi {
   info(message: string): void;
-  /** MFA_SETUP with TOTP: the otpauth:// URI, shown as text and as a QR code. */
-  showTotpSetup(uri: string): Promise<void>;
+  /** MFA_SETUP with TOTP: the otpauth:// URI as a QR code, and the secret as a key to type by hand. */
+  showTotpSetup(uri: string, secret: string): Promise<void>;
 }
 
 export interface EngineOptions {
@@ -73,6 +73,8 @@ export interface SignInState {
   username: string;
   srp?: SrpClient;
   device?: DeviceSecret;
+  /** MFA_SETUP enrolled an authenticator app. */
+  totpEnrolled?: boolean;
   deviceSrp?: SrpClient;
 }
 

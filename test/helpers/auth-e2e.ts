@@ -39,6 +39,10 @@ export const loginArgs = (poolId: string, clientId: string, user: string): strin
   user,
 ];
 
+/** The TOTP setup key shown under the QR code (grouped by four for typing), without its spaces. */
+export const totpKeyIn = (screen: string): string | undefined =>
+  /^ {2}((?:[A-Z2-7]{4} ?)+)$/m.exec(screen)?.[1].replace(/ /g, "");
+
 export interface AuthWorld {
   local: LocalHarness;
   configDir: string;

@@ -18,9 +18,10 @@ export default defineCommand<{ userPoolId?: string; clientId?: string; username?
     sessionOptions(cmd.argument("[device-key]", "The device to forget (default: this machine's)"));
   },
   async run(opts, args, ctx) {
-    const [{ withSession }, devices] = await Promise.all([
+    const [{ withSession }, devices, { userLabel }] = await Promise.all([
       import("../../../src/auth/with-session.js"),
       import("../../../src/auth/device-store.js"),
+      import("../../../src/auth/user-names.js"),
     ]);
     await withSession(ctx, opts, async (call, session) => {
       const key = { profile: session.profile, userPoolId: session.userPoolId, username: session.username };
@@ -28,7 +29,7 @@ export default defineCommand<{ userPoolId?: string; clientId?: string; username?
       const deviceKey = args[0] ?? stored?.deviceKey;
       if (!deviceKey)
         throw new UsageError(
-          `No remembered device for ${session.username} on this machine; name one (see 'cogctl auth devices list').`,
+          `No remembered device for ${userLabel(session)} on this machine; name one (see 'cogctl auth devices list').`,
         );
       await call("ForgetDevice", { AccessToken: session.accessToken, DeviceKey: deviceKey });
       if (stored?.deviceKey === deviceKey) await devices.forgetStoredDevice(ctx.paths.configDir, key);

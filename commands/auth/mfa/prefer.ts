@@ -24,13 +24,16 @@ export default defineCommand<{ userPoolId?: string; clientId?: string; username?
   async run(opts, args, ctx) {
     const method = args[0]?.toLowerCase();
     if (!SETTINGS[method]) throw new UsageError(`Unknown MFA method '${args[0]}'. Use totp, sms or email.`);
-    const { withSession } = await import("../../../src/auth/with-session.js");
+    const [{ withSession }, { userLabel }] = await Promise.all([
+      import("../../../src/auth/with-session.js"),
+      import("../../../src/auth/user-names.js"),
+    ]);
     await withSession(ctx, opts, async (call, session) => {
       await call("SetUserMFAPreference", {
         AccessToken: session.accessToken,
         [SETTINGS[method]]: { Enabled: true, PreferredMfa: true },
       });
-      ctx.printer.done(`${method.toUpperCase()} is now the preferred MFA of ${session.username}.`);
+      ctx.printer.done(`${method.toUpperCase()} is now the preferred MFA of ${userLabel(session)}.`);
     });
   },
 });

@@ -45,12 +45,14 @@ export default defineCommand<Opts>({
   async run(opts, args, ctx) {
     const method = args[0]?.toLowerCase();
     if (!SETTINGS[method]) throw new UsageError(`Unknown MFA method '${args[0]}'. Use totp, sms or email.`);
-    const [{ Answers }, { withSession }, { enrolTotp }, { createLoginUi }] = await Promise.all([
-      import("../../../src/auth/answers.js"),
-      import("../../../src/auth/with-session.js"),
-      import("../../../src/auth/totp-setup.js"),
-      import("../../../src/auth/login-ui.js"),
-    ]);
+    const [{ Answers }, { withSession }, { enrolTotp }, { createLoginUi }, { accountName, userLabel }] =
+      await Promise.all([
+        import("../../../src/auth/answers.js"),
+        import("../../../src/auth/with-session.js"),
+        import("../../../src/auth/totp-setup.js"),
+        import("../../../src/auth/login-ui.js"),
+        import("../../../src/auth/user-names.js"),
+      ]);
     await withSession(ctx, opts, async (call, session) => {
       if (method === "totp") {
         await enrolTotp({
@@ -59,18 +61,21 @@ export default defineCommand<Opts>({
           ui: createLoginUi(ctx),
           clock: ctx.clock,
           auth: { AccessToken: session.accessToken },
-          account: session.username,
-          userPoolId: session.userPoolId,
+          account: accountName(session),
           totpSecretOut: opts.totpSecretOut,
           deviceName: opts.deviceName,
         });
+      } else if (opts.totpSecretOut) {
+        ctx.printer.warn(
+          `--totp-secret-out: only TOTP set-up makes a secret; nothing was written to ${opts.totpSecretOut}.`,
+        );
       }
       await call("SetUserMFAPreference", {
         AccessToken: session.accessToken,
         [SETTINGS[method]]: { Enabled: true, PreferredMfa: opts.preferred !== false },
       });
       ctx.printer.done(
-        `${method.toUpperCase()} MFA is on for ${session.username}${opts.preferred !== false ? " (preferred)" : ""}.`,
+        `${method.toUpperCase()} MFA is on for ${userLabel(session)}${opts.preferred !== false ? " (preferred)" : ""}.`,
       );
     });
   },

@@ -1,8 +1,10 @@
 // MFA_SETUP: the pool requires MFA and the user has none yet. TOTP: enrol an authenticator with the
 // sign-in Session (totp-setup.ts), whose new Session then answers the challenge. Email: send the
 // address codes should go to.
+
 import { enrolTotp } from "../totp-setup.js";
 import type { ChallengeAnswer, ChallengeHandler } from "../types.js";
+import { signInName } from "../user-names.js";
 
 function parseList(text: string | undefined): string[] {
   try {
@@ -21,7 +23,7 @@ export const mfaSetup: ChallengeHandler = async (step, state, env): Promise<Chal
     name: value === "EMAIL_OTP" ? "Codes by email" : "Authenticator app (TOTP)",
     value,
   }));
-  env.ui.info(`The pool requires MFA and ${state.username} has none set up yet.`);
+  env.ui.info(`The pool requires MFA and ${signInName(state)} has none set up yet.`);
   const method = await env.answers.choose("Set up which second factor?", choices);
   if (method === "EMAIL_OTP") {
     const email =
@@ -34,10 +36,11 @@ export const mfaSetup: ChallengeHandler = async (step, state, env): Promise<Chal
     ui: env.ui,
     clock: env.clock,
     auth: { Session: step.Session },
-    account: state.username,
-    userPoolId: env.options.userPoolId,
+    // The authenticator lists the account under the name the person signs in with, not a UUID.
+    account: state.typedUsername,
     totpSecretOut: env.options.totpSecretOut,
     deviceName: env.options.totpDeviceName,
   });
+  state.totpEnrolled = true;
   return { responses: {}, session };
 };

@@ -31,7 +31,13 @@ export function verifyTotp(secretBase32: string, code: string, at: Date = new Da
   return totpFor(secretBase32).validate({ token: code, timestamp: at.getTime(), window }) !== null;
 }
 
-/** otpauth://totp/<issuer>:<account>?issuer=...&secret=...&algorithm=SHA1&digits=6&period=30, for QR codes. */
+/**
+ * otpauth://totp/<issuer>:<account>?secret=...&issuer=..., for QR codes. Written out rather than
+ * with otpauth's URI builder, which always adds algorithm, digits and period: those are the Key Uri
+ * Format's defaults (and Cognito's values), and leaving them out keeps the QR code one version
+ * smaller, small enough for an 80x24 terminal.
+ */
 export function otpauthUri(opts: { secret: string; account: string; issuer: string }): string {
-  return totpFor(opts.secret, { account: opts.account, issuer: opts.issuer }).toString();
+  const issuer = encodeURIComponent(opts.issuer);
+  return `otpauth://totp/${issuer}:${encodeURIComponent(opts.account)}?secret=${opts.secret}&issuer=${issuer}`;
 }
