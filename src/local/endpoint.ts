@@ -37,7 +37,8 @@ export interface EndpointOptions {
 
 export interface WireRequest {
   target: string;
-  body: string;
+  /** The raw bytes from a transport (decoded here, strictly), or text already decoded. */
+  body: string | Uint8Array;
   headers: Record<string, string>;
 }
 
@@ -94,9 +95,10 @@ export class LocalEndpoint {
       if (!operation || !isKnownOperation(operation, this.validator)) {
         throw new UnknownOperationException(`Unknown operation ${req.target || "(no X-Amz-Target header)"}`);
       }
+      const text = typeof req.body === "string" ? req.body : decodeUtf8(req.body);
       let input: unknown;
       try {
-        input = req.body.trim() === "" ? {} : JSON.parse(req.body);
+        input = text.trim() === "" ? {} : JSON.parse(text);
       } catch {
         throw new SerializationException("Could not parse the request body as JSON.");
       }
@@ -170,6 +172,17 @@ function isKnownOperation(operation: string, validator: RequestValidator): boole
   return sdkOperations.has(operation);
 }
 let sdkOperations: Set<string> | undefined;
+
+// fatal: invalid UTF-8 is refused instead of being stored as U+FFFD without anyone noticing.
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+function decodeUtf8(bytes: Uint8Array): string {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw new SerializationException("The request body is not valid UTF-8.");
+  }
+}
 
 export function errorResponse(err: CognitoError, requestId: string = randomUUID()): WireResponse {
   return {

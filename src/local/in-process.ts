@@ -16,7 +16,7 @@ export function createInProcessRequestHandler(endpoint: LocalEndpoint): InProces
     async handle(request: HttpRequest): Promise<{ response: HttpResponse }> {
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(request.headers)) headers[k.toLowerCase()] = v;
-      const body = await bodyText(request.body);
+      const body = await bodyBytes(request.body);
       const out = await endpoint.handle({ target: headers["x-amz-target"] ?? "", body, headers });
       return {
         response: {
@@ -31,17 +31,14 @@ export function createInProcessRequestHandler(endpoint: LocalEndpoint): InProces
   };
 }
 
-async function bodyText(body: unknown): Promise<string> {
+/** The body as the SDK gave it; bytes are decoded (strictly) by the endpoint, as for HTTP. */
+async function bodyBytes(body: unknown): Promise<string | Uint8Array> {
   if (body === undefined || body === null) return "";
-  if (typeof body === "string") return body;
-  // Wrap the bytes rather than Buffer.from(body): the SDK's body is a Uint8Array subclass whose
-  // valueOf() (which Buffer.from calls) logs a deprecation warning.
-  if (body instanceof Uint8Array)
-    return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString("utf8");
+  if (typeof body === "string" || body instanceof Uint8Array) return body;
   if (typeof (body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator] === "function") {
     const chunks: Buffer[] = [];
     for await (const c of body as AsyncIterable<Uint8Array>) chunks.push(Buffer.from(c));
-    return Buffer.concat(chunks).toString("utf8");
+    return Buffer.concat(chunks);
   }
   return String(body);
 }

@@ -41,17 +41,38 @@ function typeMismatch(expected: ShapeDef["t"], v: unknown): never {
     throw new SerializationException("Start of structure or map found where not expected.");
   if (kind === "list") throw new SerializationException("Start of list found where not expected");
   const from = kind === "string" ? "STRING_VALUE" : kind === "number" ? "NUMBER_VALUE" : "BOOLEAN_VALUE";
-  const to: Record<string, string> = {
-    string: "a String",
-    integer: "an Integer",
-    long: "a Long",
-    boolean: "a Boolean",
-    timestamp: "a Date",
-    blob: "a ByteBuffer",
-    double: "a Double",
-    float: "a Float",
-  };
-  throw new SerializationException(`${from} can not be converted to ${to[expected] ?? expected}`);
+  throw new SerializationException(`${from} can not be converted to ${TYPE_NAMES[expected] ?? expected}`);
+}
+
+const TYPE_NAMES: Partial<Record<ShapeDef["t"], string>> = {
+  string: "a String",
+  integer: "an Integer",
+  long: "a Long",
+  boolean: "a Boolean",
+  timestamp: "a Date",
+  blob: "a ByteBuffer",
+  double: "a Double",
+  float: "a Float",
+};
+
+const INT32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
+
+/**
+ * Whether a JSON number fits the Java type behind the member: Integer is int32, Long is held exactly
+ * only up to 2^53 here (JSON.parse gives doubles), Double/Float must be finite (`1e400` parses to
+ * Infinity). A fraction where an integer is expected is refused rather than truncated, so nothing
+ * fractional ever reaches SQLite or a stored document.
+ */
+function representable(type: ShapeDef["t"], n: number): boolean {
+  if (!Number.isFinite(n)) return false;
+  if (type === "integer") return Number.isInteger(n) && n >= INT32.min && n <= INT32.max;
+  if (type === "long") return Number.isSafeInteger(n);
+  return true;
+}
+
+/** An own member of a request object: never something inherited such as `constructor`. */
+function member(obj: Record<string, unknown>, name: string): unknown {
+  return Object.hasOwn(obj, name) ? obj[name] : undefined;
 }
 
 export class RequestValidator {
@@ -88,14 +109,16 @@ export class RequestValidator {
         if (jsonKind(v) !== "object") typeMismatch(shape.t, v);
         const obj = v as Record<string, unknown>;
         for (const req of shape.r ?? []) {
-          if (obj[req] === undefined || obj[req] === null) {
+          if (member(obj, req) === undefined || member(obj, req) === null) {
             errors.push(
               `Value null at '${join(path, req)}' failed to satisfy constraint: Member must not be null`,
             );
           }
         }
-        for (const [member, memberShape] of Object.entries(shape.m ?? {})) {
-          if (obj[member] !== undefined) this.check(memberShape, obj[member], join(path, member), errors);
+        // Members not in the model are ignored, as Coral ignores them (prototype names included).
+        for (const [name, memberShape] of Object.entries(shape.m ?? {})) {
+          const value = member(obj, name);
+          if (value !== undefined) this.check(memberShape, value, join(path, name), errors);
         }
         return;
       }
@@ -142,6 +165,8 @@ export class RequestValidator {
       case "float": {
         if (typeof v !== "number") typeMismatch(shape.t, v);
         const n = v as number;
+        if (!representable(shape.t, n))
+          throw new SerializationException(`NUMBER_VALUE can not be converted to ${TYPE_NAMES[shape.t]}`);
         if (shape.min !== undefined && n < shape.min) {
           errors.push(
             `${valueAt(shape, n, path)} failed to satisfy constraint: Member must have value greater than or equal to ${shape.min}`,

@@ -152,15 +152,22 @@ function fail(detail: string): never {
 }
 
 /**
- * Checks attribute names, types, lengths, formats and mutability against the pool schema.
+ * Checks attribute names, types, lengths, formats and mutability against the pool schema and
+ * returns them as name → value. A name given twice is refused (no silent "last one wins").
  * `dev:custom:` attributes are visible to admins under `custom:` as well.
  */
 export function validateAttributes(
   schema: SchemaAttributeType[],
   attrs: { Name?: string; Value?: string }[],
   mode: AttributeMode,
-): void {
+): Record<string, string> {
+  const names = attrs.map((a) => a.Name ?? "");
+  const duplicates = [...new Set(names.filter((n, i) => names.indexOf(n) !== i))];
+  if (duplicates.length) {
+    throw new InvalidParameterException(`Duplicate attribute name(s): ${duplicates.join(", ")}`);
+  }
   const byName = new Map(schema.map((a) => [a.Name as string, a]));
+  const out: Record<string, string> = {};
   for (const { Name, Value } of attrs) {
     const name = Name ?? "";
     const def = byName.get(name) ?? byName.get(`dev:${name}`);
@@ -210,7 +217,9 @@ export function validateAttributes(
     if (name === "birthdate" && value !== "" && !BIRTHDATE.test(value)) {
       fail(`birthdate: Birthdate must be in format YYYY-MM-DD.`);
     }
+    out[name] = value;
   }
+  return out;
 }
 
 /** Required attributes missing from a new user's attributes. */

@@ -74,12 +74,14 @@ const rowToUser = (r: UserRow): User => ({
 export type AliasKind = "email" | "phone_number" | "preferred_username";
 
 /** ListUsers Filter attributes (§9) → how they are read from a row. */
-const FILTER_COLUMNS: Record<string, string> = {
-  username: "username",
-  sub: "sub",
-  "cognito:user_status": "status",
-  status: "CASE enabled WHEN 1 THEN 'Enabled' ELSE 'Disabled' END",
-};
+// A Map, not an object: the filter's attribute name comes from the request, and `constructor` or
+// `toString` must not find something on Object.prototype (it would end up inside the SQL).
+const FILTER_COLUMNS = new Map<string, string>([
+  ["username", "username"],
+  ["sub", "sub"],
+  ["cognito:user_status", "status"],
+  ["status", "CASE enabled WHEN 1 THEN 'Enabled' ELSE 'Disabled' END"],
+]);
 const FILTER_ATTRIBUTES = new Set([
   "email",
   "phone_number",
@@ -285,9 +287,8 @@ export class UsersService {
     const params: unknown[] = [pool.id, opts.token ? decodePage(opts.token) : ""];
     if (opts.filter?.trim()) {
       const f = parseFilter(opts.filter);
-      let expr: string;
-      if (FILTER_COLUMNS[f.attribute]) expr = FILTER_COLUMNS[f.attribute];
-      else {
+      let expr = FILTER_COLUMNS.get(f.attribute);
+      if (expr === undefined) {
         expr = "json_extract(attributes, ?)";
         params.push(`$."${f.attribute}"`);
       }
@@ -412,7 +413,7 @@ export function parseFilter(filter: string): ParsedFilter {
   const m = /^\s*([A-Za-z_:]+)\s*(\^?=)\s*"((?:[^"\\]|\\.)*)"\s*$/.exec(filter);
   if (!m) throw new InvalidParameterException("Error while parsing filter.");
   const attribute = m[1];
-  if (!FILTER_COLUMNS[attribute] && !FILTER_ATTRIBUTES.has(attribute)) {
+  if (!FILTER_COLUMNS.has(attribute) && !FILTER_ATTRIBUTES.has(attribute)) {
     throw new InvalidParameterException(`Invalid search attribute: ${attribute}`);
   }
   return { attribute, op: m[2] as "=" | "^=", value: m[3].replace(/\\(.)/g, "$1") };

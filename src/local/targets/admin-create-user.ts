@@ -29,9 +29,7 @@ export default defineTarget<AdminCreateUserRequest>((input, { services }) => {
   }
 
   const attrs = input.UserAttributes ?? [];
-  validateAttributes(pool.data.SchemaAttributes ?? [], attrs, "create");
-  const attributes: Record<string, string> = {};
-  for (const a of attrs) attributes[a.Name as string] = a.Value ?? "";
+  const attributes = validateAttributes(pool.data.SchemaAttributes ?? [], attrs, "create");
   if (
     wanted.includes("EMAIL") &&
     input.MessageAction !== "SUPPRESS" &&

@@ -14,9 +14,7 @@ export default defineTarget<AdminUpdateUserAttributesRequest>((input, { services
   const pool = services.pools.get(input.UserPoolId as string);
   const user = services.users.get(pool, input.Username as string);
   const attrs = input.UserAttributes ?? [];
-  validateAttributes(pool.data.SchemaAttributes ?? [], attrs, "update");
-  const set: Record<string, string> = {};
-  for (const a of attrs) set[a.Name as string] = a.Value ?? "";
+  const set = validateAttributes(pool.data.SchemaAttributes ?? [], attrs, "update");
   const toVerify: ("email" | "phone_number")[] = [];
   for (const kind of ["email", "phone_number"] as const) {
     if (

@@ -18,9 +18,7 @@ export default defineTarget<SignUpRequest>((input, { services }) => {
     throw new InvalidParameterException("Password is required for sign-up in this user pool.");
   services.passwords.checkPolicy(pool, input.Password);
   const list = input.UserAttributes ?? [];
-  validateAttributes(pool.data.SchemaAttributes ?? [], list, "create");
-  const attributes: Record<string, string> = {};
-  for (const a of list) attributes[a.Name as string] = a.Value ?? "";
+  const attributes = validateAttributes(pool.data.SchemaAttributes ?? [], list, "create");
   const user = services.users.create(pool, {
     username,
     attributes,

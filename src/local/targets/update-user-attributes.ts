@@ -17,9 +17,7 @@ export default defineTarget<UpdateUserAttributesRequest>(async (input, { service
       throw new NotAuthorizedException(`A client attempted to write unauthorized attribute`);
     }
   }
-  validateAttributes(pool.data.SchemaAttributes ?? [], list, "update");
-  const set: Record<string, string> = {};
-  for (const a of list) set[a.Name as string] = a.Value ?? "";
+  const set = validateAttributes(pool.data.SchemaAttributes ?? [], list, "update");
   const auto = pool.data.AutoVerifiedAttributes ?? [];
   const toVerify = (["email", "phone_number"] as const).filter(
     (k) => set[k] !== undefined && set[k] !== user.attributes[k] && set[`${k}_verified`] === undefined,
