@@ -1,4 +1,5 @@
 // cogctl local serve: the embedded user-pools endpoint over HTTP until SIGINT/SIGTERM.
+import { collect } from "../../src/auth/command-options.js";
 import { defineCommand } from "../../src/cli/command.js";
 import { UsageError } from "../../src/cli/errors.js";
 import type { Context } from "../../src/context/context.js";
@@ -10,6 +11,8 @@ export interface ServeOptions {
   dataDir?: string;
   inMemory?: boolean;
   logLevel: string;
+  publicUrl?: string;
+  corsOrigin?: string[];
 }
 
 const LEVELS = ["silent", "error", "warn", "info", "debug"] as const;
@@ -29,13 +32,21 @@ export async function serve(
   const level = opts.logLevel as (typeof LEVELS)[number];
   if (!LEVELS.includes(level))
     throw new UsageError(`--log-level must be one of ${LEVELS.join(", ")}; got '${opts.logLevel}'.`);
-  const region = ctx.globals.region ?? "us-east-1";
-  const dataDir = opts.inMemory ? undefined : (opts.dataDir ?? ctx.paths.dataDir);
-
-  const [{ LocalEndpoint }, { startServer }] = await Promise.all([
+  if (opts.publicUrl !== undefined) checkPublicUrl(opts.publicUrl);
+  const [{ LocalEndpoint }, { startServer, canonicalOrigin }] = await Promise.all([
     import("../../src/local/endpoint.js"),
     import("../../src/local/server.js"),
   ]);
+  for (const origin of opts.corsOrigin ?? []) {
+    if (!canonicalOrigin(origin)) {
+      throw new UsageError(
+        `--cors-origin must be a browser origin, scheme://host[:port] with http or https and no path; got '${origin}'.`,
+      );
+    }
+  }
+  const region = ctx.globals.region ?? "us-east-1";
+  const dataDir = opts.inMemory ? undefined : (opts.dataDir ?? ctx.paths.dataDir);
+
   const write = (line: string) => ctx.io.stderr.write(`${line}\n`);
   const endpoint = await LocalEndpoint.open({
     region,
@@ -47,7 +58,14 @@ export async function serve(
   });
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
-    server = await startServer({ host: opts.host, port, endpoint, log: { level, write } });
+    server = await startServer({
+      host: opts.host,
+      port,
+      endpoint,
+      log: { level, write },
+      publicUrl: opts.publicUrl,
+      corsOrigins: opts.corsOrigin,
+    });
   } catch (err) {
     endpoint.close();
     if ((err as { code?: string }).code === "EADDRINUSE") {
@@ -89,6 +107,29 @@ export async function serve(
   return 0;
 }
 
+/** The address clients are told to use: an http(s) URL of a server root (the routes live at /). */
+function checkPublicUrl(value: string): void {
+  let u: URL | undefined;
+  try {
+    u = new URL(value);
+  } catch {
+    u = undefined;
+  }
+  if (
+    !u ||
+    (u.protocol !== "http:" && u.protocol !== "https:") ||
+    u.username ||
+    u.password ||
+    u.pathname !== "/" ||
+    u.search ||
+    u.hash
+  ) {
+    throw new UsageError(
+      `--public-url must be an http(s) URL with no path, like http://cognito.test:9229; got '${value}'.`,
+    );
+  }
+}
+
 export default defineCommand<ServeOptions>({
   name: "local serve",
   summary: "Run the embedded user-pools endpoint over HTTP",
@@ -110,7 +151,16 @@ export default defineCommand<ServeOptions>({
       .option("--port <port>", "port to listen on; 0 picks a free one", "9229")
       .option("--data-dir <dir>", "directory for the SQLite database (default: the cogctl data directory)")
       .option("--in-memory", "keep nothing on disk")
-      .option("--log-level <level>", `request log on stderr: ${LEVELS.join(", ")}`, "info");
+      .option("--log-level <level>", `request log on stderr: ${LEVELS.join(", ")}`, "info")
+      .option(
+        "--public-url <url>",
+        "the URL clients reach this endpoint at (proxy, container name): used in presigned URLs and token issuers, and accepted as Host",
+      )
+      .option(
+        "--cors-origin <origin>",
+        "a browser origin allowed to call the endpoint besides local ones, e.g. https://app.example.test (repeatable)",
+        collect,
+      );
   },
   run: (opts, _args, ctx) => serve(opts, ctx),
 });

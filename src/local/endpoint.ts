@@ -11,7 +11,12 @@ import {
   UnknownOperationException,
 } from "./errors.js";
 import { type Clock, systemClock } from "./services/clock.js";
-import { acceptImportUpload } from "./services/import-upload.js";
+import {
+  type AcceptedUpload,
+  checkImportUpload,
+  isAcceptedUpload,
+  storeImportUpload,
+} from "./services/import-upload.js";
 import type { LocalServices } from "./services/index.js";
 import { type Db, openDatabase } from "./store/database.js";
 import { targets } from "./targets/index.js";
@@ -28,7 +33,11 @@ export interface EndpointOptions {
   /** Keep everything in memory (tests, `local serve --in-memory`). */
   inMemory?: boolean;
   region: string;
-  /** How clients reach this endpoint; otherwise taken from the request's Host header. */
+  /**
+   * How clients reach this endpoint when the transport does not say (in process: `--local`). The
+   * request's Host header is never used: it is the client's to choose, so it could put any address
+   * (or markup) into PreSignedUrl, the discovery document and the tokens' `iss`.
+   */
   baseUrl?: string;
   clock?: Clock;
   /** Receives internal errors (never request bodies). */
@@ -40,6 +49,8 @@ export interface WireRequest {
   /** The raw bytes from a transport (decoded here, strictly), or text already decoded. */
   body: string | Uint8Array;
   headers: Record<string, string>;
+  /** The address the transport serves on (`local serve`: its URL or --public-url). */
+  baseUrl?: string;
 }
 
 export interface WireResponse {
@@ -83,9 +94,9 @@ export class LocalEndpoint {
     return Object.hasOwn(targets, operation);
   }
 
-  baseUrlFor(headers: Record<string, string>): string {
-    if (this.opts.baseUrl) return this.opts.baseUrl;
-    return headers.host ? `http://${headers.host}` : DEFAULT_BASE_URL;
+  /** Where presigned URLs and issuers point: the transport's address, else the configured one. */
+  baseUrl(transportUrl?: string): string {
+    return transportUrl ?? this.opts.baseUrl ?? DEFAULT_BASE_URL;
   }
 
   async handle(req: WireRequest): Promise<WireResponse> {
@@ -110,7 +121,7 @@ export class LocalEndpoint {
       const target = await this.load(operation);
       const ctx: TargetContext = {
         services: this.services,
-        baseUrl: this.baseUrlFor(req.headers),
+        baseUrl: this.baseUrl(req.baseUrl),
         headers: req.headers,
       };
       const output = (await target(input, ctx)) ?? {};
@@ -125,16 +136,28 @@ export class LocalEndpoint {
   }
 
   /**
-   * The presigned import-job upload (PUT of the CSV). The HTTP server routes PUT /_upload/... here;
-   * with --local, the CLI calls it directly with the PreSignedUrl. Answers like S3 would.
+   * The presigned import-job upload (PUT of the CSV), in two steps so that the HTTP server can refuse
+   * a bad URL, an expired one or an over-long declared length before reading the body:
+   * checkUpload() from the URL and headers, then storeUpload() with the bytes.
    */
+  checkUpload(url: string, headers: Record<string, string>): AcceptedUpload | WireResponse {
+    return checkImportUpload(this.services, url, headers);
+  }
+
+  storeUpload(upload: AcceptedUpload, body: Buffer): WireResponse {
+    return storeImportUpload(this.services, upload, body);
+  }
+
+  /** Both steps at once, for `--local` (the CLI calls it with the PreSignedUrl and the file). */
   acceptUpload(url: string, body: Buffer | string, headers: Record<string, string> = {}): WireResponse {
-    return acceptImportUpload(
-      this.services,
-      url,
-      typeof body === "string" ? Buffer.from(body) : body,
-      headers,
-    );
+    const bytes = typeof body === "string" ? Buffer.from(body) : body;
+    const checked = this.checkUpload(url, { ...headers, "content-length": String(bytes.length) });
+    return isAcceptedUpload(checked) ? this.storeUpload(checked, bytes) : checked;
+  }
+
+  /** Where an upload in progress is spooled: the data directory (same disk as the database). */
+  get spoolDir(): string | undefined {
+    return this.opts.inMemory ? undefined : this.opts.dataDir;
   }
 
   close(): void {

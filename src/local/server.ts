@@ -2,10 +2,25 @@
 // answers CORS preflights for browser SDKs; PUT /_upload/... receives import-job CSV files at the
 // presigned URL; GET /health is for scripts waiting for start-up. One log line per request, never
 // with bodies (they hold passwords and tokens).
+//
+// The endpoint checks no credentials, so who may reach it is decided here, before a request acts:
+// - Host must be a loopback name, the address listened on or the --public-url's host: a web page
+//   that rebinds its own DNS name to 127.0.0.1 sends its own name as Host and is refused (421).
+// - A request carrying an Origin (only browsers send one; SDKs and curl do not) must come from a
+//   local origin or one given with --cors-origin; any other is refused (403), preflight or not,
+//   since a "simple" cross-site POST needs no preflight to act.
+// - URLs the endpoint hands out (PreSignedUrl, issuer) use the address it serves on, never Host.
+import { randomUUID } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { readFile, rm } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, isIP } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pipeline } from "node:stream/promises";
 import { wellKnown } from "./auth/well-known.js";
-import type { LocalEndpoint } from "./endpoint.js";
+import type { LocalEndpoint, WireResponse } from "./endpoint.js";
+import { isAcceptedUpload } from "./services/import-upload.js";
 
 export const LOG_LEVELS = ["silent", "error", "warn", "info", "debug"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -23,6 +38,10 @@ export interface ServerOptions {
   port?: number;
   endpoint: LocalEndpoint;
   log?: ServerLog;
+  /** How clients reach the endpoint (a proxy, a container name): used in URLs it hands out. */
+  publicUrl?: string;
+  /** Browser origins allowed besides local ones (exact `scheme://host[:port]`). */
+  corsOrigins?: string[];
 }
 
 export interface RunningServer {
@@ -31,19 +50,66 @@ export interface RunningServer {
 }
 
 const MAX_API_BODY = 1024 * 1024;
-/** §8: CSV files up to 100 MB. */
-export const MAX_UPLOAD_BODY = 100 * 1024 * 1024;
 
-const CORS = {
-  "access-control-allow-origin": "*",
-  "access-control-expose-headers": "x-amzn-RequestId, x-amzn-ErrorType, x-amzn-ErrorMessage, Date",
-};
+const EXPOSED_HEADERS = "x-amzn-RequestId, x-amzn-ErrorType, x-amzn-ErrorMessage, Date";
+
+/** localhost, 127/8 and ::1: names that cannot be rebound to another machine. */
+export function isLoopbackHost(hostname: string): boolean {
+  const h = hostname.toLowerCase().replace(/^\[(.*)\]$/, "$1");
+  if (h === "localhost" || h.endsWith(".localhost")) return true;
+  if (isIP(h) === 4) return h.startsWith("127.");
+  return h === "::1";
+}
+
+/** The host name of a Host header value (`name:port`, `[v6]:port`); undefined when malformed. */
+function hostnameOf(host: string): string | undefined {
+  try {
+    return new URL(`http://${host}`).hostname.replace(/^\[(.*)\]$/, "$1").toLowerCase();
+  } catch {
+    return undefined;
+  }
+}
+
+/** An origin string in canonical form (`http://localhost:3000`); undefined when not http(s). */
+export function canonicalOrigin(origin: string): string | undefined {
+  try {
+    const u = new URL(origin);
+    if (u.protocol !== "http:" && u.protocol !== "https:") return undefined;
+    if (u.username || u.password || u.pathname !== "/" || u.search || u.hash) return undefined;
+    return u.origin;
+  } catch {
+    return undefined;
+  }
+}
 
 const rank = (l: LogLevel) => LOG_LEVELS.indexOf(l);
 
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const { endpoint } = opts;
   const host = opts.host ?? "127.0.0.1";
+  const corsOrigins = new Set<string>();
+  for (const o of opts.corsOrigins ?? []) {
+    const c = canonicalOrigin(o);
+    if (!c) throw new TypeError(`Not an http(s) origin: ${o}`);
+    corsOrigins.add(c);
+  }
+  const publicUrl = opts.publicUrl === undefined ? undefined : new URL(opts.publicUrl);
+  const allowedHosts = new Set<string>();
+  if (publicUrl) allowedHosts.add(publicUrl.hostname.replace(/^\[(.*)\]$/, "$1").toLowerCase());
+  // A specific address listened on (--host 192.168.1.5) is how the LAN reaches it; a wildcard is not a name.
+  if (!["0.0.0.0", "::", ""].includes(host)) allowedHosts.add(host.replace(/^\[(.*)\]$/, "$1").toLowerCase());
+  let baseUrl = "";
+
+  const hostAllowed = (value: string | undefined): boolean => {
+    // HTTP/1.0 without Host: nothing a browser sends, and nothing to rebind.
+    if (value === undefined) return true;
+    const name = hostnameOf(value);
+    return name !== undefined && (isLoopbackHost(name) || allowedHosts.has(name));
+  };
+  const originAllowed = (origin: string): boolean => {
+    const c = canonicalOrigin(origin);
+    return c !== undefined && (isLoopbackHost(new URL(c).hostname) || corsOrigins.has(c));
+  };
   const log = (level: Exclude<LogLevel, "silent">, line: string) => {
     if (opts.log && rank(opts.log.level) >= rank(level)) opts.log.write(line);
   };
@@ -81,8 +147,38 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     setLabel: (l: string) => void,
   ): Promise<void> {
     const path = (req.url ?? "/").split("?")[0];
+    if (!hostAllowed(req.headers.host)) {
+      refuse(
+        res,
+        421,
+        "MisdirectedRequest",
+        "This endpoint answers only to a loopback Host or its --public-url.",
+      );
+      return;
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && !originAllowed(origin)) {
+      refuse(
+        res,
+        403,
+        "AccessDeniedException",
+        "Requests from this browser origin are not allowed (see --cors-origin).",
+      );
+      return;
+    }
+    // Only an allowed Origin is echoed back; without an Origin there is no CORS to speak of.
+    const cors: Record<string, string> =
+      origin === undefined
+        ? {}
+        : {
+            "access-control-allow-origin": origin,
+            "access-control-expose-headers": EXPOSED_HEADERS,
+            vary: "Origin",
+          };
+    const reply = (status: number, headers: Record<string, string>, body?: string) =>
+      send(res, status, { ...cors, ...headers }, body);
     if (req.method === "OPTIONS") {
-      send(res, 204, {
+      reply(204, {
         "access-control-allow-methods": "GET, POST, PUT, OPTIONS",
         "access-control-allow-headers": req.headers["access-control-request-headers"] ?? "*",
         "access-control-max-age": "86400",
@@ -94,35 +190,24 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       setLabel(`${target.slice(target.indexOf(".") + 1)} `);
       const body = await readBody(req, MAX_API_BODY);
       if (body === undefined) {
-        send(
-          res,
+        reply(
           413,
           { "content-type": "application/json" },
           '{"__type":"SerializationException","message":"Request body too large."}',
         );
         return;
       }
-      const out = await endpoint.handle({ target, body: body.toString("utf8"), headers: flatHeaders(req) });
-      send(res, out.status, out.headers, out.body);
+      const out = await endpoint.handle({ target, body, headers: flatHeaders(req), baseUrl });
+      reply(out.status, out.headers, out.body);
       return;
     }
     if (req.method === "PUT" && path.startsWith("/_upload/")) {
-      const body = await readBody(req, MAX_UPLOAD_BODY);
-      const url = `http://${req.headers.host ?? "localhost"}${req.url}`;
-      const out =
-        body === undefined
-          ? {
-              status: 400,
-              headers: { "content-type": "application/xml" },
-              body: s3Error("EntityTooLarge", "Your proposed upload exceeds the maximum allowed size"),
-            }
-          : endpoint.acceptUpload(url, body, flatHeaders(req));
-      send(res, out.status, out.headers, out.body);
+      const out = await receiveUpload(req, res);
+      reply(out.status, out.headers, out.body);
       return;
     }
     if (req.method === "GET" && path === "/health") {
-      send(
-        res,
+      reply(
         200,
         { "content-type": "application/json" },
         JSON.stringify({ status: "ok", region: endpoint.region }),
@@ -130,15 +215,36 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       return;
     }
     if (req.method === "GET" && path.includes("/.well-known/")) {
-      const known = await wellKnown(endpoint, path, flatHeaders(req));
-      if (known) return send(res, known.status, known.headers, known.body);
+      const known = await wellKnown(endpoint, path, baseUrl);
+      if (known) return reply(known.status, known.headers, known.body);
     }
-    send(
-      res,
+    reply(
       404,
       { "content-type": "application/json" },
       '{"__type":"UnknownOperationException","message":"POST / with an X-Amz-Target header."}',
     );
+  }
+
+  /**
+   * Refuses from the URL and headers alone when it can (the body is then never read: the connection
+   * is closed after the answer), else streams the body to a spool file bounded by the declared
+   * length and hands the bytes to the endpoint.
+   */
+  async function receiveUpload(req: IncomingMessage, res: ServerResponse): Promise<WireResponse> {
+    const headers = flatHeaders(req);
+    const checked = endpoint.checkUpload(`${baseUrl}${req.url ?? ""}`, headers);
+    if (!isAcceptedUpload(checked)) {
+      res.setHeader("connection", "close");
+      res.once("finish", () => req.destroy());
+      return checked;
+    }
+    const spool = join(endpoint.spoolDir ?? tmpdir(), `.cogctl-upload-${randomUUID()}.part`);
+    try {
+      await pipeline(req, createWriteStream(spool, { mode: 0o600, flags: "wx" }));
+      return endpoint.storeUpload(checked, await readFile(spool));
+    } finally {
+      await rm(spool, { force: true });
+    }
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -151,6 +257,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const addr = server.address() as AddressInfo;
   const shownHost = addr.family === "IPv6" ? `[${addr.address}]` : addr.address;
   const url = `http://${shownHost}:${addr.port}`;
+  baseUrl = publicUrl ? publicUrl.href.replace(/\/$/, "") : url;
   return {
     url,
     close: () =>
@@ -163,7 +270,6 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 
 function send(res: ServerResponse, status: number, headers: Record<string, string>, body?: string): void {
   res.writeHead(status, {
-    ...CORS,
     ...headers,
     ...(body !== undefined ? { "content-length": Buffer.byteLength(body) } : {}),
   });
@@ -190,6 +296,8 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | u
   return tooBig ? undefined : Buffer.concat(chunks);
 }
 
-export function s3Error(code: string, message: string): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message></Error>`;
+/** A refusal before anything is read: short, and the connection is not kept for another request. */
+function refuse(res: ServerResponse, status: number, type: string, message: string): void {
+  res.setHeader("connection", "close");
+  send(res, status, { "content-type": "application/json" }, JSON.stringify({ __type: type, message }));
 }

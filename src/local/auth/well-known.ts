@@ -1,6 +1,6 @@
 // GET /<poolId>/.well-known/jwks.json and /<poolId>/.well-known/openid-configuration: what JWT
 // libraries (aws-jwt-verify, jose, any OIDC client) fetch from a pool's issuer URL. The issuer is the
-// endpoint's own base URL plus the pool id, so tokens verify against whichever address served them.
+// endpoint's own base URL (the address it serves on, or --public-url) plus the pool id, as in tokens.
 import type { LocalEndpoint, WireResponse } from "../endpoint.js";
 
 const PATH = /^\/([\w-]+_[0-9a-zA-Z]+)\/\.well-known\/(jwks\.json|openid-configuration)$/;
@@ -15,7 +15,7 @@ const json = (status: number, body: unknown): WireResponse => ({
 export async function wellKnown(
   endpoint: LocalEndpoint,
   path: string,
-  headers: Record<string, string>,
+  baseUrl: string,
 ): Promise<WireResponse | undefined> {
   const m = PATH.exec(path);
   if (!m) return undefined;
@@ -25,7 +25,7 @@ export async function wellKnown(
     return json(404, { __type: "ResourceNotFoundException", message: `User pool ${poolId} does not exist.` });
   }
   if (doc === "jwks.json") return json(200, await services.keys.jwks());
-  const issuer = `${endpoint.baseUrlFor(headers)}/${poolId}`;
+  const issuer = `${endpoint.baseUrl(baseUrl)}/${poolId}`;
   return json(200, {
     issuer,
     jwks_uri: `${issuer}/.well-known/jwks.json`,

@@ -34,12 +34,13 @@ export class ImportJobsService {
     const now = this.clock().getTime() / 1000;
     const jobId = newImportJobId();
     const token = newToken();
-    const expires = new Date((now + URL_VALIDITY_SECONDS) * 1000).toISOString().replace(/[-:]|\.\d+/g, "");
+    // X-Amz-Date is the signing time (as in S3's presigned URLs); X-Amz-Expires counts from it.
+    const signedAt = new Date(Math.floor(now) * 1000).toISOString().replace(/[-:]|\.\d+/g, "");
     const job: JobData = {
       JobName: jobName,
       JobId: jobId,
       UserPoolId: pool.id,
-      PreSignedUrl: `${baseUrl}${UPLOAD_PATH}${token}?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=${expires}&X-Amz-Expires=${URL_VALIDITY_SECONDS}&X-Amz-SignedHeaders=host%3Bx-amz-server-side-encryption&X-Amz-Signature=${token.slice(0, 16)}`,
+      PreSignedUrl: `${baseUrl}${UPLOAD_PATH}${token}?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=${signedAt}&X-Amz-Expires=${URL_VALIDITY_SECONDS}&X-Amz-SignedHeaders=host%3Bx-amz-server-side-encryption&X-Amz-Signature=${token.slice(0, 16)}`,
       CreationDate: now,
       Status: "Created",
       CloudWatchLogsRoleArn: roleArn,
