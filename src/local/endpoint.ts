@@ -117,7 +117,7 @@ export class LocalEndpoint {
       if (!Object.hasOwn(targets, operation)) throw notSupported(operation);
       // The request model comes from botocore's service file, which can trail the pinned SDK by a few
       // operations; those are checked by their targets alone.
-      if (this.validator.hasOperation(operation)) this.validator.validate(operation, input);
+      if (this.validator.hasOperation(operation)) input = this.validator.validate(operation, input);
       const target = await this.load(operation);
       const ctx: TargetContext = {
         services: this.services,

@@ -87,23 +87,29 @@ export class RequestValidator {
     return Object.keys(this.model.operations);
   }
 
-  validate(operation: string, input: unknown): void {
+  /**
+   * Checks the input and returns it as the service reads it: members the model does not have are
+   * dropped (Coral ignores unknown members, prototype names such as `constructor` included), so no
+   * target ever stores or trips over them. Map keys are data and are all kept.
+   */
+  validate(operation: string, input: unknown): unknown {
     const shapeName = this.model.operations[operation];
-    if (!shapeName) return;
+    if (!shapeName) return input;
     if (jsonKind(input) !== "object") throw new SerializationException("Expected map or null");
     const errors: string[] = [];
-    this.check(shapeName, input, "", errors);
+    const read = this.check(shapeName, input, "", errors);
     if (errors.length > 0) {
       const n = errors.length;
       throw new InvalidParameterException(
         `${n} validation error${n === 1 ? "" : "s"} detected: ${errors.join("; ")}`,
       );
     }
+    return read;
   }
 
-  private check(shapeName: string, v: unknown, path: string, errors: string[]): void {
+  private check(shapeName: string, v: unknown, path: string, errors: string[]): unknown {
     const shape = this.model.shapes[shapeName];
-    if (!shape || v === null || v === undefined) return;
+    if (!shape || v === null || v === undefined) return v;
     switch (shape.t) {
       case "structure": {
         if (jsonKind(v) !== "object") typeMismatch(shape.t, v);
@@ -115,30 +121,31 @@ export class RequestValidator {
             );
           }
         }
-        // Members not in the model are ignored, as Coral ignores them (prototype names included).
+        const read: Record<string, unknown> = {};
         for (const [name, memberShape] of Object.entries(shape.m ?? {})) {
           const value = member(obj, name);
-          if (value !== undefined) this.check(memberShape, value, join(path, name), errors);
+          if (value !== undefined) read[name] = this.check(memberShape, value, join(path, name), errors);
         }
-        return;
+        return read;
       }
       case "list": {
         if (!Array.isArray(v)) typeMismatch(shape.t, v);
         this.lengthChecks(shape, v as unknown[], (v as unknown[]).length, path, errors);
-        (v as unknown[]).forEach((item, i) => {
-          this.check(shape.mem as string, item, `${path}.${i + 1}.member`, errors);
-        });
-        return;
+        return (v as unknown[]).map((item, i) =>
+          this.check(shape.mem as string, item, `${path}.${i + 1}.member`, errors),
+        );
       }
       case "map": {
         if (jsonKind(v) !== "object") typeMismatch(shape.t, v);
         const entries = Object.entries(v as Record<string, unknown>);
         this.lengthChecks(shape, v, entries.length, path, errors);
-        for (const [k, val] of entries) {
-          this.check(shape.k as string, k, `${path}.key`, errors);
-          this.check(shape.v as string, val, `${path}.${k}`, errors);
-        }
-        return;
+        // fromEntries defines own properties: a key "__proto__" stays a key, not a prototype.
+        return Object.fromEntries(
+          entries.map(([k, val]) => {
+            this.check(shape.k as string, k, `${path}.key`, errors);
+            return [k, this.check(shape.v as string, val, `${path}.${k}`, errors)];
+          }),
+        );
       }
       case "string": {
         if (typeof v !== "string") typeMismatch(shape.t, v);
@@ -157,7 +164,7 @@ export class RequestValidator {
             );
           }
         }
-        return;
+        return v;
       }
       case "integer":
       case "long":
@@ -177,17 +184,17 @@ export class RequestValidator {
             `${valueAt(shape, n, path)} failed to satisfy constraint: Member must have value less than or equal to ${shape.max}`,
           );
         }
-        return;
+        return v;
       }
       case "boolean":
         if (typeof v !== "boolean") typeMismatch(shape.t, v);
-        return;
+        return v;
       case "timestamp":
         if (typeof v !== "number" && typeof v !== "string") typeMismatch(shape.t, v);
-        return;
+        return v;
       case "blob":
         if (typeof v !== "string") typeMismatch(shape.t, v);
-        return;
+        return v;
     }
   }
 
