@@ -112,6 +112,7 @@ export class RequestValidator {
     if (!shape || v === null || v === undefined) return v;
     switch (shape.t) {
       case "structure": {
+        if (shape.d) return v;
         if (jsonKind(v) !== "object") typeMismatch(shape.t, v);
         const obj = v as Record<string, unknown>;
         for (const req of shape.r ?? []) {

@@ -19,6 +19,8 @@ export interface ShapeDef {
   p?: string;
   e?: string[];
   s?: 1;
+  /** A document: free JSON kept whole (a structure with no members of its own). */
+  d?: 1;
   mem?: string;
   k?: string;
   v?: string;
