@@ -244,6 +244,25 @@ describe("invalid UTF-8 in a request body", () => {
   });
 });
 
+describe("API request bodies over 1 MB", () => {
+  it("are refused from the declared length before the body is sent, or cut off when undeclared", async () => {
+    const declared = await raw(h.server.url, {
+      headers: {
+        "x-amz-target": `${TARGET_PREFIX}ListUserPools`,
+        "content-length": String(50 * 1024 * 1024),
+      },
+      withholdBody: true,
+    });
+    expect(declared.status).toBe(413);
+    expect(json(declared).__type).toBe("SerializationException");
+    const chunked = await raw(h.server.url, {
+      headers: { "x-amz-target": `${TARGET_PREFIX}ListUserPools`, "transfer-encoding": "chunked" },
+      body: Buffer.alloc(2 * 1024 * 1024, 0x20),
+    });
+    expect(chunked.status).toBe(413);
+  });
+});
+
 describe("the same attribute twice in one request", () => {
   const twice = [
     { Name: "name", Value: "first" },

@@ -188,8 +188,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     if (req.method === "POST") {
       const target = String(req.headers["x-amz-target"] ?? "");
       setLabel(`${target.slice(target.indexOf(".") + 1)} `);
-      const body = await readBody(req, MAX_API_BODY);
+      // A declared length over the limit is refused before reading; an undeclared one is cut off.
+      const declared = Number(req.headers["content-length"] ?? 0);
+      const body = declared > MAX_API_BODY ? undefined : await readBody(req, MAX_API_BODY);
       if (body === undefined) {
+        res.setHeader("connection", "close");
+        res.once("finish", () => req.destroy());
         reply(
           413,
           { "content-type": "application/json" },
@@ -283,17 +287,25 @@ function flatHeaders(req: IncomingMessage): Record<string, string> {
   return out;
 }
 
-/** Reads the body; undefined when it is larger than limit (the rest is drained). */
-async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  let tooBig = false;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) tooBig = true;
-    else chunks.push(chunk as Buffer);
-  }
-  return tooBig ? undefined : Buffer.concat(chunks);
+/**
+ * Reads the body; undefined as soon as it grows past limit. Reading then stops without destroying
+ * the request (that would take the socket, and the 413, with it): the caller closes after answering.
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      req.off("data", onData);
+      req.pause();
+      resolve(undefined);
+    };
+    req.on("data", onData);
+    req.once("end", () => resolve(Buffer.concat(chunks)));
+    req.once("error", reject);
+  });
 }
 
 /** A refusal before anything is read: short, and the connection is not kept for another request. */
