@@ -79,8 +79,12 @@ export async function serve(
     throw err;
   }
   if (!["127.0.0.1", "localhost", "::1"].includes(opts.host)) {
+    // The server accepts as Host only these names (DNS rebinding): say so, or LAN clients are puzzled.
+    const names = ["a loopback name"];
+    if (!["0.0.0.0", "::"].includes(opts.host)) names.push(opts.host);
+    if (opts.publicUrl) names.push(new URL(opts.publicUrl).hostname);
     ctx.printer.warn(
-      `Listening on ${opts.host}: other machines can reach this endpoint, and it checks no credentials.`,
+      `Listening on ${opts.host}: other machines can reach this endpoint, and it checks no credentials. Requests must name ${names.join(" or ")} as Host; give the name clients use with --public-url.`,
     );
   }
   ctx.io.stdout.write(`${server.url}\n`);
