@@ -3,7 +3,7 @@
 // cannot hold, invalid UTF-8, duplicate attribute names, Host/Origin checks (DNS rebinding, foreign
 // web pages), and presigned uploads refused before their body is read.
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -673,7 +673,7 @@ describe("presigned uploads", () => {
     }
   });
 
-  it("a good upload is spooled to disk, stored, importable, and leaves no spool file", async () => {
+  it("a good upload is spooled to disk, renamed into place, importable, and leaves no spool file", async () => {
     const { poolId: id, job, header } = await newJob();
     const row = header.map((c) => ({ "cognito:username": "ivy", "cognito:mfa_enabled": "false" })[c] ?? "");
     const csv = `${header.join(",")}\n${row.join(",")}\n`;
@@ -684,7 +684,11 @@ describe("presigned uploads", () => {
       body: csv,
     });
     expect(put.status).toBe(200);
-    expect(readdirSync(dataDir).filter((f) => f.endsWith(".part"))).toEqual([]);
+    // Renamed into place in the data directory; no spool file left behind.
+    const uploads = join(dataDir, "uploads");
+    expect(readdirSync(uploads)).toEqual([`${job.JobId}.csv`]);
+    expect(readFileSync(join(uploads, `${job.JobId}.csv`), "utf8")).toBe(csv);
+    expect(statSync(uploads).mode & 0o777).toBe(0o700);
     const started = await local.client.send(
       new C.StartUserImportJobCommand({ UserPoolId: id, JobId: job.JobId }),
     );
@@ -692,5 +696,37 @@ describe("presigned uploads", () => {
     expect(started.UserImportJob?.ImportedUsers).toBe(1);
     const user = await local.client.send(new C.AdminGetUserCommand({ UserPoolId: id, Username: "ivy" }));
     expect(user.UserStatus).toBe("RESET_REQUIRED");
+    // The job cannot restart: its file is gone once imported.
+    expect(readdirSync(uploads)).toEqual([]);
+  });
+
+  it("a body cut short of its declared length is not put in place", async () => {
+    const { poolId: id, job } = await newJob();
+    const u = new URL(local.server.url);
+    await new Promise<void>((resolve) => {
+      const req = request({
+        host: u.hostname,
+        port: u.port,
+        method: "PUT",
+        path: pathOf(job.PreSignedUrl as string),
+        headers: { ...SSE, "content-length": "1000" },
+      });
+      req.on("error", () => resolve());
+      req.on("response", () => resolve());
+      req.write("cognito:username\n");
+      setTimeout(() => req.destroy(), 200);
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(readdirSync(join(dataDir, "uploads"))).toEqual([]);
+    const d = await local.client.send(
+      new C.DescribeUserImportJobCommand({ UserPoolId: id, JobId: job.JobId }),
+    );
+    expect(d.UserImportJob?.Status).toBe("Created");
+    const started = await local.client.send(
+      new C.StartUserImportJobCommand({ UserPoolId: id, JobId: job.JobId }),
+    );
+    expect(started.UserImportJob?.CompletionMessage).toBe(
+      "No CSV file was uploaded to the job's PreSignedUrl.",
+    );
   });
 });

@@ -2,6 +2,7 @@
 // into a wire response. The HTTP server (server.ts) and the in-process SDK handler (in-process.ts)
 // are both thin transports over handle(), so `local serve` and `--local` behave identically.
 import { randomUUID } from "node:crypto";
+import { rmSync, writeFileSync } from "node:fs";
 import { loadIndex } from "../api/catalog.js";
 import {
   CognitoError,
@@ -18,6 +19,7 @@ import {
   storeImportUpload,
 } from "./services/import-upload.js";
 import type { LocalServices } from "./services/index.js";
+import { UploadFiles } from "./services/upload-files.js";
 import { type Db, openDatabase } from "./store/database.js";
 import { targets } from "./targets/index.js";
 import type { Target, TargetContext } from "./targets/target.js";
@@ -76,7 +78,8 @@ export class LocalEndpoint {
       import("./model/input-model.js"),
     ]);
     const db: Db = await openDatabase({ dataDir: opts.dataDir, inMemory: opts.inMemory });
-    const services = createServices(db, opts.clock ?? systemClock, opts.region);
+    const uploads = new UploadFiles(opts.inMemory ? undefined : opts.dataDir);
+    const services = createServices(db, opts.clock ?? systemClock, opts.region, uploads);
     return new LocalEndpoint(services, new RequestValidator(inputModel), opts);
   }
 
@@ -144,24 +147,33 @@ export class LocalEndpoint {
     return checkImportUpload(this.services, url, headers);
   }
 
-  storeUpload(upload: AcceptedUpload, body: Buffer): WireResponse {
-    return storeImportUpload(this.services, upload, body);
+  /** Puts a complete spool file (from spoolPath()) into place for the job. */
+  storeUpload(upload: AcceptedUpload, spool: string): WireResponse {
+    return storeImportUpload(this.services, upload, spool);
+  }
+
+  /** Where an upload in progress is written: beside the job files, so it can be renamed into place. */
+  spoolPath(): string {
+    return this.services.uploads.spoolPath();
   }
 
   /** Both steps at once, for `--local` (the CLI calls it with the PreSignedUrl and the file). */
   acceptUpload(url: string, body: Buffer | string, headers: Record<string, string> = {}): WireResponse {
     const bytes = typeof body === "string" ? Buffer.from(body) : body;
     const checked = this.checkUpload(url, { ...headers, "content-length": String(bytes.length) });
-    return isAcceptedUpload(checked) ? this.storeUpload(checked, bytes) : checked;
-  }
-
-  /** Where an upload in progress is spooled: the data directory (same disk as the database). */
-  get spoolDir(): string | undefined {
-    return this.opts.inMemory ? undefined : this.opts.dataDir;
+    if (!isAcceptedUpload(checked)) return checked;
+    const spool = this.spoolPath();
+    try {
+      writeFileSync(spool, bytes, { mode: 0o600, flag: "wx" });
+      return this.storeUpload(checked, spool);
+    } finally {
+      rmSync(spool, { force: true });
+    }
   }
 
   close(): void {
     this.services.db.close();
+    this.services.uploads.close();
   }
 
   private async load(operation: string): Promise<Target> {

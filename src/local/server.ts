@@ -10,13 +10,10 @@
 //   local origin or one given with --cors-origin; any other is refused (403), preflight or not,
 //   since a "simple" cross-site POST needs no preflight to act.
 // - URLs the endpoint hands out (PreSignedUrl, issuer) use the address it serves on, never Host.
-import { randomUUID } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { readFile, rm } from "node:fs/promises";
+import { rm } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { type AddressInfo, isIP } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { wellKnown } from "./auth/well-known.js";
 import type { LocalEndpoint, WireResponse } from "./endpoint.js";
@@ -242,10 +239,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       res.once("finish", () => req.destroy());
       return checked;
     }
-    const spool = join(endpoint.spoolDir ?? tmpdir(), `.cogctl-upload-${randomUUID()}.part`);
+    const spool = endpoint.spoolPath();
     try {
       await pipeline(req, createWriteStream(spool, { mode: 0o600, flags: "wx" }));
-      return endpoint.storeUpload(checked, await readFile(spool));
+      return endpoint.storeUpload(checked, spool);
     } finally {
       await rm(spool, { force: true });
     }

@@ -71,12 +71,15 @@ export class ImportJobsService {
       .run(JSON.stringify(job), job.JobId);
   }
 
+  /** The uploaded file (in the uploads directory; a database from before kept it in `csv`). */
   csv(jobId: string): Buffer | undefined {
     return (
+      this.services.uploads.read(jobId) ??
       (this.services.db
         .prepare("SELECT csv FROM import_jobs WHERE job_id = ?")
         .pluck()
-        .get(jobId) as Buffer | null) ?? undefined
+        .get(jobId) as Buffer | null) ??
+      undefined
     );
   }
 

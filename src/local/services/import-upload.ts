@@ -82,18 +82,18 @@ export function checkImportUpload(
   return { jobId: row.job_id, length };
 }
 
+/** Puts a complete spool file (see UploadFiles.spoolPath) into place as the job's file. */
 export function storeImportUpload(
   services: LocalServices,
   upload: AcceptedUpload,
-  body: Buffer,
+  spool: string,
 ): WireResponse {
-  if (body.length !== upload.length)
+  if (!services.uploads.commit(spool, upload.jobId, upload.length))
     return s3Error(
       400,
       "IncompleteBody",
       "You did not provide the number of bytes specified by the Content-Length HTTP header.",
     );
-  services.db.prepare("UPDATE import_jobs SET csv = ? WHERE job_id = ?").run(body, upload.jobId);
   return { status: 200, headers: { etag: `"${upload.jobId}"` }, body: "" };
 }
 

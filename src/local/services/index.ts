@@ -20,6 +20,7 @@ import { SessionConfigService } from "./session-config.js";
 import { SessionsService } from "./sessions.js";
 import { TermsService } from "./terms.js";
 import { TokensService } from "./tokens.js";
+import { UploadFiles } from "./upload-files.js";
 import { UserSessionsService } from "./user-sessions.js";
 import { UsersService } from "./users.js";
 import { WebAuthnService } from "./webauthn.js";
@@ -54,9 +55,16 @@ export interface LocalServices {
   readonly webauthn: WebAuthnService;
   // user pool replicas
   readonly replicas: ReplicasService;
+  // import job files (uploads)
+  readonly uploads: UploadFiles;
 }
 
-export function createServices(db: Db, clock: Clock, region: string): LocalServices {
+export function createServices(
+  db: Db,
+  clock: Clock,
+  region: string,
+  uploads: UploadFiles = new UploadFiles(undefined),
+): LocalServices {
   const passwords = new PasswordsService();
   const messages = new MessagesService(db, clock);
   const keys = new KeysService(db, clock);
@@ -88,5 +96,6 @@ export function createServices(db: Db, clock: Clock, region: string): LocalServi
     provisionedLimits: new ProvisionedLimitsService(db, clock),
     webauthn: new WebAuthnService(db, clock, resources),
     replicas: new ReplicasService(db, clock, region),
+    uploads,
   };
 }

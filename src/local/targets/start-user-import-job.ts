@@ -17,5 +17,10 @@ export default defineTarget<StartUserImportJobRequest>((input, { services }) => 
   }
   job.Status = "Pending";
   jobs.save(job);
-  return { UserImportJob: ImportJobsService.describe(runImport(services, jobs, pool, job)) };
+  try {
+    return { UserImportJob: ImportJobsService.describe(runImport(services, jobs, pool, job)) };
+  } finally {
+    // A job never restarts, so its file has served its purpose.
+    services.uploads.remove(job.JobId as string);
+  }
 });
