@@ -33,7 +33,7 @@ export async function serve(
   if (!LEVELS.includes(level))
     throw new UsageError(`--log-level must be one of ${LEVELS.join(", ")}; got '${opts.logLevel}'.`);
   if (opts.publicUrl !== undefined) checkPublicUrl(opts.publicUrl);
-  const [{ LocalEndpoint }, { startServer, canonicalOrigin }] = await Promise.all([
+  const [{ LocalEndpoint }, { startServer, canonicalOrigin, isWildcardHost }] = await Promise.all([
     import("../../src/local/endpoint.js"),
     import("../../src/local/server.js"),
   ]);
@@ -81,7 +81,7 @@ export async function serve(
   if (!["127.0.0.1", "localhost", "::1"].includes(opts.host)) {
     // The server accepts as Host only these names (DNS rebinding): say so, or LAN clients are puzzled.
     const names = ["a loopback name"];
-    if (!["0.0.0.0", "::"].includes(opts.host)) names.push(opts.host);
+    if (!isWildcardHost(opts.host)) names.push(opts.host);
     if (opts.publicUrl) names.push(new URL(opts.publicUrl).hostname);
     ctx.printer.warn(
       `Listening on ${opts.host}: other machines can reach this endpoint, and it checks no credentials. Requests must name ${names.join(" or ")} as Host; give the name clients use with --public-url.`,

@@ -50,9 +50,15 @@ const MAX_API_BODY = 1024 * 1024;
 
 const EXPOSED_HEADERS = "x-amzn-RequestId, x-amzn-ErrorType, x-amzn-ErrorMessage, Date";
 
+/** A host name as compared here: lower case, an IPv6 address without its brackets. */
+const bareHost = (name: string) => name.replace(/^\[(.*)\]$/, "$1").toLowerCase();
+
+/** An address meaning "every interface": how one listens, never a name one is reached by. */
+export const isWildcardHost = (host: string) => ["0.0.0.0", "::", "[::]", ""].includes(host);
+
 /** localhost, 127/8 and ::1: names that cannot be rebound to another machine. */
 export function isLoopbackHost(hostname: string): boolean {
-  const h = hostname.toLowerCase().replace(/^\[(.*)\]$/, "$1");
+  const h = bareHost(hostname);
   if (h === "localhost" || h.endsWith(".localhost")) return true;
   if (isIP(h) === 4) return h.startsWith("127.");
   return h === "::1";
@@ -61,7 +67,7 @@ export function isLoopbackHost(hostname: string): boolean {
 /** The host name of a Host header value (`name:port`, `[v6]:port`); undefined when malformed. */
 function hostnameOf(host: string): string | undefined {
   try {
-    return new URL(`http://${host}`).hostname.replace(/^\[(.*)\]$/, "$1").toLowerCase();
+    return bareHost(new URL(`http://${host}`).hostname);
   } catch {
     return undefined;
   }
@@ -92,9 +98,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   }
   const publicUrl = opts.publicUrl === undefined ? undefined : new URL(opts.publicUrl);
   const allowedHosts = new Set<string>();
-  if (publicUrl) allowedHosts.add(publicUrl.hostname.replace(/^\[(.*)\]$/, "$1").toLowerCase());
+  if (publicUrl) allowedHosts.add(bareHost(publicUrl.hostname));
   // A specific address listened on (--host 192.168.1.5) is how the LAN reaches it; a wildcard is not a name.
-  if (!["0.0.0.0", "::", ""].includes(host)) allowedHosts.add(host.replace(/^\[(.*)\]$/, "$1").toLowerCase());
+  if (!isWildcardHost(host)) allowedHosts.add(bareHost(host));
   let baseUrl = "";
 
   const hostAllowed = (value: string | undefined): boolean => {
