@@ -56,6 +56,15 @@ export interface Member {
   doc?: string;
 }
 
+/**
+ * The member a user-supplied key names, or undefined. Own properties only: `members[key]` would
+ * answer `constructor`, `toString` or `__proto__` from Object.prototype, and those are unknown
+ * parameters, not members.
+ */
+export function memberOf(shape: StructureShape, key: string): Member | undefined {
+  return Object.hasOwn(shape.members, key) ? shape.members[key] : undefined;
+}
+
 export interface Paginator {
   inputToken: string;
   outputToken: string;

@@ -9,7 +9,7 @@ import { labelled, MIN_HELP_WIDTH, renderExamples, twoColumns, wrap } from "../a
 import { OPERATION_EXAMPLES } from "../api/usage-examples.js";
 import type { IO } from "../io/io.js";
 import { GLOBAL_OPTIONS } from "./global-options.js";
-import { handWrittenCommands } from "./registry.js";
+import { findHandWritten, handWrittenCommands } from "./registry.js";
 
 export type HelpTarget = string | string[] | undefined;
 
@@ -52,7 +52,7 @@ export function renderGroupHelp(words: string[], width = 80): string {
 
 /** A task command's help, from its declaration: usage, description, arguments, options, examples. */
 async function renderTaskHelp(key: string, width: number): Promise<string> {
-  const def = (await handWrittenCommands[key].load()).default;
+  const def = (await findHandWritten(key)!.load()).default;
   const cmd = new Command(key);
   def.configure(cmd);
   cmd.helpOption(false);

@@ -13,7 +13,7 @@ import { normalize } from "./error-mapping.js";
 import { type CliError, ExitCode, UsageError } from "./errors.js";
 import { addGlobalOptions, resolveGlobals, scanCommandWords } from "./global-options.js";
 import { loadProfileSettings } from "./profile-settings.js";
-import { handWrittenCommands } from "./registry.js";
+import { findHandWritten, handWrittenCommands } from "./registry.js";
 import { rejectStrayArguments } from "./stray-arguments.js";
 import { VERSION } from "./version.js";
 
@@ -35,7 +35,7 @@ function findTarget(words: string[]): Target {
   if (words.length === 0) return { kind: "help" };
   for (let n = Math.min(words.length, 3); n >= 1; n--) {
     const key = words.slice(0, n).join(" ");
-    if (handWrittenCommands[key]) return { kind: "hand-written", words: words.slice(0, n) };
+    if (findHandWritten(key)) return { kind: "hand-written", words: words.slice(0, n) };
   }
   for (let n = Math.min(words.length, 2); n >= 1; n--) {
     const prefix = `${words.slice(0, n).join(" ")} `;
@@ -141,7 +141,7 @@ export async function main(argv: string[], deps: MainDeps = {}): Promise<number>
       });
       program.addCommand(built.command);
     } else {
-      const entry = handWrittenCommands[target.words.join(" ")];
+      const entry = findHandWritten(target.words.join(" "))!;
       const def = (await entry.load()).default;
       terminalOutput = def.terminalOutput;
       let parent = program;

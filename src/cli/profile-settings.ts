@@ -10,7 +10,10 @@ export async function loadProfileSettings(
   try {
     const { loadSharedConfigFiles } = loadSharedConfig();
     const files = await loadSharedConfigFiles();
-    return { ...(files.credentialsFile?.[name] ?? {}), ...(files.configFile?.[name] ?? {}) };
+    // Own sections only: `--profile constructor` names no profile, not Object's constructor.
+    const section = (file: Record<string, Record<string, string | undefined>> | undefined) =>
+      file && Object.hasOwn(file, name) ? file[name] : {};
+    return { ...section(files.credentialsFile), ...section(files.configFile) };
   } catch {
     // Unreadable config files are reported by the SDK when it needs them; output settings fall back.
     return {};

@@ -40,9 +40,8 @@ export function redact(value: unknown, key?: string): unknown {
   }
   if (Array.isArray(value)) return value.map((v) => redact(v, key));
   if (value && typeof value === "object" && !(value instanceof Date) && !(value instanceof Uint8Array)) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = redact(v, k);
-    return out;
+    // fromEntries keeps a `__proto__` key a key (assignment would set the prototype).
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redact(v, k)]));
   }
   return value;
 }

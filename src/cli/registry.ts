@@ -86,3 +86,8 @@ export const handWrittenCommands: Record<string, { summary: string; load: Loader
     load: () => import("../../commands/import-jobs/upload.js"),
   },
 };
+
+/** The command for the words typed, or undefined; own entries only (`cogctl constructor` is unknown). */
+export function findHandWritten(words: string): { summary: string; load: Loader } | undefined {
+  return Object.hasOwn(handWrittenCommands, words) ? handWrittenCommands[words] : undefined;
+}

@@ -21,14 +21,16 @@ function normalizeValue(value: unknown, topLevel: boolean): unknown {
     for (const item of value) if (item !== undefined) items.push(normalizeValue(item, false));
     return items;
   }
-  const out: Record<string, unknown> = {};
+  const entries: [string, unknown][] = [];
   for (const [key, member] of Object.entries(value)) {
     if (member === undefined || typeof member === "function") continue;
     // `$metadata` is the SDK's request bookkeeping (the CLI's ResponseMetadata), never output.
     if (topLevel && key === "$metadata") continue;
-    out[key] = normalizeValue(member, false);
+    entries.push([key, normalizeValue(member, false)]);
   }
-  return out;
+  // Map keys in a response are the user's (tags, attribute mappings): fromEntries keeps a
+  // `__proto__` key a key, where assignment would set the prototype.
+  return Object.fromEntries(entries);
 }
 
 /**

@@ -18,11 +18,36 @@ export function validateQuery(expression: string): void {
 export function applyQuery(data: unknown, expression: string): unknown {
   validateQuery(expression);
   try {
-    return loadJmesPath().search(data, expression);
+    return fromQueryView(loadJmesPath().search(toQueryView(data), expression));
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     throw new UsageError(`Bad value for --query ${expression}: ${message}\n${HINT}`);
   }
+}
+
+// The jmespath package reads a field as `value[name]`, so `--query constructor` or `toString`
+// found Object.prototype's members (and printed "undefined"). It runs here on a copy whose
+// objects inherit only hasOwnProperty (the package calls it to test an object for emptiness), and
+// anything inherited that still comes out (a function) is null: a missing key, as in the AWS CLI.
+const QUERY_PROTO: object = Object.freeze(
+  Object.create(null, { hasOwnProperty: { value: Object.prototype.hasOwnProperty } }),
+);
+
+function toQueryView(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(toQueryView);
+  if (value === null || typeof value !== "object") return value;
+  const view = Object.create(QUERY_PROTO) as Record<string, unknown>;
+  for (const [key, member] of Object.entries(value)) {
+    Object.defineProperty(view, key, { value: toQueryView(member), enumerable: true, writable: true });
+  }
+  return view;
+}
+
+function fromQueryView(value: unknown): unknown {
+  if (typeof value === "function") return null;
+  if (Array.isArray(value)) return value.map(fromQueryView);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(Object.entries(value).map(([key, member]) => [key, fromQueryView(member)]));
 }
 
 interface SyntaxFailure {

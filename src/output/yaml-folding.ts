@@ -73,9 +73,10 @@ function replaceFoldable(value: unknown, strings: string[]): unknown {
   }
   if (Array.isArray(value)) return value.map((item) => replaceFoldable(item, strings));
   if (value !== null && typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const [key, member] of Object.entries(value)) out[key] = replaceFoldable(member, strings);
-    return out;
+    // fromEntries keeps a `__proto__` key a key (assignment would set the prototype).
+    return Object.fromEntries(
+      Object.entries(value).map(([key, member]) => [key, replaceFoldable(member, strings)]),
+    );
   }
   return value;
 }

@@ -3,7 +3,7 @@
 // outside the model's length and range constraints.
 import { createRequire } from "node:module";
 import { UsageError } from "../../cli/errors.js";
-import type { Operation } from "../catalog.js";
+import { memberOf, type Operation } from "../catalog.js";
 import { coerceStructure } from "./coerce.js";
 import { checkConstraints } from "./constraints.js";
 import { didYouMean } from "./did-you-mean.js";
@@ -80,7 +80,7 @@ export function buildInput(
     }
     const members = Object.keys(op.input.members);
     for (const key of Object.keys(value as object)) {
-      if (!op.input.members[key]) {
+      if (!memberOf(op.input, key)) {
         throw new UsageError(
           `Error parsing parameter '${flag}': unknown parameter '${key}' for ${op.name}.${didYouMean(key, members)} ` +
             `Valid parameters: ${members.join(", ")}.`,

@@ -3,7 +3,7 @@
 // that names the flag, the key path and the fix. Values of sensitive shapes are never echoed.
 
 import { UsageError } from "../../cli/errors.js";
-import type { Shape, StructureShape } from "../catalog.js";
+import { memberOf, type Shape, type StructureShape } from "../catalog.js";
 import { didYouMean } from "./did-you-mean.js";
 
 /** Shorthand gives strings that need typing; JSON and YAML must already carry the right types. */
@@ -117,12 +117,15 @@ export function coerce(
     }
     case "map": {
       if (!isPlainObject(value)) wrongType(value, shape, path, ctx, sensitive);
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) {
-        coerce(k, shape.key, path, ctx, sensitive);
-        out[k] = coerce(v, shape.value, path ? `${path}.${k}` : k, ctx, sensitive);
-      }
-      return out;
+      // Map keys are the user's own (ClientMetadata, tags) and may be any string, `__proto__`
+      // included: fromEntries defines them as own properties where `out[k] = v` would set the
+      // prototype instead.
+      return Object.fromEntries(
+        Object.entries(value).map(([k, v]) => {
+          coerce(k, shape.key, path, ctx, sensitive);
+          return [k, coerce(v, shape.value, path ? `${path}.${k}` : k, ctx, sensitive)];
+        }),
+      );
     }
     case "string": {
       if (typeof value !== "string") wrongType(value, shape, path, ctx, sensitive);
@@ -206,7 +209,7 @@ export function coerceStructure(
   const names = Object.keys(shape.members);
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
-    const member = shape.members[k];
+    const member = memberOf(shape, k);
     if (!member) {
       fail(ctx, path, `unknown key '${k}'.${didYouMean(k, names)} Valid keys: ${names.join(", ")}.`);
     }

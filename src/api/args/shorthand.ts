@@ -42,7 +42,8 @@ export class ShorthandParser {
   }
 
   private keyvals(ctx: Ctx): { [key: string]: ShorthandValue } {
-    const params: { [key: string]: ShorthandValue } = {};
+    // A Map, not `params[key] = value`: a key the user typed (`__proto__=x`) must stay a key.
+    const params = new Map<string, ShorthandValue>();
     for (;;) {
       this.ws();
       const keyAt = this.i;
@@ -51,16 +52,16 @@ export class ShorthandParser {
       this.expect("=");
       this.ws();
       const value = this.values(ctx);
-      if (Object.hasOwn(params, key)) {
+      if (params.has(key)) {
         throw new ShorthandSyntaxError(
           this.s,
           keyAt,
           `Second instance of key "${key}"; this is often because there is a "," instead of a space between list items`,
         );
       }
-      params[key] = value;
+      params.set(key, value);
       this.ws();
-      if (this.peek() !== ",") return params;
+      if (this.peek() !== ",") return Object.fromEntries(params);
       this.i++;
     }
   }

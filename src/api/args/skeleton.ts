@@ -1,7 +1,7 @@
 // --generate-cli-skeleton [input|yaml-input|output], as the AWS CLI v2: a template whose top-level
 // keys are exactly the shape's members, with placeholder values by type.
 import { createRequire } from "node:module";
-import type { Operation, Shape, StructureShape } from "../catalog.js";
+import { memberOf, type Operation, type Shape, type StructureShape } from "../catalog.js";
 import { sampleValue } from "./examples.js";
 
 const requireLazy = createRequire(import.meta.url);
@@ -27,7 +27,7 @@ function yamlSkeleton(shape: StructureShape): string {
     if (s.type === "structure" && YAML.isMap(node)) {
       for (const pair of node.items) {
         const key = YAML.isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-        const member = s.members[key];
+        const member = memberOf(s, key);
         if (!member) continue;
         const notes: string[] = [];
         if (s.required.includes(key)) notes.push("[REQUIRED]");
