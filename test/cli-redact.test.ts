@@ -1,6 +1,6 @@
 // What --debug may show: nothing secret, by key, at any depth.
 import { describe, expect, it } from "vitest";
-import { REDACTED, redact, redactHeaders, redactJsonText } from "../src/cli/redact.js";
+import { REDACTED, redact, redactBody, redactHeaders, redactJsonText } from "../src/cli/redact.js";
 
 describe("redact", () => {
   it("hides passwords, tokens, secrets, codes and SRP values at any depth, keeping the rest", () => {
@@ -81,12 +81,49 @@ describe("redact", () => {
     expect(redactJsonText("PASSWORD=hunter2")).not.toContain("hunter2");
   });
 
-  it("redacts the signature headers", () => {
+  it("redacts the signature headers, keeping a SigV4 header's scope but not its key id or signature", () => {
     const h = redactHeaders({
-      authorization: "AWS4-HMAC-SHA256 Credential=AKIA/...",
+      authorization:
+        "AWS4-HMAC-SHA256 Credential=AKIAEXAMPLE/20260101/us-east-1/cognito-idp/aws4_request, SignedHeaders=host;x-amz-date, Signature=0123abcd",
       "x-amz-security-token": "tok",
       "x-amz-target": "T",
+      cookie: "a=b",
     });
-    expect(h).toEqual({ authorization: REDACTED, "x-amz-security-token": REDACTED, "x-amz-target": "T" });
+    expect(h).toEqual({
+      authorization: `AWS4-HMAC-SHA256 Credential=${REDACTED}/20260101/us-east-1/cognito-idp/aws4_request, SignedHeaders=host;x-amz-date, Signature=${REDACTED}`,
+      "x-amz-security-token": REDACTED,
+      "x-amz-target": "T",
+      cookie: REDACTED,
+    });
+    expect(redactHeaders({ authorization: "Bearer eyJ.abc.def" })).toEqual({ authorization: REDACTED });
+  });
+
+  it("hides the body's digests exactly when the body held something redacted", () => {
+    const digests = {
+      "x-amz-content-sha256": "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+      "content-md5": "1B2M2Y8AsgTpgAmY7PhCfg==",
+      "x-amz-checksum-crc32": "AAAAAA==",
+      "content-length": "42",
+    };
+    const secret = redactBody('{"UserPoolId":"p","Password":"Guess-me-1!"}');
+    expect(secret).toEqual({ text: '{"UserPoolId":"p","Password":"****"}', heldSecret: true });
+    expect(redactHeaders(digests, secret.heldSecret)).toEqual({
+      "x-amz-content-sha256": REDACTED,
+      "content-md5": REDACTED,
+      "x-amz-checksum-crc32": REDACTED,
+      "content-length": "42",
+    });
+    const plain = redactBody('{"MaxResults":5}');
+    expect(plain).toEqual({ text: '{"MaxResults":5}', heldSecret: false });
+    expect(redactHeaders(digests, plain.heldSecret)).toEqual(digests);
+    // A body that is not JSON is not shown, so nothing computed from it is either.
+    expect(redactBody("PASSWORD=hunter2").heldSecret).toBe(true);
+    expect(redactHeaders(digests)["x-amz-content-sha256"]).toBe(REDACTED);
+  });
+
+  it("keeps a __proto__ key a key", () => {
+    const out = redact(JSON.parse('{"__proto__":{"Password":"p"},"a":1}')) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(JSON.stringify(out)).toBe('{"__proto__":{"Password":"****"},"a":1}');
   });
 });

@@ -8,7 +8,7 @@ import type {
 import type { HttpHandlerOptions, HttpRequest, HttpResponse } from "@smithy/types";
 import type { GlobalOptions, Paths } from "../context/context.js";
 import type { Printer } from "../output/types.js";
-import { redactHeaders, redactJsonText } from "./redact.js";
+import { redactBody, redactHeaders } from "./redact.js";
 import { loadCognitoSdk, loadNodeHttpHandler } from "./sdk.js";
 
 export interface RequestHandlerLike {
@@ -88,16 +88,23 @@ function tracingHandler(inner: RequestHandlerLike, printer: Printer): RequestHan
       printer.debug(
         `request: ${request.method} ${request.protocol}//${request.hostname}${request.port ? `:${request.port}` : ""}${request.path} ${target}`,
       );
-      printer.debug(`request headers: ${JSON.stringify(redactHeaders(request.headers))}`);
       const sent = requestBodyText(request.body);
-      if (sent !== undefined) printer.debug(`request body: ${redactJsonText(sent)}`);
+      // A body that is not text (a stream) is not shown; its digest headers are hidden with it.
+      const sentShown = sent === undefined ? undefined : redactBody(sent);
+      printer.debug(
+        `request headers: ${JSON.stringify(redactHeaders(request.headers, sentShown?.heldSecret ?? true))}`,
+      );
+      if (sentShown !== undefined) printer.debug(`request body: ${sentShown.text}`);
       const started = Date.now();
       const result = await inner.handle(request, options);
       const body = await readBody(result.response.body);
       result.response.body = body;
       printer.debug(`response: ${result.response.statusCode} in ${Date.now() - started} ms`);
-      printer.debug(`response headers: ${JSON.stringify(redactHeaders(result.response.headers))}`);
-      printer.debug(`response body: ${redactJsonText(Buffer.from(body).toString("utf8"))}`);
+      const received = redactBody(Buffer.from(body).toString("utf8"));
+      printer.debug(
+        `response headers: ${JSON.stringify(redactHeaders(result.response.headers, received.heldSecret))}`,
+      );
+      printer.debug(`response body: ${received.text}`);
       return result;
     },
     destroy: () => inner.destroy?.(),

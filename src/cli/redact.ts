@@ -1,6 +1,10 @@
 // Redaction for --debug traces and anything else that echoes requests: passwords, tokens,
 // secrets, codes, SRP values and SECRET_HASH never reach stderr. One rule, by key name, applied
 // to every string value (nested maps such as AuthParameters and ChallengeResponses included).
+// Values derived from a secret are secrets too: a body's SHA-256 (x-amz-content-sha256) next to
+// the body with `****` lets anyone confirm a guessed password by hashing candidate bodies, so
+// body digests are hidden whenever the body held anything redacted, and SigV4 signatures always
+// (with --local the signing key is public, so a signature is as good as a digest).
 
 const SECRET_KEY =
   /password|secret|token|session|code$|^code$|signature|verifier|salt|srp_|^answer$|encodeddata|^authorization$|security-token/i;
@@ -46,23 +50,62 @@ export function redact(value: unknown, key?: string): unknown {
   return value;
 }
 
-/** Redacts a JSON text; text that is not JSON is replaced whole when it could hold a secret. */
-export function redactJsonText(text: string): string {
-  if (text.trim() === "") return text;
-  try {
-    return JSON.stringify(redact(JSON.parse(text)));
-  } catch {
-    return `<${text.length} bytes, not JSON: not shown>`;
-  }
+export interface RedactedBody {
+  /** The body as it may be shown. */
+  text: string;
+  /** Something was hidden (or the body could not be read as JSON): its digests must be hidden too. */
+  heldSecret: boolean;
 }
 
+/** Redacts a JSON body; text that is not JSON is replaced whole, since it could hold a secret. */
+export function redactBody(text: string): RedactedBody {
+  if (text.trim() === "") return { text, heldSecret: false };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { text: `<${text.length} bytes, not JSON: not shown>`, heldSecret: true };
+  }
+  const shown = JSON.stringify(redact(parsed));
+  return { text: shown, heldSecret: shown !== JSON.stringify(parsed) };
+}
+
+export function redactJsonText(text: string): string {
+  return redactBody(text).text;
+}
+
+/** Headers computed from the body's bytes: each is as revealing as the body itself. */
+const BODY_DIGEST = /sha256|md5|crc32|checksum|digest/i;
+
+/**
+ * A SigV4 Authorization header with its signature hidden; the credential scope (date, region,
+ * service) and signed headers stay, since they are what a signing problem is debugged with. The
+ * access key id goes too: not a secret, but it names the account (sts get-access-key-info) in a
+ * trace that ends up pasted into tickets. Anything else is hidden whole.
+ */
+function redactAuthorization(value: string): string {
+  const sigV4 =
+    /^(AWS4-[A-Z0-9-]+) Credential=[^/,\s]+(\/[^,\s]*),\s*SignedHeaders=([^,\s]+),\s*Signature=[0-9a-f]+$/i;
+  const m = sigV4.exec(value);
+  return m ? `${m[1]} Credential=${REDACTED}${m[2]}, SignedHeaders=${m[3]}, Signature=${REDACTED}` : REDACTED;
+}
+
+/**
+ * Headers as they may be shown. `bodyHeldSecret` (from redactBody) hides the digests of the body
+ * sent or received with them.
+ */
 export function redactHeaders(
   headers: Record<string, string | string[] | undefined>,
+  bodyHeldSecret = true,
 ): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out: [string, string][] = [];
   for (const [k, v] of Object.entries(headers)) {
     if (v === undefined) continue;
-    out[k] = isSecretKey(k) ? REDACTED : Array.isArray(v) ? v.join(", ") : v;
+    const value = Array.isArray(v) ? v.join(", ") : v;
+    if (/^authorization$/i.test(k)) out.push([k, redactAuthorization(value)]);
+    else if (isSecretKey(k) || /cookie/i.test(k)) out.push([k, REDACTED]);
+    else if (bodyHeldSecret && BODY_DIGEST.test(k)) out.push([k, REDACTED]);
+    else out.push([k, value]);
   }
-  return out;
+  return Object.fromEntries(out);
 }
