@@ -5,7 +5,7 @@ import { UsageError } from "../cli/errors.js";
 import type { IO } from "../io/io.js";
 import type { Choice, Prompter } from "../io/prompter.js";
 import { runForOutput } from "../io/run-command.js";
-import { readSecretFile } from "./client-secret.js";
+import { readSecretFile, readSecretStdin } from "./client-secret.js";
 import { totpCode } from "./crypto/index.js";
 
 export interface AnswerFlags {
@@ -82,7 +82,10 @@ export class Answers {
 
   private async readPassword(username: string): Promise<string> {
     if (this.flags.passwordStdin)
-      return requireNonEmpty(stripNewline(await this.io.readStdin()), "--password-stdin");
+      return requireNonEmpty(
+        stripNewline(await readSecretStdin(this.io, "--password-stdin")),
+        "--password-stdin",
+      );
     if (this.flags.passwordFile)
       return requireNonEmpty(
         stripNewline(await readSecretFile(this.flags.passwordFile, "--password-file")),

@@ -2,10 +2,11 @@
 // --client-secret or COGCTL_CLIENT_SECRET; otherwise cogctl assumes a public client and, only if
 // the service then says a secret is needed, reads it with DescribeUserPoolClient (which needs admin
 // credentials) and retries once. That keeps the common sign-in to the requests it strictly needs.
-import { readFile } from "node:fs/promises";
 import type { CognitoCall } from "../cli/cognito-call.js";
 import { ServiceError, UsageError } from "../cli/errors.js";
+import { decodeUtf8, readFileCapped, SECRET_INPUT_LIMIT } from "../io/capped-read.js";
 import { describeFileError } from "../io/file-errors.js";
+import type { IO } from "../io/io.js";
 import { secretHash } from "./crypto/index.js";
 
 export interface ClientSecretOptions {
@@ -99,9 +100,18 @@ export async function givenClientSecret(
   return opts.clientSecret || env.COGCTL_CLIENT_SECRET || undefined;
 }
 
+/** Standard input for a secret flag (--password-stdin): capped and UTF-8 as a secret file is. */
+export async function readSecretStdin(io: Pick<IO, "readStdin">, flag: string): Promise<string> {
+  try {
+    return await io.readStdin();
+  } catch (err) {
+    throw new UsageError(`${flag}: cannot read standard input: ${describeFileError(err)}.`);
+  }
+}
+
 export async function readSecretFile(path: string, flag: string): Promise<string> {
   try {
-    return await readFile(path, "utf8");
+    return decodeUtf8(await readFileCapped(path, SECRET_INPUT_LIMIT));
   } catch (err) {
     throw new UsageError(`${flag}: cannot read ${path}: ${describeFileError(err)}.`);
   }

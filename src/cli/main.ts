@@ -6,6 +6,7 @@ import { didYouMean } from "../api/args/did-you-mean.js";
 import { loadIndex, loadOperation } from "../api/catalog.js";
 import type { Context, GlobalOptions, Paths } from "../context/context.js";
 import { createContext } from "../context/create.js";
+import { argumentsNotUtf8 } from "../io/argv.js";
 import { type ColorMode, createProcessIO, type IO } from "../io/io.js";
 import type { Prompter } from "../io/prompter.js";
 import type { OutputFormat } from "../output/types.js";
@@ -66,6 +67,8 @@ export async function main(argv: string[], deps: MainDeps = {}): Promise<number>
       io.stdout.write(candidates.length ? `${candidates.join("\n")}\n` : "");
       return ExitCode.OK;
     }
+    const notUtf8 = argumentsNotUtf8(argv);
+    if (notUtf8.length > 0) throw new UsageError(notUtf8Message(argv, notUtf8[0]!));
     if (argv.includes("--version") && scanCommandWords(argv).length === 0) {
       io.stdout.write(`cogctl/${VERSION} node/${process.version} ${process.platform}/${process.arch}\n`);
       return ExitCode.OK;
@@ -168,6 +171,27 @@ export async function main(argv: string[], deps: MainDeps = {}): Promise<number>
   } catch (err) {
     return report(err, io, operationName, globals, debug);
   }
+}
+
+/** Names the flag an argument that is not UTF-8 belongs to; the value itself may be a secret. */
+function notUtf8Message(argv: string[], index: number): string {
+  const arg = argv[index]!;
+  let what = `argument ${index + 1}`;
+  if (arg.startsWith("--"))
+    what = arg.includes("=") ? `the value of ${arg.split("=")[0]}` : `the flag ${arg}`;
+  else {
+    // A value belongs to the nearest flag before it (list flags take several values).
+    for (let i = index - 1; i >= 0; i--) {
+      if (argv[i]!.startsWith("--")) {
+        what = `the value of ${argv[i]!.split("=")[0]}`;
+        break;
+      }
+    }
+  }
+  return (
+    `${what[0]!.toUpperCase()}${what.slice(1)} is not valid UTF-8 text: the shell or script passed bytes ` +
+    "that are not UTF-8 (check its locale or the file the value came from). It is not shown, and not sent."
+  );
 }
 
 function configureCommand(cmd: Command): void {

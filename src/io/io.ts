@@ -1,5 +1,6 @@
 // The only module that touches the process's streams, TTY state, terminal width and colour
 // decisions. Everything else receives an IO object, so tests can hand in a fake one.
+import { decodeUtf8, readStreamCapped, SECRET_INPUT_LIMIT } from "./capped-read.js";
 
 export interface OutStream {
   write(chunk: string): void;
@@ -21,7 +22,10 @@ export interface IO {
   readonly stderrColor: boolean;
   /** True when a person can answer prompts: stdin and stderr are terminals. */
   readonly canPrompt: boolean;
-  /** Reads the whole of standard input as UTF-8. */
+  /**
+   * Reads the whole of standard input as UTF-8 (what --password-stdin reads: at most
+   * SECRET_INPUT_LIMIT bytes; throws InputTooLargeError or NotUtf8Error).
+   */
   readStdin(): Promise<string>;
   /** The raw stdin stream, for interactive prompt libraries. */
   readonly stdinStream: NodeJS.ReadableStream;
@@ -81,9 +85,7 @@ export function createProcessIO(colorMode: ColorMode = "auto"): IO {
   };
 }
 
-export async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream)
-    chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString("utf8");
+/** All of a stream as UTF-8, up to limit bytes (an endless `yes |` must not fill the memory). */
+export async function readAll(stream: NodeJS.ReadableStream, limit = SECRET_INPUT_LIMIT): Promise<string> {
+  return decodeUtf8(await readStreamCapped(stream, limit));
 }

@@ -9,7 +9,7 @@ import { checkConstraints } from "./constraints.js";
 import { didYouMean } from "./did-you-mean.js";
 import { flagsFor } from "./flags.js";
 import { JsonTextError, lineColumn, parseJsonText } from "./json-text.js";
-import { expandParamFile } from "./param-file.js";
+import { expandParamText } from "./param-file.js";
 import { parseFlagValue } from "./parse-flag-value.js";
 
 export interface CliInput {
@@ -29,8 +29,7 @@ function readCliInput(op: Operation, cliInput: CliInput): { flag: string; value:
   }
   if (cliInput.json !== undefined) {
     const flag = "--cli-input-json";
-    const text = expandParamFile(cliInput.json, flag);
-    const source = typeof text === "string" ? text : Buffer.from(text).toString("utf8");
+    const source = expandParamText(cliInput.json, flag);
     try {
       return { flag, value: parseJsonText(source) };
     } catch (err) {
@@ -43,8 +42,7 @@ function readCliInput(op: Operation, cliInput: CliInput): { flag: string; value:
   }
   if (cliInput.yaml !== undefined) {
     const flag = "--cli-input-yaml";
-    const text = expandParamFile(cliInput.yaml, flag);
-    const source = typeof text === "string" ? text : Buffer.from(text).toString("utf8");
+    const source = expandParamText(cliInput.yaml, flag);
     const YAML = requireLazy("yaml") as typeof import("yaml");
     const doc = YAML.parseDocument(source, { prettyErrors: false });
     const first = doc.errors[0];

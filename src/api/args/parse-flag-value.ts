@@ -7,7 +7,7 @@ import { type CoerceContext, coerce } from "./coerce.js";
 import { acceptsShorthand, isScalar, jsonExample, shorthandExample } from "./examples.js";
 import type { FlagSpec } from "./flags.js";
 import { JsonTextError, looksLikeJson, parseJsonText } from "./json-text.js";
-import { expandParamFile } from "./param-file.js";
+import { expandParamFile, expandParamText } from "./param-file.js";
 import { parseShorthand, ShorthandSyntaxError } from "./shorthand.js";
 
 const MAX_EXAMPLE = 160;
@@ -71,7 +71,8 @@ export function parseFlagValue(spec: FlagSpec, raw: string | string[] | boolean)
   }
   const ctx: CoerceContext = { flag: spec.flag, source: "shorthand" };
   if (shape.type === "list") {
-    const values = (Array.isArray(raw) ? raw : [raw]).map((v) => expandParamFile(v, spec.flag));
+    const expand = shape.member.type === "blob" ? expandParamFile : expandParamText;
+    const values = (Array.isArray(raw) ? raw : [raw]).map((v) => expand(v, spec.flag));
     if (values.length === 0) {
       throw new UsageError(
         `Error parsing parameter '${spec.flag}': expected at least one value. ${syntaxHint(spec)}`,
@@ -97,9 +98,8 @@ export function parseFlagValue(spec: FlagSpec, raw: string | string[] | boolean)
     }
     raw = raw[0]!;
   }
-  const value = expandParamFile(raw, spec.flag);
-  if (shape.type === "blob") return coerce(value, shape, "", ctx, spec.sensitive);
-  const text = asText(value);
+  if (shape.type === "blob") return coerce(expandParamFile(raw, spec.flag), shape, "", ctx, spec.sensitive);
+  const text = expandParamText(raw, spec.flag);
   if (!isScalar(shape)) return complexValue(text, shape, spec, spec.member);
   // Scalars typed from text; a file:// value keeps its text exactly (a trailing newline is part of
   // the file, as in the AWS CLI), except for numbers, booleans and timestamps, where it is trimmed.
