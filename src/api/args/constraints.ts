@@ -3,7 +3,7 @@
 // catalog's shapes (Smithy's @length / @range, read by scripts/gen-catalog.mjs from the vendored
 // model); patterns are left to the service. A sensitive value is never echoed, nor its length.
 import { UsageError } from "../../cli/errors.js";
-import type { Bound, Shape, StructureShape } from "../catalog.js";
+import { type Bound, memberOf, type Shape, type StructureShape } from "../catalog.js";
 import { toFlagName } from "../names.js";
 
 /** A value longer than this is shown cut, with its length, so the message stays one line. */
@@ -92,8 +92,7 @@ function walkStructure(
   inSecret: boolean,
 ): void {
   for (const [name, v] of Object.entries(value)) {
-    // Only own members: a key such as "constructor" must not reach the prototype's properties.
-    const member = Object.hasOwn(shape.members, name) ? shape.members[name] : undefined;
+    const member = memberOf(shape, name);
     if (member) walk(v, member.shape, where(name), inSecret);
   }
 }
