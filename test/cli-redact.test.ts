@@ -64,13 +64,19 @@ describe("redact", () => {
     expect(out.UserPoolId).toBe("us-east-1_x");
   });
 
-  it("keeps a presigned URL's path but not its signature", () => {
+  it("keeps a presigned URL's origin only: its query and path may carry the token", () => {
     const url = "https://s3.amazonaws.com/bucket/import-1?X-Amz-Signature=abc123&X-Amz-Security-Token=tok";
     expect(redact({ UserImportJob: { PreSignedUrl: url, JobId: "import-1" } })).toEqual({
       UserImportJob: {
-        PreSignedUrl: `https://s3.amazonaws.com/bucket/import-1?${REDACTED}`,
+        PreSignedUrl: `https://s3.amazonaws.com/${REDACTED}?${REDACTED}`,
         JobId: "import-1",
       },
+    });
+  });
+
+  it("keeps an unsigned URL whole", () => {
+    expect(redact({ LogoUrl: "https://example.com/logo.png" })).toEqual({
+      LogoUrl: "https://example.com/logo.png",
     });
   });
 

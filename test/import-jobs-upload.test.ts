@@ -122,7 +122,9 @@ describe("import-jobs upload --local (in process)", () => {
     expect(JSON.parse(r.stdout)).toEqual({ JobId: jobId, UploadedBytes: statSync(file).size });
     const uploadLines = r.stderr.split("\n").filter((l) => l.startsWith("upload"));
     expect(uploadLines).toHaveLength(2);
-    expect(uploadLines[0]).toContain(`upload: PUT ${url.slice(0, url.indexOf("?"))}?**** (`);
+    // The embedded endpoint's upload token is in the URL's path: only the origin is shown.
+    expect(uploadLines[0]).toContain(`upload: PUT ${new URL(url).origin}/****?**** (`);
+    expect(r.stderr).not.toContain(new URL(url).pathname);
     expect(uploadLines[0]).toContain('"x-amz-server-side-encryption":"aws:kms"');
     expect(uploadLines[1]).toMatch(/^upload response: 200 in \d+ ms$/);
     expect(uploadLines.join("\n")).not.toContain(queryOf(url));
@@ -311,7 +313,7 @@ describe("uploadToPresignedUrl errors", () => {
       expect(err).toBeInstanceOf(CliError);
       expect(err.exitCode).toBe(254);
       expect(err.message).toBe(
-        `The upload to ${base}/bucket/key.csv?**** failed: HTTP 403 SignatureDoesNotMatch: The signature & the request differ`,
+        `The upload to ${base}/****?**** failed: HTTP 403 SignatureDoesNotMatch: The signature & the request differ`,
       );
       expect(seen.method).toBe("PUT");
       expect(seen.headers?.["x-amz-server-side-encryption"]).toBe("aws:kms");
@@ -335,7 +337,7 @@ describe("uploadToPresignedUrl errors", () => {
     )) as CliError;
     expect(down).toBeInstanceOf(CliError);
     expect(down.exitCode).toBe(255);
-    expect(down.message).toBe(`Could not upload to ${deadBase}/bucket/key.csv?**** (ECONNREFUSED)`);
+    expect(down.message).toBe(`Could not upload to ${deadBase}/****?**** (ECONNREFUSED)`);
     expect(debugLines.join("\n")).not.toContain(SIG);
   });
 });

@@ -280,3 +280,28 @@ describe.each(targets)("--debug against %s", (_label, makeTarget) => {
     );
   });
 });
+
+describe("--debug and presigned URLs", () => {
+  it("create-user-import-job shows the PreSignedUrl's origin only (its path holds the upload token)", async () => {
+    const target: Target = { name: "local", flags: ["--local"] };
+    const pool = (await json(target, ["create-user-pool", "--pool-name", "debug-import"])).UserPool.Id;
+    const r = await cogctl(target, [
+      "--debug",
+      "create-user-import-job",
+      "--user-pool-id",
+      pool,
+      "--job-name",
+      "j",
+      "--cloud-watch-logs-role-arn",
+      "arn:aws:iam::123456789012:role/import",
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const url = new URL(JSON.parse(r.stdout).UserImportJob.PreSignedUrl);
+    const signature = url.searchParams.get("X-Amz-Signature");
+    expect(signature).toBeTruthy();
+    expect(r.stderr).toContain(`"PreSignedUrl":"${url.origin}/****?****"`);
+    for (const secret of [signature!, url.pathname, ...url.pathname.split("/").filter((p) => p.length > 8)]) {
+      expect(r.stderr).not.toContain(secret);
+    }
+  });
+});

@@ -27,11 +27,15 @@ export function isSecretKey(key: string): boolean {
   return !NOT_SECRET.has(key) && SECRET_KEY.test(key);
 }
 
-/** A presigned URL without its query string, where the signature, credential and token live. */
+/**
+ * A URL as it may be shown. A signed one (it has a query string: signature, credential, token)
+ * keeps only its origin: some endpoints carry the bearer token in the path as well (the embedded
+ * endpoint's upload URLs do), and a trace cannot tell which part of a path is secret.
+ */
 export function redactUrl(url: string): string {
   try {
     const u = new URL(url);
-    return `${u.origin}${u.pathname}${u.search ? `?${REDACTED}` : ""}`;
+    return u.search ? `${u.origin}/${REDACTED}?${REDACTED}` : `${u.origin}${u.pathname}`;
   } catch {
     return `<unparseable URL, ${url.length} characters: not shown>`;
   }
