@@ -207,6 +207,33 @@ describe("prototype-named keys end to end (the CLI with --local)", () => {
     expect(names.stdout).toBe("proto\n");
   });
 
+  it("prints prototype-named map keys from a response in every format, and --query finds them", async () => {
+    const created = await cli([
+      "create-user-pool",
+      "--pool-name",
+      "tags",
+      "--user-pool-tags",
+      '{"__proto__":"x","constructor":"y","toString":"z"}',
+      "--query",
+      "UserPool.Id",
+      "--output",
+      "text",
+    ]);
+    const pool = created.stdout.trim();
+    const show = (output: string, query = "UserPool.UserPoolTags") =>
+      cli(["describe-user-pool", "--user-pool-id", pool, "--query", query, "--output", output]);
+    expect(JSON.parse((await show("json")).stdout)).toEqual(
+      JSON.parse('{"__proto__":"x","constructor":"y","toString":"z"}'),
+    );
+    expect((await show("yaml")).stdout).toBe("__proto__: x\nconstructor: y\ntoString: z\n");
+    expect((await show("text")).stdout).toBe("x\ty\tz\n");
+    expect((await show("table")).stdout).toMatch(
+      /__proto__ +│ x .*\n.*constructor +│ y .*\n.*toString +│ z /s,
+    );
+    expect((await show("json", "UserPool.UserPoolTags.constructor")).stdout).toBe('"y"\n');
+    expect((await show("json", 'UserPool.UserPoolTags."__proto__"')).stdout).toBe('"x"\n');
+  });
+
   it("sends prototype-named map keys as given", async () => {
     const r = await cli([
       "--debug",
