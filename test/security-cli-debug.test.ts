@@ -5,7 +5,7 @@
 // (--local) and against moto_server, and checks stderr for every derivation of every body the
 // password could have been sent in.
 import { createHash, createHmac } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -112,7 +112,8 @@ function leaks(stderr: string, texts: string[]): string[] {
     derivations(t).filter((d) => stderr.toLowerCase().includes(d.toLowerCase())),
   );
   // Any SHA-256 or HMAC-SHA256 at all, in hex or base64, whatever it was computed over.
-  const hex = stderr.match(/\b[0-9a-f]{64}\b/gi) ?? [];
+  // (Any longer hex run too: SRP values are hex.)
+  const hex = stderr.match(/[0-9a-f]{64,}/gi) ?? [];
   const b64 = stderr.match(/[A-Za-z0-9+/]{43}=/g) ?? [];
   return [...found, ...hex, ...b64];
 }
@@ -305,3 +306,47 @@ describe("--debug and presigned URLs", () => {
     }
   });
 });
+
+describe.each(targets.filter(([label]) => !label.startsWith("moto")))(
+  "auth login --debug (SRP) against %s",
+  (_label, makeTarget) => {
+    it("shows nothing derived from the password: no SRP values, no password claim signature", async () => {
+      const target = await makeTarget();
+      const pool = (await json(target, ["create-user-pool", "--pool-name", `srp-${target.name}`])).UserPool
+        .Id;
+      const client = (
+        await json(target, ["create-user-pool-client", "--user-pool-id", pool, "--client-name", "c"])
+      ).UserPoolClient.ClientId;
+      await json(target, ["admin-create-user", "--user-pool-id", pool, "--username", "dave"]);
+      await cogctl(target, [
+        "admin-set-user-password",
+        "--user-pool-id",
+        pool,
+        "--username",
+        "dave",
+        "--password",
+        PASSWORD,
+        "--permanent",
+      ]);
+      const passwordFile = join(dirs[0]!, `password-${target.name}`);
+      writeFileSync(passwordFile, PASSWORD);
+      const r = await cogctl(target, [
+        "--debug",
+        "auth",
+        "login",
+        "--user-pool-id",
+        pool,
+        "--client-id",
+        client,
+        "--username",
+        "dave",
+        "--password-file",
+        passwordFile,
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain('"ChallengeName":"PASSWORD_VERIFIER"');
+      expect(r.stderr).toContain('"PASSWORD_CLAIM_SIGNATURE":"****"');
+      expect(leaks(r.stderr, [PASSWORD])).toEqual([]);
+    });
+  },
+);
