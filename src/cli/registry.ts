@@ -85,4 +85,32 @@ export const handWrittenCommands: Record<string, { summary: string; load: Loader
     summary: "Upload a users CSV to an import job's presigned URL (then --start it)",
     load: () => import("../../commands/import-jobs/upload.js"),
   },
+  "users list": {
+    summary: "List a pool's users (filter by group, status, enabled or any attribute)",
+    load: () => import("../../commands/users/list.js"),
+  },
+  "users show": {
+    summary: "Show a user (by username, email, phone or sub): status, attributes, MFA, groups, devices",
+    load: () => import("../../commands/users/show.js"),
+  },
+  "users create": {
+    summary: "Create a user (invited by email/SMS, or --suppress) and add it to groups",
+    load: () => import("../../commands/users/create.js"),
+  },
+  "users disable": {
+    summary: "Disable users so they can no longer sign in (asks first)",
+    load: () => import("../../commands/users/disable.js"),
+  },
+  "users enable": {
+    summary: "Enable users that were disabled",
+    load: () => import("../../commands/users/enable.js"),
+  },
+  "users delete": {
+    summary: "Delete users for good (asks first; several users: type the pool name)",
+    load: () => import("../../commands/users/delete.js"),
+  },
+  "users resend-invite": {
+    summary: "Send a user's invitation again, with a new temporary password",
+    load: () => import("../../commands/users/resend-invite.js"),
+  },
 };

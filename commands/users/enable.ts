@@ -1,0 +1,23 @@
+// cogctl users enable USER...: lets disabled users sign in again.
+import { defineCommand } from "../../src/cli/command.js";
+import { actOnUsers, addPoolOption } from "../../src/kernel/task.js";
+
+export default defineCommand<{ pool?: string }>({
+  name: "users enable",
+  summary: "Enable users that were disabled",
+  examples: [
+    "cogctl users enable alice@example.com --pool demo",
+    "cogctl users enable - --pool demo < users.txt",
+  ],
+  configure(cmd) {
+    addPoolOption(cmd).argument("<user...>", "usernames, emails, phones or subs; - reads stdin");
+  },
+  async run(opts, args, ctx) {
+    await actOnUsers(ctx, args, opts, {
+      verb: "Enable",
+      done: "Enabled",
+      act: (call, pool, user) =>
+        call("AdminEnableUser", { UserPoolId: pool.id, Username: user.username }).then(() => {}),
+    });
+  },
+});
