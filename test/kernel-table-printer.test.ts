@@ -72,6 +72,22 @@ describe("table printer on a terminal", () => {
   });
 });
 
+describe("table printer when identifiers alone are too wide", () => {
+  it("prints one label: value block per row, ids whole, free text cut to the width", () => {
+    const io = createTestIO({ stdoutTTY: true, columns: 30 });
+    const t = createTablePrinter(io, columns, { now });
+    for (const r of rows) t.add(r);
+    t.render();
+    const blocks = io.out().split("\n\n");
+    expect(blocks).toHaveLength(2);
+    expect(blocks[0]).toMatch(
+      /^name: {2}alice-with-a-long-identifier-0123456789\nnote: {2}x+…\nat: {4}3 days ago$/,
+    );
+    for (const line of blocks[0].split("\n").slice(1)) expect([...line].length).toBeLessThanOrEqual(30);
+    expect(blocks[1]).toBe("name:  bob\nnote:  short note\nat:    2 minutes ago\n");
+  });
+});
+
 describe("table printer in a pipe", () => {
   it("writes each row at once as tab-separated values, no header, nothing cut, ISO times", () => {
     const io = createTestIO({ stdoutTTY: false, columns: 20 });
@@ -97,14 +113,17 @@ describe("fitWidths and relativeTime", () => {
     expect(fitWidths([10, 50, 8], ["id", "text", "time"], 40)).toEqual([10, 18, 8]);
     // Narrow text keeps its width, the wide one takes what is left.
     expect(fitWidths([5, 4, 60], ["id", "text", "text"], 40)).toEqual([5, 4, 27]);
-    // No text column: nothing to shrink.
-    expect(fitWidths([30, 30], ["id", "id"], 40)).toEqual([30, 30]);
+    // Identifiers alone too wide: no widths (the printer lays records out vertically).
+    expect(fitWidths([30, 30], ["id", "id"], 40)).toBeUndefined();
+    expect(fitWidths([30, 30], ["id", "text"], 35)).toBeUndefined();
+    expect(fitWidths([30, 30], ["id", "text"], 40)).toEqual([30, 8]);
   });
 
   it("speaks of times as a person would", () => {
     expect(relativeTime(new Date("2026-01-07T12:00:00Z"), now)).toBe("3 days ago");
     expect(relativeTime(new Date("2026-01-10T14:00:00Z"), now)).toBe("in 2 hours");
     expect(relativeTime(now, now)).toBe("just now");
+    expect(relativeTime(new Date("2026-01-10T11:59:15Z"), now)).toBe("just now");
   });
 });
 

@@ -1,6 +1,10 @@
 // The users task commands end to end, in process through main() and the real SDK over HTTP,
 // against the embedded endpoint (port 0) and moto_server: names for pools and users, tables on a
 // terminal, tab-separated lines in pipes, JSON with --query, the confirmation guard and stdin bulk.
+
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
@@ -368,5 +372,44 @@ describe.each(endpoints)("users commands against the %s", (_name, start) => {
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(new RegExp(`Examples:\\n {2}cogctl users ${verb} `));
     }
+  });
+});
+
+describe("users commands with --local (the embedded endpoint in process)", () => {
+  let dir: string;
+  let restoreEnv: () => void;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "cogctl-users-local-"));
+    restoreEnv = applyEnv(isolatedAwsEnv({ COGCTL_DATA_DIR: dir, COGCTL_CONFIG_DIR: join(dir, "config") }));
+  });
+  afterAll(() => {
+    restoreEnv?.();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("creates, lists, disables and deletes by name", async () => {
+    const pool = await runCli(["--local", "create-user-pool", "--pool-name", "offline"]);
+    expect(pool.code, pool.stderr).toBe(0);
+    const created = await runCli([
+      "--local",
+      "users",
+      "create",
+      "zoe",
+      "--pool",
+      "offline",
+      "--email",
+      "zoe@example.com",
+      "--suppress",
+    ]);
+    expect(created.code, created.stderr).toBe(0);
+    const listed = await runCli(["--local", "users", "list", "--pool", "offline"]);
+    expect(listed.stdout).toMatch(/^zoe\tzoe@example\.com\tFORCE_CHANGE_PASSWORD\tyes\t/);
+    expect(
+      (await runCli(["--local", "users", "disable", "zoe@example.com", "--pool", "offline", "--yes"])).code,
+    ).toBe(0);
+    const shown = await runCli(["--local", "users", "show", "zoe", "--pool", "offline"]);
+    expect(shown.stdout).toContain("enabled\tno\n");
+    expect((await runCli(["--local", "users", "delete", "zoe", "--pool", "offline", "--yes"])).code).toBe(0);
+    expect((await runCli(["--local", "users", "list", "--pool", "offline"])).stdout).toBe("");
   });
 });

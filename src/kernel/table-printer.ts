@@ -3,7 +3,7 @@
 // never cut), times relative ("3 days ago"); in a pipe or file tab-separated lines, no header,
 // nothing truncated, times in ISO 8601, no colour. Not the AWS-style `--output table`
 // (src/output/format-table.ts): this one is for people at a terminal and for `cut -f` in pipes.
-import { Chalk } from "chalk";
+import { Chalk, type ChalkInstance } from "chalk";
 import type { IO } from "../io/io.js";
 import { formatTimestamp } from "../output/normalize.js";
 
@@ -44,14 +44,14 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["day", 86400],
   ["hour", 3600],
   ["minute", 60],
-  ["second", 1],
 ];
 
 /** "3 days ago" / "in 2 hours": the largest unit that is at least one. */
 export function relativeTime(when: Date, now: Date): string {
   const seconds = (when.getTime() - now.getTime()) / 1000;
   const abs = Math.abs(seconds);
-  if (abs < 1) return "just now";
+  // Under a minute the exact seconds say nothing a person needs, and take table width.
+  if (abs < 60) return "just now";
   for (const [unit, size] of UNITS) {
     if (abs >= size) return relative.format(Math.trunc(seconds / size), unit);
   }
@@ -89,8 +89,11 @@ function truncate(s: string, max: number): string {
   return max <= 1 ? ELLIPSIS : `${[...s].slice(0, max - 1).join("")}${ELLIPSIS}`;
 }
 
-/** Column widths fitted to `available`: ids and times keep theirs, text columns share the rest. */
-export function fitWidths(natural: number[], kinds: ColumnKind[], available: number): number[] {
+/**
+ * Column widths fitted to `available`: ids and times keep theirs, text columns share the rest.
+ * Undefined when even that is too wide (records are then laid out vertically).
+ */
+export function fitWidths(natural: number[], kinds: ColumnKind[], available: number): number[] | undefined {
   const total = natural.reduce((a, b) => a + b, 0) + SEPARATOR.length * Math.max(0, natural.length - 1);
   if (total <= available) return natural;
   const widths = [...natural];
@@ -111,7 +114,8 @@ export function fitWidths(natural: number[], kinds: ColumnKind[], available: num
     for (const j of pending) widths[j] = Math.max(Math.min(natural[j], MIN_TEXT_WIDTH + 1), share);
     break;
   }
-  return widths;
+  const fitted = widths.reduce((a, b) => a + b, 0) + SEPARATOR.length * (widths.length - 1);
+  return fitted <= available ? widths : undefined;
 }
 
 export function createTablePrinter<Row>(
@@ -138,8 +142,17 @@ export function createTablePrinter<Row>(
       if (!tty) return;
       const headers = columns.map((c) => c.header.toUpperCase());
       const natural = headers.map((h, i) => Math.max(width(h), ...buffered.map((r) => width(r[i]))));
-      const widths = fitWidths(natural, kinds, terminalWidth(io));
+      const available = terminalWidth(io);
+      const widths = fitWidths(natural, kinds, available);
       const chalk = io.color ? new Chalk({ level: 1 }) : undefined;
+      if (!widths) {
+        // Identifiers alone are wider than the terminal: one "label: value" block per row (as the
+        // AWS CLI's table falls back to a vertical layout), so nothing is cut and nothing wraps.
+        const labels = columns.map((c) => c.header);
+        io.stdout.write(buffered.map((row) => fieldLines(labels, row, kinds, available, chalk)).join("\n"));
+        buffered.length = 0;
+        return;
+      }
       const line = (row: string[], style?: (s: string) => string) =>
         `${row
           .map((cell, i) => {
@@ -177,14 +190,33 @@ export function printFields(io: IO, fields: Field[], opts: { now?: Date } = {}):
     return;
   }
   const chalk = io.color ? new Chalk({ level: 1 }) : undefined;
-  const labelWidth = Math.max(...fields.map((f) => width(f.label)));
+  const labels = fields.map((f) => f.label);
   io.stdout.write(
-    fields
-      .map((f) => {
-        const label = `${f.label}:`.padEnd(labelWidth + 3);
-        return `${chalk ? chalk.bold(label) : label}${text(f)}`.trimEnd();
-      })
-      .join("\n")
-      .concat("\n"),
+    fieldLines(
+      labels,
+      fields.map(text),
+      labels.map(() => "id"),
+      terminalWidth(io),
+      chalk,
+    ),
   );
+}
+
+/** Aligned "label:  value" lines; text values are cut to the width, the others stay whole. */
+function fieldLines(
+  labels: string[],
+  values: string[],
+  kinds: ColumnKind[],
+  available: number,
+  chalk: ChalkInstance | undefined,
+): string {
+  const labelWidth = Math.max(...labels.map((l) => width(l))) + 3;
+  const room = Math.max(MIN_TEXT_WIDTH + 1, available - labelWidth);
+  return `${labels
+    .map((l, i) => {
+      const label = `${l}:`.padEnd(labelWidth);
+      const value = kinds[i] === "text" ? truncate(values[i], room) : values[i];
+      return `${chalk ? chalk.bold(label) : label}${value}`.trimEnd();
+    })
+    .join("\n")}\n`;
 }
