@@ -114,7 +114,7 @@ describe("users list in a terminal", () => {
       // One screen row per user (nothing wrapped), each starting with the whole username.
       expect(body.map((l) => l.split(/\s{2,}/)[0]).sort()).toEqual([...short].sort());
       for (const line of rows) expect(line.length).toBeLessThanOrEqual(columns);
-      if (columns === 80) expect(body.join("\n")).toMatch(/  a rather\S*…$/m);
+      if (columns === 80) expect(body.join("\n")).toMatch(/ {2}a rather\S*…$/m);
       else expect(body.join("\n")).toContain("a rather long description of team number 1");
     },
   );
