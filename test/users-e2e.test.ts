@@ -11,7 +11,9 @@ import {
   AdminGetUserCommand,
   CognitoIdentityProviderClient,
   CreateGroupCommand,
+  CreateUserPoolClientCommand,
   CreateUserPoolCommand,
+  SignUpCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scriptedPrompter } from "./helpers/auth.js";
@@ -366,11 +368,111 @@ describe.each(endpoints)("users commands against the %s", (_name, start) => {
     });
   });
 
+  describe("more verbs", () => {
+    it("set-password reads stdin, makes the user CONFIRMED and never prints the password", async () => {
+      await createUser("frank", { email: "frank@example.com", email_verified: "true" });
+      const secret = "Frank-Pass-123!";
+      const r = await cog(
+        ["users", "set-password", "frank@example.com", "--pool", poolName, "--password-stdin", "--debug"],
+        {
+          stdin: `${secret}\n`,
+        },
+      );
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout + r.stderr).not.toContain(secret);
+      expect((await user("frank")).UserStatus).toBe("CONFIRMED");
+      const none = await cog(["users", "set-password", "frank", "--pool", poolName]);
+      expect(none.code).toBe(252);
+      expect(none.stderr).toMatch(/--password-stdin or --password-file/);
+    });
+
+    it("update sets and unsets attributes; reset-password and sign-out act by email", async () => {
+      const r = await cog([
+        "users",
+        "update",
+        "frank@example.com",
+        "--pool",
+        poolName,
+        "--attribute",
+        "custom:team=gold",
+        "--attribute",
+        "name=Frank",
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+      let attrs = (await user("frank")).UserAttributes ?? [];
+      expect(attrs).toContainEqual({ Name: "custom:team", Value: "gold" });
+      const unset = await cog(["users", "update", "frank", "--pool", poolName, "--unset", "name"]);
+      expect(unset.code, unset.stderr).toBe(0);
+      attrs = (await user("frank")).UserAttributes ?? [];
+      expect(attrs.find((a) => a.Name === "name")).toBeUndefined();
+
+      const refused = await cog(["users", "sign-out", "frank@example.com", "--pool", poolName]);
+      expect(refused.code).toBe(252);
+      const out = await cog(["users", "sign-out", "frank@example.com", "--pool", poolName, "--yes"]);
+      expect(out.code, out.stderr).toBe(0);
+
+      const reset = await cog(["users", "reset-password", "frank@example.com", "--pool", poolName]);
+      expect(reset.code, reset.stderr).toBe(0);
+      expect((await user("frank")).UserStatus).toBe("RESET_REQUIRED");
+    });
+
+    it("confirm confirms a signed-up user named by email", async () => {
+      const app = await client.send(
+        new CreateUserPoolClientCommand({ UserPoolId: poolId, ClientName: "app" }),
+      );
+      await client.send(
+        new SignUpCommand({
+          ClientId: app.UserPoolClient!.ClientId!,
+          Username: "gina",
+          Password: "Gina-Pass-123!",
+          UserAttributes: [{ Name: "email", Value: "gina@example.com" }],
+        }),
+      );
+      expect((await user("gina")).UserStatus).toBe("UNCONFIRMED");
+      const r = await cog(["users", "confirm", "gina@example.com", "--pool", poolName]);
+      expect(r.code, r.stderr).toBe(0);
+      expect((await user("gina")).UserStatus).toBe("CONFIRMED");
+    });
+
+    it("groups add takes users by email from stdin; groups list prints names in a pipe and JSON with --query", async () => {
+      await client.send(
+        new CreateGroupCommand({ UserPoolId: poolId, GroupName: "staff", Description: "Everyone" }),
+      );
+      const r = await cog(["groups", "add", "staff", "-", "--pool", poolName], {
+        stdin: "bob@example.com\nnobody@example.com\n",
+      });
+      expect(r.code).not.toBe(0);
+      expect(r.stderr).toMatch(/Added to staff 1 of 2 users; 1 failed:\n {2}nobody@example.com: No user/);
+      const members = await cog(["users", "list", "--pool", poolName, "--group", "staff"]);
+      expect(members.stdout.split("\t")[0]).toBe("bob");
+      const listed = await cog(["groups", "list", "--pool", poolName]);
+      expect(
+        listed.stdout
+          .split("\n")
+          .map((l) => l.split("\t")[0])
+          .filter(Boolean)
+          .sort(),
+      ).toEqual(["admins", "staff"]);
+      const json = await cog([
+        "groups",
+        "list",
+        "--pool",
+        poolName,
+        "--output",
+        "json",
+        "--query",
+        "Groups[].GroupName",
+      ]);
+      expect((JSON.parse(json.stdout) as string[]).sort()).toEqual(["admins", "staff"]);
+    });
+  });
+
   it("every users command has examples in its help", async () => {
-    for (const verb of ["list", "show", "create", "disable", "enable", "delete", "resend-invite"]) {
+    const verbs = ["list", "show", "create", "disable", "enable", "delete", "resend-invite", "set-password"];
+    for (const verb of [...verbs, "sign-out", "confirm", "reset-password", "update"]) {
       const r = await cog(["users", verb, "--help"]);
       expect(r.code).toBe(0);
-      expect(r.stdout).toMatch(new RegExp(`Examples:\\n {2}cogctl users ${verb} `));
+      expect(r.stdout).toMatch(new RegExp(`Examples:\\n( {2}.*\\n)*? {2}.*cogctl users ${verb} `));
     }
   });
 });

@@ -2,11 +2,31 @@
 import { describe, expect, it } from "vitest";
 import { handWrittenCommands } from "../src/cli/registry.js";
 
-describe("users commands in the registry", () => {
-  const entries = Object.entries(handWrittenCommands).filter(([name]) => name.startsWith("users "));
+describe("users and groups commands in the registry", () => {
+  const entries = Object.entries(handWrittenCommands).filter(
+    ([name]) => name.startsWith("users ") || name.startsWith("groups "),
+  );
   it("lists every users verb", () => {
-    expect(entries.map(([name]) => name).sort()).toEqual(
-      ["create", "delete", "disable", "enable", "list", "resend-invite", "show"].map((v) => `users ${v}`),
+    expect(
+      entries
+        .map(([name]) => name)
+        .filter((n) => n.startsWith("users "))
+        .sort(),
+    ).toEqual(
+      [
+        "confirm",
+        "create",
+        "delete",
+        "disable",
+        "enable",
+        "list",
+        "resend-invite",
+        "reset-password",
+        "set-password",
+        "show",
+        "sign-out",
+        "update",
+      ].map((v) => `users ${v}`),
     );
   });
   it.each(entries)("%s: same name and summary as its declaration, with examples", async (name, entry) => {

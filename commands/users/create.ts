@@ -1,10 +1,11 @@
 // cogctl users create USER: AdminCreateUser with attributes as flags, then the groups. The
 // temporary password comes only from stdin (never argv, where `ps` and shell history see it).
 import { defineCommand } from "../../src/cli/command.js";
-import { UsageError } from "../../src/cli/errors.js";
 import { describePool } from "../../src/kernel/resolve.js";
+import { readSecret } from "../../src/kernel/secret-input.js";
 import { printFields } from "../../src/kernel/table-printer.js";
 import { addPoolOption, wantsPrinter, withTask } from "../../src/kernel/task.js";
+import { parseAttributePairs } from "../../src/kernel/users.js";
 
 interface Opts {
   pool?: string;
@@ -46,19 +47,10 @@ export default defineCommand<Opts>({
         { Name: "phone_number", Value: opts.phone },
         { Name: "phone_number_verified", Value: "true" },
       );
-    for (const pair of opts.attribute) {
-      const eq = pair.indexOf("=");
-      if (eq <= 0)
-        throw new UsageError(`--attribute ${pair}: write it as name=value (e.g. custom:team=blue).`);
-      attributes.push({ Name: pair.slice(0, eq), Value: pair.slice(eq + 1) });
-    }
-    let temporaryPassword: string | undefined;
-    if (opts.temporaryPasswordStdin) {
-      if (ctx.io.stdinIsTTY)
-        throw new UsageError("--temporary-password-stdin: pipe the password in on stdin.");
-      temporaryPassword = (await ctx.io.readStdin()).replace(/\r?\n$/, "");
-      if (temporaryPassword === "") throw new UsageError("--temporary-password-stdin: stdin was empty.");
-    }
+    attributes.push(...parseAttributePairs(opts.attribute));
+    const temporaryPassword = await readSecret(ctx.io, {
+      stdinFlag: opts.temporaryPasswordStdin ? "--temporary-password-stdin" : undefined,
+    });
     const media = [...(opts.email ? ["EMAIL"] : []), ...(opts.phone ? ["SMS"] : [])];
     await withTask(ctx, async ({ call, resolver }) => {
       const pool = await resolver.pool(opts.pool);

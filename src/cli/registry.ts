@@ -113,4 +113,32 @@ export const handWrittenCommands: Record<string, { summary: string; load: Loader
     summary: "Send a user's invitation again, with a new temporary password",
     load: () => import("../../commands/users/resend-invite.js"),
   },
+  "users set-password": {
+    summary: "Set a user's password (permanent, or --temporary to force a change at sign-in)",
+    load: () => import("../../commands/users/set-password.js"),
+  },
+  "users sign-out": {
+    summary: "Sign users out everywhere: revoke all their refresh tokens (asks first)",
+    load: () => import("../../commands/users/sign-out.js"),
+  },
+  "users confirm": {
+    summary: "Confirm signed-up (UNCONFIRMED) users without their code",
+    load: () => import("../../commands/users/confirm.js"),
+  },
+  "users reset-password": {
+    summary: "Make a user reset their password with a code sent to them",
+    load: () => import("../../commands/users/reset-password.js"),
+  },
+  "users update": {
+    summary: "Set or remove a user's attributes",
+    load: () => import("../../commands/users/update.js"),
+  },
+  "groups add": {
+    summary: "Add users to a group",
+    load: () => import("../../commands/groups/add.js"),
+  },
+  "groups list": {
+    summary: "List a pool's groups",
+    load: () => import("../../commands/groups/list.js"),
+  },
 };

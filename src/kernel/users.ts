@@ -140,3 +140,15 @@ export async function* userPages(
     }
   } while (token);
 }
+
+/** `name=value` pairs (--attribute) as Cognito attributes; the flag names a malformed one. */
+export function parseAttributePairs(
+  pairs: string[],
+  flag = "--attribute",
+): { Name: string; Value: string }[] {
+  return pairs.map((pair) => {
+    const eq = pair.indexOf("=");
+    if (eq <= 0) throw new UsageError(`${flag} ${pair}: write it as name=value (e.g. custom:team=blue).`);
+    return { Name: pair.slice(0, eq), Value: pair.slice(eq + 1) };
+  });
+}
