@@ -5,7 +5,7 @@ import { ServiceError } from "../src/cli/errors.js";
 import { categoryOf, Pacer, pacedCall, QUOTAS } from "../src/kernel/pacer.js";
 
 /** A pacer on a fake clock: sleeping advances time, nothing really waits. */
-function fakePacer(quotas = {}) {
+function fakePacer(quotas = {}, unmetered = false) {
   let t = 0;
   const slept: number[] = [];
   const pacer = new Pacer({
@@ -16,6 +16,7 @@ function fakePacer(quotas = {}) {
     },
     random: () => 0.5,
     quotas,
+    unmetered,
   });
   return { pacer, slept, now: () => t };
 }
@@ -97,5 +98,20 @@ describe("Pacer", () => {
     for (let i = 0; i < 4; i++) await call("ListUsers", {});
     expect(seen).toHaveLength(4);
     expect(now()).toBeGreaterThanOrEqual(1000);
+  });
+
+  it("unmetered (endpoints other than AWS): no pace until throttled, then Cognito's quota halved", async () => {
+    const { pacer, now } = fakePacer({ UserList: 10 }, true);
+    for (let i = 0; i < 500; i++) await pacer.acquire("UserList");
+    expect(now()).toBe(0);
+    let first = true;
+    await pacer.run("UserList", async () => {
+      if (first) {
+        first = false;
+        throw throttled();
+      }
+      return "ok";
+    });
+    expect(pacer.rate("UserList")).toBe(5);
   });
 });

@@ -98,9 +98,15 @@ export interface PacerOptions {
   maxRetries?: number;
   /** Overrides the default quotas (tests; accounts with raised quotas). */
   quotas?: Partial<Record<QuotaCategory, number>>;
+  /**
+   * No pace until the endpoint throttles (then Cognito's quota, halved): for endpoints that are
+   * not AWS (--local, moto, LocalStack), which have no quotas to keep to.
+   */
+  unmetered?: boolean;
 }
 
 interface Bucket {
+  category: QuotaCategory;
   quota: number;
   rate: number;
   tokens: number;
@@ -121,6 +127,7 @@ export class Pacer {
   private readonly random: () => number;
   private readonly maxRetries: number;
   private readonly quotas: Partial<Record<QuotaCategory, number>>;
+  private readonly unmetered: boolean;
 
   constructor(opts: PacerOptions = {}) {
     this.now = opts.now ?? (() => performance.now());
@@ -128,6 +135,7 @@ export class Pacer {
     this.random = opts.random ?? Math.random;
     this.maxRetries = opts.maxRetries ?? 6;
     this.quotas = opts.quotas ?? {};
+    this.unmetered = opts.unmetered ?? false;
   }
 
   /** The current rate of a category (requests per second). */
@@ -138,9 +146,9 @@ export class Pacer {
   private bucket(category: QuotaCategory): Bucket {
     let b = this.buckets.get(category);
     if (!b) {
-      const quota = this.quotas[category] ?? QUOTAS[category];
+      const quota = this.unmetered ? Number.POSITIVE_INFINITY : (this.quotas[category] ?? QUOTAS[category]);
       const t = this.now();
-      b = { quota, rate: quota, tokens: quota, updated: t, lastThrottle: -Infinity, lastRaise: t };
+      b = { category, quota, rate: quota, tokens: quota, updated: t, lastThrottle: -Infinity, lastRaise: t };
       this.buckets.set(category, b);
     }
     return b;
@@ -154,6 +162,7 @@ export class Pacer {
     b.tokens = Math.min(b.rate, b.tokens + ((t - b.updated) / 1000) * b.rate);
     b.updated = t;
     b.tokens -= 1;
+    if (!Number.isFinite(b.rate)) return;
     if (b.tokens < 0) await this.sleep((-b.tokens / b.rate) * 1000);
   }
 
@@ -168,6 +177,8 @@ export class Pacer {
         return result;
       } catch (err) {
         if (!isThrottle(err) || attempt >= this.maxRetries) throw err;
+        // An unmetered endpoint that throttles gets metered from then on, from Cognito's quota.
+        if (!Number.isFinite(b.rate)) b.quota = b.rate = this.quotas[b.category] ?? QUOTAS[b.category];
         b.rate = Math.max(0.5, b.rate / 2);
         b.tokens = Math.min(b.tokens, 0);
         b.lastThrottle = this.now();
@@ -187,8 +198,10 @@ export class Pacer {
   }
 }
 
-/** The pacer every call of this process shares. */
+/** The pacer every call of this process to AWS shares. */
 export const processPacer = new Pacer();
+/** The pacer for endpoints without quotas (--local, --endpoint-url): free until throttled. */
+export const unmeteredPacer = new Pacer({ unmetered: true });
 
 /** A CognitoCall whose every request goes through the pacer under its operation's category. */
 export function pacedCall(call: CognitoCall, pacer: Pacer = processPacer): CognitoCall {

@@ -5,7 +5,7 @@ import { type CognitoCall, createCognitoCall } from "../cli/cognito-call.js";
 import type { Context } from "../context/context.js";
 import { readTargets, runBulk } from "./bulk.js";
 import { type ConfirmFlags, confirmPlan } from "./confirm.js";
-import { pacedCall } from "./pacer.js";
+import { pacedCall, processPacer, unmeteredPacer } from "./pacer.js";
 import { createResolver, describePool, type PoolRef, type Resolver, type UserRef } from "./resolve.js";
 
 export function addPoolOption(cmd: Command): Command {
@@ -26,7 +26,9 @@ export interface Task {
 /** Runs fn with a paced call and a resolver over this invocation's client, then releases the client. */
 export async function withTask<T>(ctx: Context, fn: (task: Task) => Promise<T>): Promise<T> {
   const { call, close } = await createCognitoCall(ctx);
-  const paced = pacedCall(call);
+  // Cognito's quotas are AWS's; the embedded endpoint or moto would only be slowed down by them.
+  const aws = !ctx.globals.local && ctx.globals.endpointUrl === undefined;
+  const paced = pacedCall(call, aws ? processPacer : unmeteredPacer);
   try {
     return await fn({ call: paced, resolver: createResolver(paced, ctx.io.env) });
   } finally {
