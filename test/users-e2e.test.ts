@@ -472,7 +472,7 @@ describe.each(endpoints)("users commands against the %s", (_name, start) => {
     for (const verb of [...verbs, "sign-out", "confirm", "reset-password", "update"]) {
       const r = await cog(["users", verb, "--help"]);
       expect(r.code).toBe(0);
-      expect(r.stdout).toMatch(new RegExp(`Examples:\\n( {2}.*\\n)*? {2}.*cogctl users ${verb} `));
+      expect(r.stdout).toMatch(new RegExp(`\\nExamples:\\n[\\s\\S]*\\n {4}cogctl users ${verb} `));
     }
   });
 });

@@ -6,8 +6,14 @@ export default defineCommand<{ pool?: string }>({
   name: "groups add",
   summary: "Add users to a group",
   examples: [
-    "cogctl groups add admins alice@example.com bob --pool demo",
-    "cut -f1 team.tsv | cogctl groups add staff - --pool demo",
+    {
+      summary: "Add two users to a group",
+      args: ["groups", "add", "admins", "alice@example.com", "bob", "--pool", "demo"],
+    },
+    {
+      summary: "Add the users listed on stdin to a group",
+      args: ["groups", "add", "staff", "-", "--pool", "demo"],
+    },
   ],
   configure(cmd) {
     addPoolOption(cmd)

@@ -9,8 +9,11 @@ export default defineCommand<{ pool?: string }>({
   name: "groups list",
   summary: "List a pool's groups",
   examples: [
-    "cogctl groups list --pool demo",
-    "cogctl groups list --pool demo --output json --query 'Groups[].GroupName'",
+    { summary: "List a pool's groups", args: ["groups", "list", "--pool", "demo"] },
+    {
+      summary: "Only the group names, as JSON",
+      args: ["groups", "list", "--pool", "demo", "--output", "json", "--query", "Groups[].GroupName"],
+    },
   ],
   configure(cmd) {
     addPoolOption(cmd);

@@ -5,7 +5,12 @@ import { actOnUsers, addPoolOption } from "../../src/kernel/task.js";
 export default defineCommand<{ pool?: string }>({
   name: "users confirm",
   summary: "Confirm signed-up (UNCONFIRMED) users without their code",
-  examples: ["cogctl users confirm alice@example.com --pool demo"],
+  examples: [
+    {
+      summary: "Confirm a signed-up user found by email",
+      args: ["users", "confirm", "alice@example.com", "--pool", "demo"],
+    },
+  ],
   configure(cmd) {
     addPoolOption(cmd).argument("<user...>", "usernames, emails, phones or subs; - reads stdin");
   },

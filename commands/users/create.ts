@@ -23,9 +23,38 @@ export default defineCommand<Opts>({
   name: "users create",
   summary: "Create a user (invited by email/SMS, or --suppress) and add it to groups",
   examples: [
-    "cogctl users create alice --pool demo --email alice@example.com --group admins",
-    "printf '%s' \"$TEMP_PW\" | cogctl users create ci-bot --pool demo --temporary-password-stdin --suppress",
-    "cogctl users create bob --pool demo --phone +15550100 --attribute custom:team=blue",
+    {
+      summary: "Invite a user by email and add them to a group",
+      args: [
+        "users",
+        "create",
+        "alice",
+        "--pool",
+        "demo",
+        "--email",
+        "alice@example.com",
+        "--group",
+        "admins",
+      ],
+    },
+    {
+      summary: "Create a user with a temporary password piped in on stdin, sending no invitation",
+      args: ["users", "create", "ci-bot", "--pool", "demo", "--temporary-password-stdin", "--suppress"],
+    },
+    {
+      summary: "Create a user with a phone number and a custom attribute",
+      args: [
+        "users",
+        "create",
+        "bob",
+        "--pool",
+        "demo",
+        "--phone",
+        "+15550100",
+        "--attribute",
+        "custom:team=blue",
+      ],
+    },
   ],
   configure(cmd) {
     addPoolOption(cmd)

@@ -6,9 +6,18 @@ export default defineCommand<{ pool?: string; yes?: boolean; dryRun?: boolean }>
   name: "users delete",
   summary: "Delete users for good (asks first; several users: type the pool name)",
   examples: [
-    "cogctl users delete test-user-1 --pool demo",
-    "cogctl users delete alice@example.com bob --pool demo --dry-run",
-    "cogctl users list --pool demo --where 'email ^= \"test+\"' | cut -f1 | cogctl users delete - --pool demo --yes",
+    {
+      summary: "Delete a test user (asks first on a terminal)",
+      args: ["users", "delete", "test-user-1", "--pool", "demo"],
+    },
+    {
+      summary: "Show what deleting two users would do, changing nothing",
+      args: ["users", "delete", "alice@example.com", "bob", "--pool", "demo", "--dry-run"],
+    },
+    {
+      summary: "Delete the users on stdin (e.g. piped from users list | cut -f1), without asking",
+      args: ["users", "delete", "-", "--pool", "demo", "--yes"],
+    },
   ],
   configure(cmd) {
     addConfirmOptions(addPoolOption(cmd)).argument(

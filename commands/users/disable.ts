@@ -6,8 +6,14 @@ export default defineCommand<{ pool?: string; yes?: boolean; dryRun?: boolean }>
   name: "users disable",
   summary: "Disable users so they can no longer sign in (asks first)",
   examples: [
-    "cogctl users disable alice@example.com --pool demo",
-    "cut -f1 leavers.tsv | cogctl users disable - --pool demo --yes",
+    {
+      summary: "Disable a user found by email (asks first on a terminal)",
+      args: ["users", "disable", "alice@example.com", "--pool", "demo"],
+    },
+    {
+      summary: "Disable the users listed on stdin, one per line, without asking",
+      args: ["users", "disable", "-", "--pool", "demo", "--yes"],
+    },
   ],
   configure(cmd) {
     addConfirmOptions(addPoolOption(cmd)).argument(

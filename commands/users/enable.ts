@@ -6,8 +6,14 @@ export default defineCommand<{ pool?: string }>({
   name: "users enable",
   summary: "Enable users that were disabled",
   examples: [
-    "cogctl users enable alice@example.com --pool demo",
-    "cogctl users enable - --pool demo < users.txt",
+    {
+      summary: "Enable a user found by email",
+      args: ["users", "enable", "alice@example.com", "--pool", "demo"],
+    },
+    {
+      summary: "Enable the users listed on stdin, one per line",
+      args: ["users", "enable", "-", "--pool", "demo"],
+    },
   ],
   configure(cmd) {
     addPoolOption(cmd).argument("<user...>", "usernames, emails, phones or subs; - reads stdin");

@@ -39,11 +39,39 @@ export default defineCommand<Opts>({
     "conditions too; with --group (ListUsersInGroup) all conditions are applied by cogctl.",
   ].join("\n"),
   examples: [
-    "cogctl users list --pool demo",
-    "cogctl users list --pool demo --where 'email ^= \"alice\" and status = FORCE_CHANGE_PASSWORD'",
-    "cogctl users list --pool demo --group admins --disabled --attributes custom:team,locale",
-    "cogctl users list --pool demo | cut -f1          # usernames, one per line",
-    "cogctl users list --pool demo --output json --query 'Users[].Username'",
+    {
+      summary: "List a pool's users (a table on a terminal, tab-separated lines in pipes)",
+      args: ["users", "list", "--pool", "demo"],
+    },
+    {
+      summary: "Users whose email starts with alice and who have not yet set a password",
+      args: [
+        "users",
+        "list",
+        "--pool",
+        "demo",
+        "--where",
+        'email ^= "alice" and status = FORCE_CHANGE_PASSWORD',
+      ],
+    },
+    {
+      summary: "Disabled members of a group, with two more attribute columns",
+      args: [
+        "users",
+        "list",
+        "--pool",
+        "demo",
+        "--group",
+        "admins",
+        "--disabled",
+        "--attributes",
+        "custom:team,locale",
+      ],
+    },
+    {
+      summary: "Only the usernames, as JSON",
+      args: ["users", "list", "--pool", "demo", "--output", "json", "--query", "Users[].Username"],
+    },
   ],
   configure(cmd) {
     addPoolOption(cmd)

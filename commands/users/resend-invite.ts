@@ -5,7 +5,12 @@ import { actOnUsers, addPoolOption } from "../../src/kernel/task.js";
 export default defineCommand<{ pool?: string }>({
   name: "users resend-invite",
   summary: "Send a user's invitation again, with a new temporary password",
-  examples: ["cogctl users resend-invite alice@example.com --pool demo"],
+  examples: [
+    {
+      summary: "Send the invitation to a user found by email again",
+      args: ["users", "resend-invite", "alice@example.com", "--pool", "demo"],
+    },
+  ],
   configure(cmd) {
     addPoolOption(cmd).argument("<user>", "username, email, phone number (E.164) or sub");
   },

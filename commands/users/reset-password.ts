@@ -5,7 +5,12 @@ import { actOnUsers, addPoolOption } from "../../src/kernel/task.js";
 export default defineCommand<{ pool?: string }>({
   name: "users reset-password",
   summary: "Make a user reset their password with a code sent to them",
-  examples: ["cogctl users reset-password alice@example.com --pool demo"],
+  examples: [
+    {
+      summary: "Make a user reset their password with a code",
+      args: ["users", "reset-password", "alice@example.com", "--pool", "demo"],
+    },
+  ],
   configure(cmd) {
     addPoolOption(cmd).argument("<user>", "username, email, phone number (E.164) or sub");
   },

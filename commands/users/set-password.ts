@@ -14,8 +14,14 @@ export default defineCommand<{
   name: "users set-password",
   summary: "Set a user's password (permanent, or --temporary to force a change at sign-in)",
   examples: [
-    "printf '%s' \"$PW\" | cogctl users set-password alice@example.com --pool demo --password-stdin",
-    "cogctl users set-password bob --pool demo --password-file pw.txt --temporary",
+    {
+      summary: "Set a permanent password piped in on stdin",
+      args: ["users", "set-password", "alice@example.com", "--pool", "demo", "--password-stdin"],
+    },
+    {
+      summary: "Set a temporary password from a file (changed at the next sign-in)",
+      args: ["users", "set-password", "bob", "--pool", "demo", "--password-file", "pw.txt", "--temporary"],
+    },
   ],
   configure(cmd) {
     addPoolOption(cmd)

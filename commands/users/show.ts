@@ -28,8 +28,11 @@ export default defineCommand<{ pool?: string }>({
   name: "users show",
   summary: "Show a user (by username, email, phone or sub): status, attributes, MFA, groups, devices",
   examples: [
-    "cogctl users show alice@example.com --pool demo",
-    "cogctl users show +15550100 --pool demo --output json --query Groups",
+    { summary: "Show a user found by email", args: ["users", "show", "alice@example.com", "--pool", "demo"] },
+    {
+      summary: "The groups of a user found by phone number, as JSON",
+      args: ["users", "show", "+15550100", "--pool", "demo", "--output", "json", "--query", "Groups"],
+    },
   ],
   configure(cmd) {
     addPoolOption(cmd).argument("<user>", "username, email, phone number (E.164) or sub");

@@ -6,8 +6,14 @@ export default defineCommand<{ pool?: string; yes?: boolean; dryRun?: boolean }>
   name: "users sign-out",
   summary: "Sign users out everywhere: revoke all their refresh tokens (asks first)",
   examples: [
-    "cogctl users sign-out alice@example.com --pool demo",
-    "cogctl users sign-out - --pool demo --yes < users.txt",
+    {
+      summary: "Sign a user out everywhere (asks first on a terminal)",
+      args: ["users", "sign-out", "alice@example.com", "--pool", "demo"],
+    },
+    {
+      summary: "Sign out the users listed on stdin, without asking",
+      args: ["users", "sign-out", "-", "--pool", "demo", "--yes"],
+    },
   ],
   configure(cmd) {
     addConfirmOptions(addPoolOption(cmd)).argument(

@@ -10,8 +10,24 @@ export default defineCommand<{ pool?: string; attribute: string[]; unset: string
   name: "users update",
   summary: "Set or remove a user's attributes",
   examples: [
-    "cogctl users update alice --pool demo --attribute custom:team=blue --attribute locale=en",
-    "cogctl users update alice@example.com --pool demo --unset custom:team",
+    {
+      summary: "Set two attributes",
+      args: [
+        "users",
+        "update",
+        "alice",
+        "--pool",
+        "demo",
+        "--attribute",
+        "custom:team=blue",
+        "--attribute",
+        "locale=en",
+      ],
+    },
+    {
+      summary: "Remove an attribute",
+      args: ["users", "update", "alice@example.com", "--pool", "demo", "--unset", "custom:team"],
+    },
   ],
   configure(cmd) {
     addPoolOption(cmd)
