@@ -89,11 +89,13 @@ describe("table printer when identifiers alone are too wide", () => {
 });
 
 describe("table printer in a pipe", () => {
-  it("writes each row at once as tab-separated values, no header, nothing cut, ISO times", () => {
+  it("writes rows at each flush as tab-separated values, no header, nothing cut, ISO times", () => {
     const io = createTestIO({ stdoutTTY: false, columns: 20 });
     const t = createTablePrinter(io, columns, { now });
     t.add(rows[0]);
-    expect(io.out().split("\n")).toHaveLength(2); // streamed before render
+    expect(io.out()).toBe("");
+    t.flush();
+    expect(io.out().split("\n")).toHaveLength(2); // streamed page by page, before render
     t.add(rows[1]);
     t.render();
     const lines = io.out().trimEnd().split("\n");
@@ -104,6 +106,15 @@ describe("table printer in a pipe", () => {
     expect(new Date(cells[2]).getTime()).toBe(rows[0].at.getTime());
     expect(lines[1].split("\t")[1]).toBe("short note");
     expect(io.out()).not.toContain("…");
+  });
+
+  it("never holds more than a few hundred rows without a flush", () => {
+    const io = createTestIO();
+    const t = createTablePrinter(io, columns, { now });
+    for (let i = 0; i < 1200; i++) t.add(rows[1]);
+    expect(io.out().split("\n").length - 1).toBe(1000);
+    t.render();
+    expect(io.out().split("\n").length - 1).toBe(1200);
   });
 });
 

@@ -105,20 +105,24 @@ export default defineCommand<Opts>({
     await withTask(ctx, async ({ call, resolver }) => {
       const pool = await resolver.pool(opts.pool);
       const pages = userPages(call, pool.id, { group: opts.group, filter: plan.filter });
+      // Pages of the users that pass the local conditions, up to --limit.
       const selected = async function* () {
         let n = 0;
         for await (const page of pages) {
+          const kept: ServiceOutput[] = [];
           for (const user of page) {
             if (!plan.local.every((c) => matches(user, c))) continue;
-            yield user;
-            if (limit !== undefined && ++n >= limit) return;
+            kept.push(user);
+            if (limit !== undefined && ++n >= limit) break;
           }
+          yield kept;
+          if (limit !== undefined && n >= limit) return;
         }
       };
 
       if (wantsPrinter(ctx)) {
         const users: ServiceOutput[] = [];
-        for await (const user of selected()) users.push(user);
+        for await (const page of selected()) users.push(...page);
         ctx.printer.result({ Users: users }, { title: "Users" });
         return;
       }
@@ -145,7 +149,10 @@ export default defineCommand<Opts>({
             () => undefined,
           )
         : undefined;
-      for await (const user of selected()) table.add(user);
+      for await (const page of selected()) {
+        for (const user of page) table.add(user);
+        table.flush();
+      }
       if (estimate) {
         const about = await estimate;
         ctx.printer.info(

@@ -18,15 +18,19 @@ export interface Column<Row> {
 }
 
 export interface TablePrinter<Row> {
-  /** Adds a row: written at once in a pipe (nothing is held), kept until render() on a terminal. */
+  /** Adds a row: in a pipe written at the next flush(), on a terminal kept until render(). */
   add(row: Row): void;
-  /** On a terminal, prints the header and the buffered rows fitted to the width; a no-op in pipes. */
+  /** In a pipe, writes the rows added since the last flush (call it after each page). */
+  flush(): void;
+  /** On a terminal, prints the header and the buffered rows fitted to the width; in a pipe, flushes. */
   render(): void;
   /** Rows added so far. */
   readonly count: number;
 }
 
 const SEPARATOR = "  ";
+/** In a pipe, rows are written at least this often even without flush(). */
+const FLUSH_ROWS = 500;
 const ELLIPSIS = "…";
 /** A free-text column is never shrunk below this (plus the ellipsis), so it stays recognisable. */
 const MIN_TEXT_WIDTH = 6;
@@ -127,6 +131,9 @@ export function createTablePrinter<Row>(
   const now = opts.now ?? new Date();
   const kinds = columns.map((c) => c.kind ?? "id");
   const buffered: string[][] = [];
+  // One write per page instead of one per row: per-row writes to a pipe cost more than the rest.
+  let pending = "";
+  let pendingRows = 0;
   let count = 0;
   const cells = (row: Row) => columns.map((c, i) => cellText(c.value(row), kinds[i], tty, now));
   return {
@@ -135,11 +142,23 @@ export function createTablePrinter<Row>(
     },
     add(row) {
       count++;
-      if (tty) buffered.push(cells(row));
-      else io.stdout.write(`${cells(row).join("\t")}\n`);
+      if (tty) {
+        buffered.push(cells(row));
+        return;
+      }
+      pending += `${cells(row).join("\t")}\n`;
+      if (++pendingRows >= FLUSH_ROWS) this.flush();
+    },
+    flush() {
+      if (pending !== "") io.stdout.write(pending);
+      pending = "";
+      pendingRows = 0;
     },
     render() {
-      if (!tty) return;
+      if (!tty) {
+        this.flush();
+        return;
+      }
       const headers = columns.map((c) => c.header.toUpperCase());
       const natural = headers.map((h, i) => Math.max(width(h), ...buffered.map((r) => width(r[i]))));
       const available = terminalWidth(io);
