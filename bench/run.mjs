@@ -16,6 +16,7 @@ const suites = [
   ["srp.mjs", "SRP maths: verifier, client response, server verification"],
   ["local-auth-srp.mjs", "issue 4: complete SRP sign-ins per second against the embedded endpoint"],
   ["auth-login.mjs", "issue 5: cogctl auth login (SRP) vs cogctl admin-get-user"],
+  ["users-list.mjs", "issue 9: cogctl users list on a 5,000-user pool vs aws cognito-idp list-users"],
 ];
 
 const build = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });

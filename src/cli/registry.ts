@@ -85,6 +85,62 @@ export const handWrittenCommands: Record<string, { summary: string; load: Loader
     summary: "Upload a users CSV to an import job's presigned URL (then --start it)",
     load: () => import("../../commands/import-jobs/upload.js"),
   },
+  "users list": {
+    summary: "List a pool's users (filter by group, status, enabled or any attribute)",
+    load: () => import("../../commands/users/list.js"),
+  },
+  "users show": {
+    summary: "Show a user (by username, email, phone or sub): status, attributes, MFA, groups, devices",
+    load: () => import("../../commands/users/show.js"),
+  },
+  "users create": {
+    summary: "Create a user (invited by email/SMS, or --suppress) and add it to groups",
+    load: () => import("../../commands/users/create.js"),
+  },
+  "users disable": {
+    summary: "Disable users so they can no longer sign in (asks first)",
+    load: () => import("../../commands/users/disable.js"),
+  },
+  "users enable": {
+    summary: "Enable users that were disabled",
+    load: () => import("../../commands/users/enable.js"),
+  },
+  "users delete": {
+    summary: "Delete users for good (asks first; several users: type the pool name)",
+    load: () => import("../../commands/users/delete.js"),
+  },
+  "users resend-invite": {
+    summary: "Send a user's invitation again, with a new temporary password",
+    load: () => import("../../commands/users/resend-invite.js"),
+  },
+  "users set-password": {
+    summary: "Set a user's password (permanent, or --temporary to force a change at sign-in)",
+    load: () => import("../../commands/users/set-password.js"),
+  },
+  "users sign-out": {
+    summary: "Sign users out everywhere: revoke all their refresh tokens (asks first)",
+    load: () => import("../../commands/users/sign-out.js"),
+  },
+  "users confirm": {
+    summary: "Confirm signed-up (UNCONFIRMED) users without their code",
+    load: () => import("../../commands/users/confirm.js"),
+  },
+  "users reset-password": {
+    summary: "Make a user reset their password with a code sent to them",
+    load: () => import("../../commands/users/reset-password.js"),
+  },
+  "users update": {
+    summary: "Set or remove a user's attributes",
+    load: () => import("../../commands/users/update.js"),
+  },
+  "groups add": {
+    summary: "Add users to a group",
+    load: () => import("../../commands/groups/add.js"),
+  },
+  "groups list": {
+    summary: "List a pool's groups",
+    load: () => import("../../commands/groups/list.js"),
+  },
 };
 
 /** The command for the words typed, or undefined; own entries only (`cogctl constructor` is unknown). */

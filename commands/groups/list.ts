@@ -1,0 +1,53 @@
+// cogctl groups list: a pool's groups as a table on a terminal, tab-separated lines in pipes, or
+// the ListGroups shape with --output / --query.
+import type { ServiceOutput } from "../../src/cli/cognito-call.js";
+import { defineCommand } from "../../src/cli/command.js";
+import { createTablePrinter } from "../../src/kernel/table-printer.js";
+import { addPoolOption, wantsPrinter, withTask } from "../../src/kernel/task.js";
+
+export default defineCommand<{ pool?: string }>({
+  name: "groups list",
+  summary: "List a pool's groups",
+  examples: [
+    { summary: "List a pool's groups", args: ["groups", "list", "--pool", "demo"] },
+    {
+      summary: "Only the group names, as JSON",
+      args: ["groups", "list", "--pool", "demo", "--output", "json", "--query", "Groups[].GroupName"],
+    },
+  ],
+  configure(cmd) {
+    addPoolOption(cmd);
+  },
+  async run(opts, _args, ctx) {
+    await withTask(ctx, async ({ call, resolver }) => {
+      const pool = await resolver.pool(opts.pool);
+      const structured = wantsPrinter(ctx);
+      const groups: ServiceOutput[] = [];
+      const table = createTablePrinter<ServiceOutput>(
+        ctx.io,
+        [
+          { header: "name", value: (g) => g.GroupName as string },
+          { header: "precedence", value: (g) => g.Precedence as number | undefined },
+          { header: "created", value: (g) => g.CreationDate as Date, kind: "time" },
+          { header: "description", value: (g) => g.Description as string | undefined, kind: "text" },
+        ],
+        { now: ctx.clock() },
+      );
+      let token: string | undefined;
+      do {
+        const page = await call("ListGroups", {
+          UserPoolId: pool.id,
+          Limit: 60,
+          ...(token ? { NextToken: token } : {}),
+        });
+        for (const g of (page.Groups as ServiceOutput[] | undefined) ?? []) {
+          if (structured) groups.push(g);
+          else table.add(g);
+        }
+        token = page.NextToken as string | undefined;
+      } while (token);
+      if (structured) ctx.printer.result({ Groups: groups }, { title: "Groups" });
+      else table.render();
+    });
+  },
+});

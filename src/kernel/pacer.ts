@@ -1,0 +1,209 @@
+// Keeps a process under Cognito's request quotas (COGNITO-FACTS §11): one token bucket per quota
+// category, shared by every call in the process, that halves its rate on TooManyRequestsException,
+// backs off with jitter and retries, then climbs back slowly. Bulk verbs and listings call through
+// it so a thousand-user run is throttled by us, not refused by the service.
+// Hand-written: the token-bucket libraries on npm neither know Cognito's categories nor adapt to
+// throttling, and the algorithm is a few lines.
+import type { CognitoCall } from "../cli/cognito-call.js";
+
+/** Default requests per second per account and Region. */
+export const QUOTAS = {
+  UserAuthentication: 120,
+  UserCreation: 50,
+  UserFederation: 25,
+  UserAccountRecovery: 30,
+  UserRead: 120,
+  UserUpdate: 25,
+  UserToken: 120,
+  UserResourceRead: 50,
+  UserResourceUpdate: 25,
+  UserList: 30,
+  UserPoolRead: 15,
+  UserPoolUpdate: 15,
+  UserPoolResourceRead: 20,
+  UserPoolResourceUpdate: 15,
+  UserPoolClientRead: 15,
+  UserPoolClientUpdate: 15,
+  ClientAuthentication: 150,
+} as const;
+export type QuotaCategory = keyof typeof QUOTAS;
+
+const CATEGORY_OPERATIONS: Record<QuotaCategory, string[]> = {
+  UserAuthentication: [
+    "InitiateAuth",
+    "AdminInitiateAuth",
+    "RespondToAuthChallenge",
+    "AdminRespondToAuthChallenge",
+  ],
+  UserCreation: ["SignUp", "ConfirmSignUp", "AdminCreateUser", "AdminConfirmSignUp"],
+  UserFederation: ["AdminLinkProviderForUser", "AdminDisableProviderForUser"],
+  UserAccountRecovery: [
+    "ForgotPassword",
+    "ConfirmForgotPassword",
+    "ResendConfirmationCode",
+    "AdminResetUserPassword",
+  ],
+  UserRead: [
+    "AdminGetUser",
+    "GetUser",
+    "AdminListGroupsForUser",
+    "AdminListDevices",
+    "AdminGetDevice",
+    "ListDevices",
+  ],
+  UserUpdate: [
+    "AdminDisableUser",
+    "AdminEnableUser",
+    "AdminDeleteUser",
+    "AdminSetUserPassword",
+    "AdminUpdateUserAttributes",
+    "AdminDeleteUserAttributes",
+    "AdminUserGlobalSignOut",
+    "AdminSetUserMFAPreference",
+    "AdminAddUserToGroup",
+    "AdminRemoveUserFromGroup",
+    "ChangePassword",
+    "UpdateUserAttributes",
+    "DeleteUser",
+  ],
+  UserToken: ["RevokeToken", "GlobalSignOut", "GetTokensFromRefreshToken"],
+  UserResourceRead: ["ListGroups", "GetGroup"],
+  UserResourceUpdate: ["CreateGroup", "DeleteGroup", "UpdateGroup"],
+  UserList: ["ListUsers", "ListUsersInGroup"],
+  UserPoolRead: ["DescribeUserPool", "ListUserPools", "GetUserPoolMfaConfig"],
+  UserPoolUpdate: ["CreateUserPool", "UpdateUserPool", "DeleteUserPool", "SetUserPoolMfaConfig"],
+  UserPoolResourceRead: ["DescribeUserPoolDomain", "ListResourceServers", "ListIdentityProviders"],
+  UserPoolResourceUpdate: ["CreateUserPoolDomain", "DeleteUserPoolDomain"],
+  UserPoolClientRead: ["DescribeUserPoolClient", "ListUserPoolClients"],
+  UserPoolClientUpdate: ["CreateUserPoolClient", "UpdateUserPoolClient", "DeleteUserPoolClient"],
+  ClientAuthentication: [],
+};
+
+const OPERATION_CATEGORY = new Map<string, QuotaCategory>(
+  Object.entries(CATEGORY_OPERATIONS).flatMap(([category, ops]) =>
+    ops.map((op) => [op, category as QuotaCategory] as const),
+  ),
+);
+
+/** The quota category an operation counts against (unlisted operations: the pool-read quota, the tightest common one). */
+export function categoryOf(operation: string): QuotaCategory {
+  return OPERATION_CATEGORY.get(operation) ?? "UserPoolRead";
+}
+
+export interface PacerOptions {
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  /** Retries after TooManyRequestsException before giving up (the error is then thrown). */
+  maxRetries?: number;
+  /** Overrides the default quotas (tests; accounts with raised quotas). */
+  quotas?: Partial<Record<QuotaCategory, number>>;
+  /**
+   * No pace until the endpoint throttles (then Cognito's quota, halved): for endpoints that are
+   * not AWS (--local, moto, LocalStack), which have no quotas to keep to.
+   */
+  unmetered?: boolean;
+}
+
+interface Bucket {
+  category: QuotaCategory;
+  quota: number;
+  rate: number;
+  tokens: number;
+  updated: number;
+  lastThrottle: number;
+  lastRaise: number;
+}
+
+const isThrottle = (err: unknown) => {
+  const e = err as { code?: string; name?: string } | undefined;
+  return e?.code === "TooManyRequestsException" || e?.name === "TooManyRequestsException";
+};
+
+export class Pacer {
+  private readonly buckets = new Map<QuotaCategory, Bucket>();
+  private readonly now: () => number;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly random: () => number;
+  private readonly maxRetries: number;
+  private readonly quotas: Partial<Record<QuotaCategory, number>>;
+  private readonly unmetered: boolean;
+
+  constructor(opts: PacerOptions = {}) {
+    this.now = opts.now ?? (() => performance.now());
+    this.sleep = opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    this.random = opts.random ?? Math.random;
+    this.maxRetries = opts.maxRetries ?? 6;
+    this.quotas = opts.quotas ?? {};
+    this.unmetered = opts.unmetered ?? false;
+  }
+
+  /** The current rate of a category (requests per second). */
+  rate(category: QuotaCategory): number {
+    return this.bucket(category).rate;
+  }
+
+  private bucket(category: QuotaCategory): Bucket {
+    let b = this.buckets.get(category);
+    if (!b) {
+      const quota = this.unmetered ? Number.POSITIVE_INFINITY : (this.quotas[category] ?? QUOTAS[category]);
+      const t = this.now();
+      b = { category, quota, rate: quota, tokens: quota, updated: t, lastThrottle: -Infinity, lastRaise: t };
+      this.buckets.set(category, b);
+    }
+    return b;
+  }
+
+  /** Waits for a token. Tokens may go negative: concurrent callers queue behind each other. */
+  async acquire(category: QuotaCategory): Promise<void> {
+    const b = this.bucket(category);
+    const t = this.now();
+    // Capacity of one second's worth at the current rate: bursts stay within the quota.
+    b.tokens = Math.min(b.rate, b.tokens + ((t - b.updated) / 1000) * b.rate);
+    b.updated = t;
+    b.tokens -= 1;
+    if (!Number.isFinite(b.rate)) return;
+    if (b.tokens < 0) await this.sleep((-b.tokens / b.rate) * 1000);
+  }
+
+  /** Runs fn under the category's pace, retrying throttled calls with a slower rate. */
+  async run<T>(category: QuotaCategory, fn: () => Promise<T>): Promise<T> {
+    const b = this.bucket(category);
+    for (let attempt = 0; ; attempt++) {
+      await this.acquire(category);
+      try {
+        const result = await fn();
+        this.recover(b);
+        return result;
+      } catch (err) {
+        if (!isThrottle(err) || attempt >= this.maxRetries) throw err;
+        // An unmetered endpoint that throttles gets metered from then on, from Cognito's quota.
+        if (!Number.isFinite(b.rate)) b.quota = b.rate = this.quotas[b.category] ?? QUOTAS[b.category];
+        b.rate = Math.max(0.5, b.rate / 2);
+        b.tokens = Math.min(b.tokens, 0);
+        b.lastThrottle = this.now();
+        // Full jitter (AWS architecture blog): a random wait up to an exponential ceiling.
+        await this.sleep(this.random() * Math.min(20_000, 100 * 2 ** attempt));
+      }
+    }
+  }
+
+  /** Additive increase: a tenth of the quota per quiet second, never above the quota. */
+  private recover(b: Bucket): void {
+    if (b.rate >= b.quota) return;
+    const t = this.now();
+    if (t - b.lastThrottle < 1000 || t - b.lastRaise < 1000) return;
+    b.rate = Math.min(b.quota, b.rate + b.quota / 10);
+    b.lastRaise = t;
+  }
+}
+
+/** The pacer every call of this process to AWS shares. */
+export const processPacer = new Pacer();
+/** The pacer for endpoints without quotas (--local, --endpoint-url): free until throttled. */
+export const unmeteredPacer = new Pacer({ unmetered: true });
+
+/** A CognitoCall whose every request goes through the pacer under its operation's category. */
+export function pacedCall(call: CognitoCall, pacer: Pacer = processPacer): CognitoCall {
+  return (operation, input) => pacer.run(categoryOf(operation), () => call(operation, input));
+}

@@ -1,0 +1,97 @@
+// What every task command (users, groups, pools ...) shares: the --pool option, the confirmation
+// flags, a paced call with a name resolver, and the choice between a table and JSON.
+import type { Command } from "commander";
+import { type CognitoCall, createCognitoCall } from "../cli/cognito-call.js";
+import type { Context } from "../context/context.js";
+import { readTargets, runBulk } from "./bulk.js";
+import { type ConfirmFlags, confirmPlan } from "./confirm.js";
+import { pacedCall, processPacer, unmeteredPacer } from "./pacer.js";
+import { createResolver, describePool, type PoolRef, type Resolver, type UserRef } from "./resolve.js";
+
+export function addPoolOption(cmd: Command): Command {
+  return cmd.option("--pool <name|id>", "the user pool, by name or id (default: $COGCTL_POOL)");
+}
+
+export function addConfirmOptions(cmd: Command): Command {
+  return cmd
+    .option("--yes", "do not ask for confirmation (needed without a terminal)")
+    .option("--dry-run", "print what would be done and change nothing");
+}
+
+export interface Task {
+  call: CognitoCall;
+  resolver: Resolver;
+}
+
+/** Runs fn with a paced call and a resolver over this invocation's client, then releases the client. */
+export async function withTask<T>(ctx: Context, fn: (task: Task) => Promise<T>): Promise<T> {
+  const { call, close } = await createCognitoCall(ctx);
+  // Cognito's quotas are AWS's; the embedded endpoint or moto would only be slowed down by them.
+  const aws = !ctx.globals.local && ctx.globals.endpointUrl === undefined;
+  const paced = pacedCall(call, aws ? processPacer : unmeteredPacer);
+  try {
+    return await fn({ call: paced, resolver: createResolver(paced, ctx.io.env) });
+  } finally {
+    close();
+  }
+}
+
+/**
+ * True when the result goes through the printer (JSON, or whatever --output names, with --query
+ * applied) rather than the table printer: --output or --query was asked for.
+ */
+export function wantsPrinter(ctx: Context): boolean {
+  return ctx.globals.outputExplicit || ctx.globals.query !== undefined;
+}
+
+export interface UserActionSpec {
+  /** "Disable": the plan's verb. */
+  verb: string;
+  /** "Disabled": the summary's verb. */
+  done: string;
+  /** Goes through the confirmation guard (with --yes / --dry-run). */
+  destructive?: boolean;
+  /** Several users at once make a person type the pool's name (bulk deletes). */
+  typePoolNameWhenBulk?: boolean;
+  act(call: CognitoCall, pool: PoolRef, user: UserRef): Promise<void>;
+}
+
+const PLAN_ITEMS_SHOWN = 20;
+
+/** USER... verbs (disable, enable, delete ...): resolve the pool, confirm, then act on each user, paced. */
+export async function actOnUsers(
+  ctx: Context,
+  args: string[],
+  flags: { pool?: string } & ConfirmFlags,
+  spec: UserActionSpec,
+): Promise<void> {
+  const targets = await readTargets(args, ctx.io);
+  await withTask(ctx, async ({ call, resolver }) => {
+    const pool = await resolver.pool(flags.pool);
+    if (spec.destructive) {
+      const n = targets.length;
+      const items = targets.slice(0, PLAN_ITEMS_SHOWN);
+      if (n > PLAN_ITEMS_SHOWN) items.push(`... and ${n - PLAN_ITEMS_SHOWN} more`);
+      const decision = await confirmPlan(
+        ctx,
+        {
+          action: `${spec.verb} ${n === 1 ? "user" : `${n} users`} in pool ${describePool(pool)}`,
+          items,
+          typeToConfirm: spec.typePoolNameWhenBulk && n > 1 ? (pool.name ?? pool.id) : undefined,
+        },
+        flags,
+      );
+      if (decision === "dry-run") return;
+    }
+    await runBulk(
+      ctx,
+      targets,
+      async (target) => {
+        const user = await resolver.user(pool, target);
+        await spec.act(call, pool, user);
+        return `${spec.done} ${user.username}${user.typed !== user.username ? ` (${user.typed})` : ""}`;
+      },
+      { done: spec.done, noun: "user" },
+    );
+  });
+}

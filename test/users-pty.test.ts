@@ -1,0 +1,133 @@
+// `cogctl users list` in a real pseudo-terminal (tmux) at 80 and 160 columns: a header row, the
+// "Showing N of about M users" line, every line within the width, identifiers whole. Runs
+// bin/cogctl (the built dist/) against the embedded endpoint over HTTP on port 0.
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { AdminCreateUserCommand, CreateUserPoolCommand } from "@aws-sdk/client-cognito-identity-provider";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BIN, ROOT } from "./helpers/cli.js";
+import { type LocalHarness, startLocal } from "./helpers/local-server.js";
+import { requireTool } from "./helpers/tools.js";
+
+const SOCKET = `cogctl-users-pty-${process.pid}`;
+const tmux = (...args: string[]) => execFileSync("tmux", ["-L", SOCKET, ...args], { encoding: "utf8" });
+const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+let local: LocalHarness;
+const short = ["alice", "bob"];
+const uuid = "6188e6d3-1a2b-4c5d-8e9f-0123456789ab";
+beforeAll(async () => {
+  requireTool("tmux");
+  if (!existsSync(join(ROOT, "dist", "bundle")))
+    throw new Error("dist/ is missing: build first with `npm run build`");
+  local = await startLocal();
+  const pool = async (name: string, usernames: string[]) => {
+    const created = await local.client.send(
+      new CreateUserPoolCommand({
+        PoolName: name,
+        Schema: [{ Name: "team", AttributeDataType: "String", Mutable: true }],
+      }),
+    );
+    for (const [i, username] of usernames.entries()) {
+      await local.client.send(
+        new AdminCreateUserCommand({
+          UserPoolId: created.UserPool!.Id!,
+          Username: username,
+          MessageAction: "SUPPRESS",
+          UserAttributes: [
+            { Name: "email", Value: `${username.slice(0, 12)}@example.com` },
+            { Name: "custom:team", Value: `a rather long description of team number ${i}` },
+          ],
+        }),
+      );
+    }
+  };
+  await pool("pty-people", short);
+  await pool("pty-uuids", [uuid]);
+});
+afterAll(async () => {
+  try {
+    tmux("kill-server");
+  } catch {
+    // no session left
+  }
+  await local?.close();
+});
+
+async function runInTerminal(name: string, columns: number, argv: string[]): Promise<string> {
+  const env = {
+    AWS_ACCESS_KEY_ID: "local",
+    AWS_SECRET_ACCESS_KEY: "local",
+    AWS_REGION: "us-east-1",
+    AWS_CONFIG_FILE: "/nonexistent/cogctl-test-config",
+    AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/cogctl-test-credentials",
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+    TERM: "xterm-256color",
+  };
+  const command = [
+    "env",
+    "-u",
+    "COLUMNS",
+    ...Object.entries(env).map(([k, v]) => quote(`${k}=${v}`)),
+    quote(process.execPath),
+    quote(BIN),
+    "--endpoint-url",
+    quote(local.server.url),
+    ...argv.map(quote),
+  ].join(" ");
+  tmux(
+    "new-session",
+    "-d",
+    "-s",
+    name,
+    "-x",
+    String(columns),
+    "-y",
+    "24",
+    `sh -c ${quote(`${command}; echo EXIT=$?; sleep 60`)}`,
+  );
+  const until = Date.now() + 20_000;
+  for (;;) {
+    // No -J: each screen row as drawn, so a line wider than the terminal would show as wrapped.
+    const text = tmux("capture-pane", "-p", "-t", name);
+    if (/EXIT=\d+/.test(text)) return text;
+    if (Date.now() > until) throw new Error(`timed out; screen:\n${text}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const list = (pool: string) => ["users", "list", "--pool", pool, "--attributes", "custom:team"];
+const HEADER = /^USERNAME\s+EMAIL\/PHONE\s+STATUS\s+ENABLED\s+CREATED\s+CUSTOM:/;
+
+describe("users list in a terminal", () => {
+  it.each([80, 160])(
+    "at %i columns: a header, the count line, rows that fit with identifiers whole",
+    async (columns) => {
+      const screen = await runInTerminal(`list${columns}`, columns, list("pty-people"));
+      expect(screen).toMatch(/EXIT=0/);
+      expect(screen).toMatch(/Showing 2 of about 2 users in pty-people/);
+      const rows = screen.split("\n");
+      const header = rows.findIndex((l) => HEADER.test(l));
+      expect(header, screen).toBeGreaterThanOrEqual(0);
+      const body = rows.slice(header + 1, header + 1 + short.length);
+      // One screen row per user (nothing wrapped), each starting with the whole username.
+      expect(body.map((l) => l.split(/\s{2,}/)[0]).sort()).toEqual([...short].sort());
+      for (const line of rows) expect(line.length).toBeLessThanOrEqual(columns);
+      if (columns === 80) expect(body.join("\n")).toMatch(/ {2}a rather\S*…$/m);
+      else expect(body.join("\n")).toContain("a rather long description of team number 1");
+    },
+  );
+
+  it("at 80 columns, a UUID username too wide for a row gets a label: value block instead", async () => {
+    const narrow = await runInTerminal("uuid80", 80, list("pty-uuids"));
+    expect(narrow).toMatch(/EXIT=0/);
+    expect(narrow.split("\n").some((l) => HEADER.test(l))).toBe(false);
+    expect(narrow).toMatch(new RegExp(`^username: +${uuid}$`, "m"));
+    expect(narrow).toMatch(/^status: +FORCE_CHANGE_PASSWORD$/m);
+    for (const line of narrow.split("\n")) expect(line.length).toBeLessThanOrEqual(80);
+    const wide = await runInTerminal("uuid160", 160, list("pty-uuids"));
+    expect(wide.split("\n").some((l) => HEADER.test(l))).toBe(true);
+    expect(wide).toMatch(new RegExp(`^${uuid}\\s+6188e6d3-1a2@example\\.com\\s+FORCE_CHANGE_PASSWORD`, "m"));
+  });
+});

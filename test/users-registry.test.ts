@@ -1,0 +1,38 @@
+// The registry's summaries are the declarations' own (help and the command list never drift).
+import { describe, expect, it } from "vitest";
+import { handWrittenCommands } from "../src/cli/registry.js";
+
+describe("users and groups commands in the registry", () => {
+  const entries = Object.entries(handWrittenCommands).filter(
+    ([name]) => name.startsWith("users ") || name.startsWith("groups "),
+  );
+  it("lists every users verb", () => {
+    expect(
+      entries
+        .map(([name]) => name)
+        .filter((n) => n.startsWith("users "))
+        .sort(),
+    ).toEqual(
+      [
+        "confirm",
+        "create",
+        "delete",
+        "disable",
+        "enable",
+        "list",
+        "resend-invite",
+        "reset-password",
+        "set-password",
+        "show",
+        "sign-out",
+        "update",
+      ].map((v) => `users ${v}`),
+    );
+  });
+  it.each(entries)("%s: same name and summary as its declaration, with examples", async (name, entry) => {
+    const def = (await entry.load()).default;
+    expect(def.name).toBe(name);
+    expect(def.summary).toBe(entry.summary);
+    expect(def.examples?.length).toBeGreaterThan(0);
+  });
+});
