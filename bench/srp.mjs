@@ -6,9 +6,9 @@
 // (npm run build also works.) Not a test: it prints figures to read, it asserts only that the
 // exchange it times actually succeeds.
 import { randomBytes } from "node:crypto";
-import { createSrpClient } from "../dist/src/auth/crypto/srp-client.js";
-import { startServerSrp, verifyClaim } from "../dist/src/auth/crypto/srp-server.js";
-import { createPasswordVerifier } from "../dist/src/auth/crypto/srp-verifier.js";
+import { createSrpClient } from "../dist/src/cognito/crypto/srp-client.js";
+import { startServerSrp, verifyClaim } from "../dist/src/cognito/crypto/srp-server.js";
+import { createPasswordVerifier } from "../dist/src/cognito/crypto/srp-verifier.js";
 
 const iterations = Number(process.argv[2] ?? 200);
 const POOL = "AbCdEfGhI";

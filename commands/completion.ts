@@ -2,7 +2,7 @@
 // candidates (`cogctl __complete`), so new operations and flags complete without regenerating.
 
 import { defineCommand } from "../src/cli/command.js";
-import { UsageError } from "../src/cli/errors.js";
+import { UsageError } from "../src/kernel/errors.js";
 
 const SCRIPTS: Record<string, string> = {
   bash: `# cogctl bash completion. Add to ~/.bashrc:  source <(cogctl completion bash)

@@ -33,7 +33,7 @@ const modelFile = join(root, "vendor", "cognito-idp-2016-04-18.service-2.json.gz
 
 // ---------------------------------------------------------------------------------------------
 // Names: botocore's xform_name (what the AWS CLI uses for operation and flag names).
-// Kept in sync with src/api/names.ts (tests compare the two on every operation and member).
+// Kept in sync with src/cognito/names.ts (tests compare the two on every operation and member).
 
 function xformName(name, sep = "-") {
   if (name.includes(sep)) return name;

@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildInput, flagsFor, parseFlagValue } from "../src/api/args/index.js";
-import { loadOperation, type Operation } from "../src/api/catalog.js";
-import { UsageError } from "../src/cli/errors.js";
+import { buildInput, flagsFor, parseFlagValue } from "../src/cli/args/index.js";
+import { loadOperation, type Operation } from "../src/cognito/catalog.js";
+import { UsageError } from "../src/kernel/errors.js";
 import { ensureCatalog } from "./helpers/catalog.js";
 
 ensureCatalog();

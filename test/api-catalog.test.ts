@@ -1,6 +1,6 @@
 import * as sdk from "@aws-sdk/client-cognito-identity-provider";
 import { describe, expect, it } from "vitest";
-import { loadIndex, loadOperation, type Shape, toCliName, toFlagName } from "../src/api/catalog.js";
+import { loadIndex, loadOperation, type Shape, toCliName, toFlagName } from "../src/cognito/catalog.js";
 import botocore from "./fixtures/botocore-names.json" with { type: "json" };
 import { ensureCatalog } from "./helpers/catalog.js";
 

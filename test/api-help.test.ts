@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { loadIndex, loadOperation } from "../src/api/catalog.js";
-import { renderOperationHelp, renderOperationList } from "../src/api/help.js";
+import { renderOperationHelp, renderOperationList } from "../src/cli/operation-help.js";
+import { loadIndex, loadOperation } from "../src/cognito/catalog.js";
 import { ensureCatalog } from "./helpers/catalog.js";
 
 ensureCatalog();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { JsonTextError, lineColumn, looksLikeJson, parseJsonText } from "../src/api/args/json-text.js";
+import { JsonTextError, lineColumn, looksLikeJson, parseJsonText } from "../src/cli/args/json-text.js";
 
 function errorOf(text: string): JsonTextError {
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseShorthand, ShorthandSyntaxError } from "../src/api/args/shorthand.js";
+import { parseShorthand, ShorthandSyntaxError } from "../src/cli/args/shorthand.js";
 
 function syntaxError(input: string): ShorthandSyntaxError {
   try {

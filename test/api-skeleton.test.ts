@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { buildInput, generateSkeleton } from "../src/api/args/index.js";
-import { loadIndex, loadOperation, type Operation } from "../src/api/catalog.js";
+import { buildInput, generateSkeleton } from "../src/cli/args/index.js";
+import { loadIndex, loadOperation, type Operation } from "../src/cognito/catalog.js";
 import { ensureCatalog } from "./helpers/catalog.js";
 
 ensureCatalog();

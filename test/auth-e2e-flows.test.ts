@@ -6,10 +6,10 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { GetUserCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadOperation } from "../src/api/catalog.js";
 import { injectStoredAccessToken, membersSatisfiedBySession } from "../src/auth/session-injection.js";
-import { createContext } from "../src/context/create.js";
-import { createTestIO } from "../src/io/test-io.js";
+import { loadOperation } from "../src/cognito/catalog.js";
+import { createContext } from "../src/kernel/create-context.js";
+import { createTestIO } from "../src/kernel/io/test-io.js";
 import { scriptedPrompter, tempDir } from "./helpers/auth.js";
 import { type AuthWorld, authWorld, loginArgs } from "./helpers/auth-e2e.js";
 

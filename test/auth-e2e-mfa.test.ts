@@ -12,7 +12,7 @@ import {
   UpdateUserPoolCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { totpCode } from "../src/auth/crypto/index.js";
+import { totpCode } from "../src/cognito/crypto/index.js";
 import { scriptedPrompter } from "./helpers/auth.js";
 import { type AuthWorld, authWorld, loginArgs, totpKeyIn } from "./helpers/auth-e2e.js";
 

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { SetUserPoolMfaConfigCommand } from "@aws-sdk/client-cognito-identity-provider";
 import QRCode from "qrcode";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { otpauthUri, totpCode } from "../src/auth/crypto/index.js";
+import { otpauthUri, totpCode } from "../src/cognito/crypto/index.js";
 import { scriptedPrompter } from "./helpers/auth.js";
 import { type AuthWorld, authWorld, loginArgs, totpKeyIn } from "./helpers/auth-e2e.js";
 import { runCli } from "./helpers/cli.js";

@@ -5,6 +5,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type AnswerFlags, Answers } from "../src/auth/answers.js";
 import { SecretHasher } from "../src/auth/client-secret.js";
+import { signIn } from "../src/auth/engine.js";
+import { policyCheck } from "../src/auth/password-policy.js";
+import type { EngineEnv, EngineOptions } from "../src/auth/types.js";
 import {
   createDeviceVerifier,
   createPasswordVerifier,
@@ -17,15 +20,12 @@ import {
   verifyClaim,
   verifyDeviceClaim,
   verifyTotp,
-} from "../src/auth/crypto/index.js";
-import { signIn } from "../src/auth/engine.js";
-import { policyCheck } from "../src/auth/password-policy.js";
-import type { EngineEnv, EngineOptions } from "../src/auth/types.js";
-import type { CognitoCall } from "../src/cli/cognito-call.js";
-import { CliError, UsageError } from "../src/cli/errors.js";
-import { createInquirerPrompter } from "../src/io/inquirer-prompter.js";
-import type { Prompter } from "../src/io/prompter.js";
-import { createTestIO } from "../src/io/test-io.js";
+} from "../src/cognito/crypto/index.js";
+import type { CognitoCall } from "../src/kernel/cognito-call.js";
+import { CliError, UsageError } from "../src/kernel/errors.js";
+import { createInquirerPrompter } from "../src/kernel/io/inquirer-prompter.js";
+import type { Prompter } from "../src/kernel/io/prompter.js";
+import { createTestIO } from "../src/kernel/io/test-io.js";
 import { scriptedCall, scriptedPrompter, serviceError, tempDir } from "./helpers/auth.js";
 
 const POOL = "us-east-1_TestPool1";

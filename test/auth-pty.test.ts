@@ -9,7 +9,7 @@ import { stripVTControlCharacters } from "node:util";
 import { SetUserPoolMfaConfigCommand } from "@aws-sdk/client-cognito-identity-provider";
 import QRCode from "qrcode";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { otpauthUri, totpCode } from "../src/auth/crypto/index.js";
+import { otpauthUri, totpCode } from "../src/cognito/crypto/index.js";
 import { type AuthWorld, authWorld, totpKeyIn } from "./helpers/auth-e2e.js";
 import { BIN, ROOT } from "./helpers/cli.js";
 import { requireTool } from "./helpers/tools.js";

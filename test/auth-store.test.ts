@@ -18,9 +18,9 @@ import {
 } from "../src/auth/session-store.js";
 import { readableClaims, relativeTime } from "../src/auth/token-decode.js";
 import { describeUser } from "../src/auth/user-names.js";
-import { UsageError } from "../src/cli/errors.js";
-import { createInquirerPrompter } from "../src/io/inquirer-prompter.js";
-import { createTestIO } from "../src/io/test-io.js";
+import { UsageError } from "../src/kernel/errors.js";
+import { createInquirerPrompter } from "../src/kernel/io/inquirer-prompter.js";
+import { createTestIO } from "../src/kernel/io/test-io.js";
 import { tempDir } from "./helpers/auth.js";
 
 const session = (over: Partial<StoredSession>): StoredSession => ({

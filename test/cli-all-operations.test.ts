@@ -6,8 +6,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { flagsFor } from "../src/api/args/index.js";
-import { type Bound, loadIndex, loadOperation, type Shape, toFlagName } from "../src/api/catalog.js";
+import { flagsFor } from "../src/cli/args/index.js";
+import { type Bound, loadIndex, loadOperation, type Shape, toFlagName } from "../src/cognito/catalog.js";
 import { runCli } from "./helpers/cli.js";
 import { isolatedAwsEnv } from "./helpers/env.js";
 

@@ -1,7 +1,7 @@
 // The one table from thrown values to the AWS CLI's messages and exit codes.
 import { describe, expect, it } from "vitest";
-import { mapError } from "../src/cli/error-mapping.js";
-import { ConfigError, UsageError } from "../src/cli/errors.js";
+import { mapError } from "../src/kernel/error-mapping.js";
+import { ConfigError, UsageError } from "../src/kernel/errors.js";
 
 function sdkError(name: string, message: string, fault = "client") {
   return Object.assign(new Error(message), {

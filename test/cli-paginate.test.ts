@@ -8,7 +8,7 @@ import {
   type PaginatorSpec,
   pagesForStreaming,
   paginate,
-} from "../src/cli/paginate.js";
+} from "../src/kernel/paginate.js";
 
 const spec: PaginatorSpec = {
   inputToken: "PaginationToken",

@@ -1,6 +1,6 @@
 // What --debug may show: nothing secret, by key, at any depth.
 import { describe, expect, it } from "vitest";
-import { REDACTED, redact, redactBody, redactHeaders, redactJsonText } from "../src/cli/redact.js";
+import { REDACTED, redact, redactBody, redactHeaders, redactJsonText } from "../src/kernel/redact.js";
 
 describe("redact", () => {
   it("hides passwords, tokens, secrets, codes and SRP values at any depth, keeping the rest", () => {

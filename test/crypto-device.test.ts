@@ -5,11 +5,11 @@ import {
   deviceVerifierFromConfig,
   respondToDeviceChallenge,
   verifyDeviceClaim,
-} from "../src/auth/crypto/device.js";
-import { createSrpClient } from "../src/auth/crypto/srp-client.js";
-import { cognitoTimestamp, N } from "../src/auth/crypto/srp-math.js";
-import { startServerSrp } from "../src/auth/crypto/srp-server.js";
-import { checkPassword } from "../src/auth/crypto/srp-verifier.js";
+} from "../src/cognito/crypto/device.js";
+import { createSrpClient } from "../src/cognito/crypto/srp-client.js";
+import { cognitoTimestamp, N } from "../src/cognito/crypto/srp-math.js";
+import { startServerSrp } from "../src/cognito/crypto/srp-server.js";
+import { checkPassword } from "../src/cognito/crypto/srp-verifier.js";
 import { AuthenticationHelper, BigInteger, syncResult } from "./helpers/crypto-oracle.js";
 
 const GROUP = "-ZaQxRtYu";

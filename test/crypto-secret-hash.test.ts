@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { secretHash } from "../src/auth/crypto/secret-hash.js";
+import { secretHash } from "../src/cognito/crypto/secret-hash.js";
 
 describe("secretHash", () => {
   it("matches vectors computed independently with Python's hmac module", () => {

@@ -2,12 +2,12 @@
 // client's refusal is checked with computeU replaced by one that returns 0.
 import { describe, expect, it, vi } from "vitest";
 
-vi.mock(import("../src/auth/crypto/srp-protocol.js"), async (importOriginal) => ({
+vi.mock(import("../src/cognito/crypto/srp-protocol.js"), async (importOriginal) => ({
   ...(await importOriginal()),
   computeU: () => 0n,
 }));
 
-const { createSrpClient } = await import("../src/auth/crypto/srp-client.js");
+const { createSrpClient } = await import("../src/cognito/crypto/srp-client.js");
 
 describe("SRP client with u = 0", () => {
   it("refuses to answer", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { hexToBigInt, padHex } from "../src/auth/crypto/srp-math.js";
-import { checkPassword, createPasswordVerifier } from "../src/auth/crypto/srp-verifier.js";
+import { hexToBigInt, padHex } from "../src/cognito/crypto/srp-math.js";
+import { checkPassword, createPasswordVerifier } from "../src/cognito/crypto/srp-verifier.js";
 import { AuthenticationHelper, syncResult } from "./helpers/crypto-oracle.js";
 
 describe("createPasswordVerifier", () => {

@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { modPowBigInt } from "../src/auth/crypto/native-mod-pow.js";
-import { createSrpClient } from "../src/auth/crypto/srp-client.js";
+import { modPowBigInt } from "../src/cognito/crypto/native-mod-pow.js";
+import { createSrpClient } from "../src/cognito/crypto/srp-client.js";
 import {
   cognitoTimestamp,
   g,
@@ -12,9 +12,9 @@ import {
   N,
   padHex,
   poolNameFromPoolId,
-} from "../src/auth/crypto/srp-math.js";
-import { startServerSrp, verifyClaim } from "../src/auth/crypto/srp-server.js";
-import { createPasswordVerifier } from "../src/auth/crypto/srp-verifier.js";
+} from "../src/cognito/crypto/srp-math.js";
+import { startServerSrp, verifyClaim } from "../src/cognito/crypto/srp-server.js";
+import { createPasswordVerifier } from "../src/cognito/crypto/srp-verifier.js";
 import {
   AuthenticationHelper,
   type AuthenticationHelperLike,

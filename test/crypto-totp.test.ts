@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { newTotpSecret, otpauthUri, totpCode, verifyTotp } from "../src/auth/crypto/totp.js";
+import { newTotpSecret, otpauthUri, totpCode, verifyTotp } from "../src/cognito/crypto/totp.js";
 
 // RFC 6238 Appendix B: SHA-1 seed "12345678901234567890" (ASCII), 30-second steps. The RFC lists
 // 8-digit codes; a 6-digit code is the same truncated value mod 10^6, i.e. its last six digits.

@@ -4,16 +4,16 @@
 // the --query syntax check), and shown in the help of its command.
 import { Command } from "commander";
 import { describe, expect, it } from "vitest";
-import { buildInput } from "../src/api/args/index.js";
-import { loadOperation } from "../src/api/catalog.js";
-import type { UsageExample } from "../src/api/help-layout.js";
-import { OPERATION_EXAMPLES } from "../src/api/usage-examples.js";
+import { buildInput } from "../src/cli/args/index.js";
 import { addGlobalOptions, resolveGlobals, scanCommandWords } from "../src/cli/global-options.js";
 import { renderHelp } from "../src/cli/help.js";
+import type { UsageExample } from "../src/cli/help-layout.js";
 import { buildOperationCommand } from "../src/cli/operation-command.js";
 import { handWrittenCommands } from "../src/cli/registry.js";
-import { createTestIO } from "../src/io/test-io.js";
-import { validateQuery } from "../src/output/query.js";
+import { OPERATION_EXAMPLES } from "../src/cli/usage-examples.js";
+import { loadOperation } from "../src/cognito/catalog.js";
+import { createTestIO } from "../src/kernel/io/test-io.js";
+import { validateQuery } from "../src/kernel/output/query.js";
 import { ensureCatalog } from "./helpers/catalog.js";
 
 ensureCatalog();

@@ -2,9 +2,8 @@
 // word, and descriptions start at a column chosen from the widest term up to a cap, continuing
 // with a hanging indent. Checked on the real help screens built from the catalog.
 import { describe, expect, it } from "vitest";
-import { acceptsShorthand, flagsFor, shorthandExample } from "../src/api/args/index.js";
-import { loadIndex, loadOperation } from "../src/api/catalog.js";
-import { renderOperationHelp } from "../src/api/help.js";
+import { acceptsShorthand, flagsFor, shorthandExample } from "../src/cli/args/index.js";
+import { renderHelp } from "../src/cli/help.js";
 import {
   commandLine,
   descriptionColumn,
@@ -12,10 +11,11 @@ import {
   twoColumns,
   wrap,
   wrapShorthand,
-} from "../src/api/help-layout.js";
-import { renderHelp } from "../src/cli/help.js";
+} from "../src/cli/help-layout.js";
+import { renderOperationHelp } from "../src/cli/operation-help.js";
 import { handWrittenCommands } from "../src/cli/registry.js";
-import { createTestIO } from "../src/io/test-io.js";
+import { loadIndex, loadOperation } from "../src/cognito/catalog.js";
+import { createTestIO } from "../src/kernel/io/test-io.js";
 import { ensureCatalog } from "./helpers/catalog.js";
 
 ensureCatalog();

@@ -3,8 +3,8 @@
 // and which output main hands to the pager (help only).
 import { describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
-import { DEFAULT_PAGER, planPager, runPager, type Screen, screenLines } from "../src/io/pager.js";
-import { createTestIO } from "../src/io/test-io.js";
+import { DEFAULT_PAGER, planPager, runPager, type Screen, screenLines } from "../src/kernel/io/pager.js";
+import { createTestIO } from "../src/kernel/io/test-io.js";
 import { ensureCatalog } from "./helpers/catalog.js";
 
 ensureCatalog();

@@ -10,10 +10,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serve } from "../commands/local/serve.js";
-import { CliError } from "../src/cli/errors.js";
-import { uploadToPresignedUrl } from "../src/cli/presigned-upload.js";
-import type { Context } from "../src/context/context.js";
-import { createTestIO } from "../src/io/test-io.js";
+import type { Context } from "../src/kernel/context.js";
+import { CliError } from "../src/kernel/errors.js";
+import { createTestIO } from "../src/kernel/io/test-io.js";
+import { uploadToPresignedUrl } from "../src/kernel/presigned-upload.js";
 import { runCli } from "./helpers/cli.js";
 import { applyEnv, isolatedAwsEnv } from "./helpers/env.js";
 

@@ -1,7 +1,7 @@
 // When colour is on: --color wins, then NO_COLOR, FORCE_COLOR and TERM=dumb, then whether the
 // stream is a terminal.
 import { describe, expect, it } from "vitest";
-import { decideColor } from "../src/io/io.js";
+import { decideColor } from "../src/kernel/io/io.js";
 
 describe("decideColor", () => {
   it("follows --color on/off whatever the environment says", () => {

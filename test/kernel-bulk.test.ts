@@ -1,10 +1,10 @@
 // USER... verbs: `-` reads targets from stdin; one target's error is thrown as it is; several
 // give a summary of what failed and end with the failures' exit code.
 import { describe, expect, it } from "vitest";
-import { ExitCode, ServiceError, UsageError } from "../src/cli/errors.js";
-import { createTestIO } from "../src/io/test-io.js";
 import { readTargets, runBulk } from "../src/kernel/bulk.js";
-import type { Printer } from "../src/output/types.js";
+import { ExitCode, ServiceError, UsageError } from "../src/kernel/errors.js";
+import { createTestIO } from "../src/kernel/io/test-io.js";
+import type { Printer } from "../src/kernel/output/types.js";
 
 function recordingPrinter(): Printer & { done: (m: string) => void; said: string[] } {
   const said: string[] = [];

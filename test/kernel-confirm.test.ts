@@ -1,9 +1,9 @@
 // The confirmation guard: --dry-run prints the plan and stops, --yes proceeds, no terminal
 // refuses with 252 naming --yes, a terminal asks yes/no or makes you type the name.
 import { describe, expect, it } from "vitest";
-import { ExitCode } from "../src/cli/errors.js";
-import { createTestIO } from "../src/io/test-io.js";
 import { confirmPlan } from "../src/kernel/confirm.js";
+import { ExitCode } from "../src/kernel/errors.js";
+import { createTestIO } from "../src/kernel/io/test-io.js";
 import { scriptedPrompter } from "./helpers/auth.js";
 
 const plan = { action: "Delete 2 users in pool demo", items: ["alice", "bob"] };

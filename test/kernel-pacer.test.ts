@@ -1,7 +1,7 @@
 // The rate pacer: a token bucket per quota category shared by all calls, halving on
 // TooManyRequestsException with jittered back-off and retry, recovering slowly.
 import { describe, expect, it } from "vitest";
-import { ServiceError } from "../src/cli/errors.js";
+import { ServiceError } from "../src/kernel/errors.js";
 import { categoryOf, Pacer, pacedCall, QUOTAS } from "../src/kernel/pacer.js";
 
 /** A pacer on a fake clock: sleeping advances time, nothing really waits. */

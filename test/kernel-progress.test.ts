@@ -1,7 +1,7 @@
 // The progress reporter: in-place redraws on a terminal's stderr at most ten times a second,
 // cleared at the end; nothing at all in pipes.
 import { describe, expect, it } from "vitest";
-import { createTestIO } from "../src/io/test-io.js";
+import { createTestIO } from "../src/kernel/io/test-io.js";
 import { createProgress, progressLine } from "../src/kernel/progress.js";
 
 describe("progress", () => {

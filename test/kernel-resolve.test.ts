@@ -1,8 +1,8 @@
 // The name resolver: pools by id (no call), name (one ListUserPools walk per invocation), the
 // COGCTL_POOL default; users by username, then email / phone / sub through ListUsers filters.
 import { describe, expect, it } from "vitest";
-import type { CognitoCall, ServiceOutput } from "../src/cli/cognito-call.js";
-import { ServiceError, UsageError } from "../src/cli/errors.js";
+import type { CognitoCall, ServiceOutput } from "../src/kernel/cognito-call.js";
+import { ServiceError, UsageError } from "../src/kernel/errors.js";
 import { createResolver, filterAttributeFor, filterExpression } from "../src/kernel/resolve.js";
 
 function fakeCall(handler: (op: string, input: Record<string, any>) => ServiceOutput) {

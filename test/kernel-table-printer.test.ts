@@ -1,7 +1,7 @@
 // The task commands' table printer: a fitted table with a header on a terminal, tab-separated
 // lines with nothing cut in pipes, relative times only on terminals, colour only for the header.
 import { describe, expect, it } from "vitest";
-import { createTestIO } from "../src/io/test-io.js";
+import { createTestIO } from "../src/kernel/io/test-io.js";
 import {
   type Column,
   createTablePrinter,

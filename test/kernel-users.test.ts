@@ -1,7 +1,7 @@
 // `--where` for users list: conditions joined by `and`, the first ListUsers can filter on goes to
 // the service (quotes escaped), the rest are checked on each user.
 import { describe, expect, it } from "vitest";
-import { UsageError } from "../src/cli/errors.js";
+import { UsageError } from "../src/kernel/errors.js";
 import { matches, parseWhere, planFilter, serverFilter } from "../src/kernel/users.js";
 
 const alice = {

@@ -33,7 +33,11 @@ import {
   UpdateUserPoolCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDeviceVerifier, createSrpClient, respondToDeviceChallenge } from "../src/auth/crypto/index.js";
+import {
+  createDeviceVerifier,
+  createSrpClient,
+  respondToDeviceChallenge,
+} from "../src/cognito/crypto/index.js";
 import { failure, type LocalHarness, startLocal } from "./helpers/local-server.js";
 
 let h: LocalHarness;

@@ -11,7 +11,7 @@ import {
 } from "@aws-sdk/client-cognito-identity-provider";
 import { describe, expect, it } from "vitest";
 import { messages } from "../commands/local/messages.js";
-import { UsageError } from "../src/cli/errors.js";
+import { UsageError } from "../src/kernel/errors.js";
 import { commandContext, startServeCommand } from "./helpers/command-context.js";
 import { startLocal } from "./helpers/local-server.js";
 

@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import resetCommand from "../commands/local/reset.js";
 import { serve } from "../commands/local/serve.js";
 import statusCommand from "../commands/local/status.js";
-import { UsageError } from "../src/cli/errors.js";
+import { UsageError } from "../src/kernel/errors.js";
 import { LocalEndpoint } from "../src/local/endpoint.js";
 import { DATABASE_FILE } from "../src/local/store/database.js";
 import { commandContext, startServeCommand } from "./helpers/command-context.js";

@@ -4,7 +4,7 @@
 // unknown-operation answer or the not-supported error.
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadIndex } from "../src/api/catalog.js";
+import { loadIndex } from "../src/cognito/catalog.js";
 import { LocalEndpoint, TARGET_PREFIX } from "../src/local/endpoint.js";
 
 const REFERENCE = new URL("./fixtures/reference-operations.txt", import.meta.url);

@@ -2,7 +2,7 @@
 // AdminDeleteSoftwareToken and AdminGetUserAuthFactors, end to end through the AWS SDK v3 over HTTP.
 import * as C from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { secretHash, totpCode } from "../src/auth/crypto/index.js";
+import { secretHash, totpCode } from "../src/cognito/crypto/index.js";
 import { failure, type LocalHarness, startLocal } from "./helpers/local-server.js";
 
 let h: LocalHarness;

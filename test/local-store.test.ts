@@ -3,7 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError } from "../src/cli/errors.js";
+import { ConfigError } from "../src/kernel/errors.js";
 import { migrate, openDatabase, schemaVersion } from "../src/local/store/database.js";
 import { migrations } from "../src/local/store/migrations.js";
 

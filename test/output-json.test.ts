@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { formatResult } from "../src/output/format.js";
-import { normalizeForOutput } from "../src/output/normalize.js";
+import { formatResult } from "../src/kernel/output/format.js";
+import { normalizeForOutput } from "../src/kernel/output/normalize.js";
 import { adminGetUserResponse, hasAnsi, stripAnsi, withTimeZone } from "./fixtures/output.js";
 
 const plain = { color: false, columns: 80 };

@@ -2,9 +2,9 @@
 // Kept in its own file so no other test in this process has loaded them first.
 import { createRequire } from "node:module";
 import { expect, test } from "vitest";
-import { createTestIO } from "../src/io/test-io.js";
-import { loadedOutputModules } from "../src/output/lazy-modules.js";
-import { createPrinter } from "../src/output/printer.js";
+import { createTestIO } from "../src/kernel/io/test-io.js";
+import { loadedOutputModules } from "../src/kernel/output/lazy-modules.js";
+import { createPrinter } from "../src/kernel/output/printer.js";
 import { adminGetUserResponse } from "./fixtures/output.js";
 
 const require = createRequire(import.meta.url);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { formatTimestamp, normalizeForOutput } from "../src/output/normalize.js";
+import { formatTimestamp, normalizeForOutput } from "../src/kernel/output/normalize.js";
 import {
   adminGetUserResponse,
   created,

@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { UsageError } from "../src/cli/errors.js";
-import { createTestIO } from "../src/io/test-io.js";
-import { createPrinter, streamsPages } from "../src/output/printer.js";
+import { UsageError } from "../src/kernel/errors.js";
+import { createTestIO } from "../src/kernel/io/test-io.js";
+import { createPrinter, streamsPages } from "../src/kernel/output/printer.js";
 import {
   adminGetUserResponse,
   hasAnsi,

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { ExitCode, UsageError } from "../src/cli/errors.js";
-import { normalizeForOutput } from "../src/output/normalize.js";
-import { applyQuery, validateQuery } from "../src/output/query.js";
+import { ExitCode, UsageError } from "../src/kernel/errors.js";
+import { normalizeForOutput } from "../src/kernel/output/normalize.js";
+import { applyQuery, validateQuery } from "../src/kernel/output/query.js";
 import { listUserPoolsResponse, listUsersResponse, withTimeZone } from "./fixtures/output.js";
 
 function queryError(expression: string, data: unknown = {}): UsageError {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { formatResult } from "../src/output/format.js";
-import { loadCliTableStrlen } from "../src/output/lazy-modules.js";
-import { normalizeForOutput } from "../src/output/normalize.js";
+import { formatResult } from "../src/kernel/output/format.js";
+import { loadCliTableStrlen } from "../src/kernel/output/lazy-modules.js";
+import { normalizeForOutput } from "../src/kernel/output/normalize.js";
 import {
   adminGetUserResponse,
   hasAnsi,

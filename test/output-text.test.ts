@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
-import { formatText } from "../src/output/format-text.js";
-import { normalizeForOutput } from "../src/output/normalize.js";
-import { pythonNumber, pythonRepr } from "../src/output/python-str.js";
-import { applyQuery } from "../src/output/query.js";
+import { formatText } from "../src/kernel/output/format-text.js";
+import { normalizeForOutput } from "../src/kernel/output/normalize.js";
+import { pythonNumber, pythonRepr } from "../src/kernel/output/python-str.js";
+import { applyQuery } from "../src/kernel/output/query.js";
 import {
   adminGetUserResponse,
   listUserPoolsResponse,

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { formatResult, formatYamlStreamPage } from "../src/output/format.js";
-import { normalizeForOutput } from "../src/output/normalize.js";
-import { applyQuery } from "../src/output/query.js";
+import { formatResult, formatYamlStreamPage } from "../src/kernel/output/format.js";
+import { normalizeForOutput } from "../src/kernel/output/normalize.js";
+import { applyQuery } from "../src/kernel/output/query.js";
 import { listUserPoolsResponse, listUsersResponse, withTimeZone } from "./fixtures/output.js";
 
 const opts = { color: false, columns: 80 };

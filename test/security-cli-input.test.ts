@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expandParamFile } from "../src/api/args/param-file.js";
+import { expandParamFile } from "../src/cli/args/param-file.js";
 import {
   InputTooLargeError,
   PARAM_FILE_LIMIT,
@@ -15,7 +15,7 @@ import {
   readFileCappedSync,
   readStreamCapped,
   SECRET_INPUT_LIMIT,
-} from "../src/io/capped-read.js";
+} from "../src/kernel/io/capped-read.js";
 import { BIN, type CliResult, runCli, spawnCli } from "./helpers/cli.js";
 import { isolatedAwsEnv } from "./helpers/env.js";
 

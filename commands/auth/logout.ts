@@ -4,7 +4,7 @@
 
 import { sessionOptions } from "../../src/auth/command-options.js";
 import { defineCommand } from "../../src/cli/command.js";
-import { ServiceError } from "../../src/cli/errors.js";
+import { ServiceError } from "../../src/kernel/errors.js";
 
 interface Opts {
   userPoolId?: string;
@@ -42,7 +42,7 @@ export default defineCommand<Opts>({
   },
   async run(opts, _args, ctx) {
     const [{ createCognitoCall }, access, store, secrets, { userLabel }] = await Promise.all([
-      import("../../src/cli/cognito-call.js"),
+      import("../../src/kernel/cognito-call.js"),
       import("../../src/auth/session-access.js"),
       import("../../src/auth/session-store.js"),
       import("../../src/auth/client-secret.js"),

@@ -31,7 +31,7 @@ export default defineCommand<Opts>({
   },
   async run(opts, _args, ctx) {
     const [{ createCognitoCall }, access, store, decode, { userLabel }] = await Promise.all([
-      import("../../src/cli/cognito-call.js"),
+      import("../../src/kernel/cognito-call.js"),
       import("../../src/auth/session-access.js"),
       import("../../src/auth/session-store.js"),
       import("../../src/auth/token-decode.js"),

@@ -3,7 +3,7 @@
 
 import { sessionOptions } from "../../src/auth/command-options.js";
 import { defineCommand } from "../../src/cli/command.js";
-import { UsageError } from "../../src/cli/errors.js";
+import { UsageError } from "../../src/kernel/errors.js";
 
 interface Opts {
   userPoolId?: string;
@@ -34,7 +34,7 @@ export default defineCommand<Opts>({
     if (opts.format !== "json" && opts.format !== "env")
       throw new UsageError(`--format must be json or env; got '${opts.format}'.`);
     const [{ createCognitoCall }, access, store, decode] = await Promise.all([
-      import("../../src/cli/cognito-call.js"),
+      import("../../src/kernel/cognito-call.js"),
       import("../../src/auth/session-access.js"),
       import("../../src/auth/session-store.js"),
       import("../../src/auth/token-decode.js"),

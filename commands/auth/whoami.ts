@@ -18,7 +18,7 @@ export default defineCommand<{ userPoolId?: string; clientId?: string; username?
   },
   async run(opts, _args, ctx) {
     const [{ createCognitoCall }, { freshSession }, { signedInAs }] = await Promise.all([
-      import("../../src/cli/cognito-call.js"),
+      import("../../src/kernel/cognito-call.js"),
       import("../../src/auth/session-access.js"),
       import("../../src/auth/user-names.js"),
     ]);

@@ -1,7 +1,8 @@
 // cogctl groups list: a pool's groups as a table on a terminal, tab-separated lines in pipes, or
 // the ListGroups shape with --output / --query.
-import type { ServiceOutput } from "../../src/cli/cognito-call.js";
+
 import { defineCommand } from "../../src/cli/command.js";
+import type { ServiceOutput } from "../../src/kernel/cognito-call.js";
 import { createTablePrinter } from "../../src/kernel/table-printer.js";
 import { addPoolOption, wantsPrinter, withTask } from "../../src/kernel/task.js";
 

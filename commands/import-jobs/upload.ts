@@ -5,7 +5,7 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { defineCommand } from "../../src/cli/command.js";
-import { UsageError } from "../../src/cli/errors.js";
+import { UsageError } from "../../src/kernel/errors.js";
 
 /** Cognito's limits for an import file (COGNITO-FACTS §8). */
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;
@@ -55,8 +55,8 @@ export default defineCommand<Opts>({
   async run(opts, _args, ctx) {
     await checkFile(opts.file);
     const [{ createCognitoCall }, { uploadToPresignedUrl }] = await Promise.all([
-      import("../../src/cli/cognito-call.js"),
-      import("../../src/cli/presigned-upload.js"),
+      import("../../src/kernel/cognito-call.js"),
+      import("../../src/kernel/presigned-upload.js"),
     ]);
     const { call, close } = await createCognitoCall(ctx);
     try {

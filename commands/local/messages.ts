@@ -1,9 +1,9 @@
 // cogctl local messages: the emails and SMS the embedded endpoint would have sent (sign-up and
 // verification codes, password resets, MFA codes, invitations), read from its outbox.
 import { defineCommand } from "../../src/cli/command.js";
-import { UsageError } from "../../src/cli/errors.js";
-import type { Context } from "../../src/context/context.js";
-import { untilInterrupted } from "../../src/io/signals.js";
+import type { Context } from "../../src/kernel/context.js";
+import { UsageError } from "../../src/kernel/errors.js";
+import { untilInterrupted } from "../../src/kernel/io/signals.js";
 
 export interface MessagesOptions {
   to?: string;

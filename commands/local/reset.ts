@@ -1,6 +1,6 @@
 // cogctl local reset: empties the embedded endpoint's data (asks first; --yes for scripts).
 import { defineCommand } from "../../src/cli/command.js";
-import { UsageError } from "../../src/cli/errors.js";
+import { UsageError } from "../../src/kernel/errors.js";
 
 export default defineCommand<{ dataDir?: string; yes?: boolean }>({
   name: "local reset",

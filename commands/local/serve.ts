@@ -1,9 +1,9 @@
 // cogctl local serve: the embedded user-pools endpoint over HTTP until SIGINT/SIGTERM.
 import { collect } from "../../src/auth/command-options.js";
 import { defineCommand } from "../../src/cli/command.js";
-import { UsageError } from "../../src/cli/errors.js";
-import type { Context } from "../../src/context/context.js";
-import { untilInterrupted } from "../../src/io/signals.js";
+import type { Context } from "../../src/kernel/context.js";
+import { UsageError } from "../../src/kernel/errors.js";
+import { untilInterrupted } from "../../src/kernel/io/signals.js";
 
 export interface ServeOptions {
   host: string;

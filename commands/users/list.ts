@@ -1,8 +1,9 @@
 // cogctl users list: the users of a pool as a table on a terminal, tab-separated lines in pipes
 // (streamed page by page), or the ListUsers shape with --output / --query.
-import type { ServiceOutput } from "../../src/cli/cognito-call.js";
+
 import { defineCommand } from "../../src/cli/command.js";
-import { UsageError } from "../../src/cli/errors.js";
+import type { ServiceOutput } from "../../src/kernel/cognito-call.js";
+import { UsageError } from "../../src/kernel/errors.js";
 import { type Column, createTablePrinter } from "../../src/kernel/table-printer.js";
 import { addPoolOption, wantsPrinter, withTask } from "../../src/kernel/task.js";
 import {

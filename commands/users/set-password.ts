@@ -1,7 +1,7 @@
 // cogctl users set-password USER: sets a password (permanent unless --temporary), read from stdin
 // or a file, never from argv.
 import { defineCommand } from "../../src/cli/command.js";
-import { UsageError } from "../../src/cli/errors.js";
+import { UsageError } from "../../src/kernel/errors.js";
 import { readSecret } from "../../src/kernel/secret-input.js";
 import { actOnUsers, addPoolOption } from "../../src/kernel/task.js";
 

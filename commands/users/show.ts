@@ -1,9 +1,10 @@
 // cogctl users show USER: one user by username, email, phone or sub: status, attributes, MFA,
 // groups, devices.
-import type { CognitoCall, ServiceOutput } from "../../src/cli/cognito-call.js";
+
 import { defineCommand } from "../../src/cli/command.js";
-import { normalize } from "../../src/cli/error-mapping.js";
-import { UsageError } from "../../src/cli/errors.js";
+import type { CognitoCall, ServiceOutput } from "../../src/kernel/cognito-call.js";
+import { normalize } from "../../src/kernel/error-mapping.js";
+import { UsageError } from "../../src/kernel/errors.js";
 import { describePool } from "../../src/kernel/resolve.js";
 import { type Field, printFields } from "../../src/kernel/table-printer.js";
 import { addPoolOption, wantsPrinter, withTask } from "../../src/kernel/task.js";

@@ -1,6 +1,6 @@
 // cogctl users update USER: sets (--attribute name=value) and removes (--unset name) attributes.
 import { defineCommand } from "../../src/cli/command.js";
-import { UsageError } from "../../src/cli/errors.js";
+import { UsageError } from "../../src/kernel/errors.js";
 import { actOnUsers, addPoolOption } from "../../src/kernel/task.js";
 import { parseAttributePairs } from "../../src/kernel/users.js";
 

@@ -2,9 +2,9 @@
 // sign-up (with confirmation and resend), confirm-sign-up, forgot-password. Plain functions of
 // their options and a Context; the command files only declare flags.
 
-import { type CognitoCall, createCognitoCall } from "../cli/cognito-call.js";
-import { UsageError } from "../cli/errors.js";
-import type { Context } from "../context/context.js";
+import { type CognitoCall, createCognitoCall } from "../kernel/cognito-call.js";
+import type { Context } from "../kernel/context.js";
+import { UsageError } from "../kernel/errors.js";
 import { type AnswerFlags, Answers } from "./answers.js";
 import { type ClientSecretOptions, givenClientSecret, SecretHasher } from "./client-secret.js";
 import { type PasswordCheck, policyCheck, readPasswordPolicy } from "./password-policy.js";

@@ -1,12 +1,13 @@
 // Where every answer of a sign-in comes from, in one order: a flag, then an environment variable,
 // then a prompt. Prompts name the flag that answers them, so without a terminal the prompter fails
 // at once (exit 252) with that name instead of hanging. Passwords never need to be on argv.
-import { UsageError } from "../cli/errors.js";
-import type { IO } from "../io/io.js";
-import type { Choice, Prompter } from "../io/prompter.js";
-import { runForOutput } from "../io/run-command.js";
+
+import { totpCode } from "../cognito/crypto/index.js";
+import { UsageError } from "../kernel/errors.js";
+import type { IO } from "../kernel/io/io.js";
+import type { Choice, Prompter } from "../kernel/io/prompter.js";
+import { runForOutput } from "../kernel/io/run-command.js";
 import { readSecretFile, readSecretStdin } from "./client-secret.js";
-import { totpCode } from "./crypto/index.js";
 
 export interface AnswerFlags {
   username?: string;

@@ -2,12 +2,13 @@
 // --client-secret or COGCTL_CLIENT_SECRET; otherwise cogctl assumes a public client and, only if
 // the service then says a secret is needed, reads it with DescribeUserPoolClient (which needs admin
 // credentials) and retries once. That keeps the common sign-in to the requests it strictly needs.
-import type { CognitoCall } from "../cli/cognito-call.js";
-import { ServiceError, UsageError } from "../cli/errors.js";
-import { decodeUtf8, readFileCapped, SECRET_INPUT_LIMIT } from "../io/capped-read.js";
-import { describeFileError } from "../io/file-errors.js";
-import type { IO } from "../io/io.js";
-import { secretHash } from "./crypto/index.js";
+
+import { secretHash } from "../cognito/crypto/index.js";
+import type { CognitoCall } from "../kernel/cognito-call.js";
+import { ServiceError, UsageError } from "../kernel/errors.js";
+import { decodeUtf8, readFileCapped, SECRET_INPUT_LIMIT } from "../kernel/io/capped-read.js";
+import { describeFileError } from "../kernel/io/file-errors.js";
+import type { IO } from "../kernel/io/io.js";
 
 export interface ClientSecretOptions {
   clientSecret?: string;

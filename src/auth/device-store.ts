@@ -2,7 +2,7 @@
 // prove the device by device SRP (COGNITO-FACTS §4) instead of asking for MFA. Kept apart from
 // sessions because they outlive them: `auth logout` forgets tokens, not the device.
 import { join } from "node:path";
-import type { DeviceSecret } from "./crypto/index.js";
+import type { DeviceSecret } from "../cognito/crypto/index.js";
 import { readPrivateJsonFiles, removeFile, safeName, writePrivateJson } from "./secure-file.js";
 
 export interface StoredDevice extends DeviceSecret {

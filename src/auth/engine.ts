@@ -2,9 +2,10 @@
 // service hands out tokens. Handlers only produce answers; the engine adds what every response
 // carries (USERNAME, SECRET_HASH, DEVICE_KEY, Session), re-asks a mistyped code, and restarts once
 // without the device when the service no longer knows a remembered one.
-import { CliError, ExitCode, ServiceError } from "../cli/errors.js";
+
+import type { DeviceSecret } from "../cognito/crypto/index.js";
+import { CliError, ExitCode, ServiceError } from "../kernel/errors.js";
 import { challengeHandlers } from "./challenges/index.js";
-import type { DeviceSecret } from "./crypto/index.js";
 import { startFlow } from "./flows.js";
 import type { AuthenticationResult, AuthStep, EngineEnv, SignInState } from "./types.js";
 

@@ -1,7 +1,7 @@
 // The first request of each --flow (COGNITO-FACTS §5): InitiateAuth (or AdminInitiateAuth) with
 // the flow's AuthParameters. Passwords are read before the request, so a script without one fails
 // before anything is sent.
-import { createSrpClient } from "./crypto/index.js";
+import { createSrpClient } from "../cognito/crypto/index.js";
 import type { AuthStep, EngineEnv, Flow, SignInState } from "./types.js";
 
 const AUTH_FLOW: Record<Flow, string> = {

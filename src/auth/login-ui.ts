@@ -1,7 +1,7 @@
 // What a sign-in shows a person: progress lines and the TOTP enrolment screen, on stderr and only on
 // a terminal (the QR code and the setup key hold the TOTP secret: they are shown because the person
 // is setting up their authenticator, never written to a pipe or a log).
-import type { Context } from "../context/context.js";
+import type { Context } from "../kernel/context.js";
 import type { LoginUi } from "./types.js";
 
 export function createLoginUi(ctx: Pick<Context, "io" | "printer">): LoginUi {

@@ -2,9 +2,9 @@
 // declares flags): sign in through every challenge, remember the device if asked, store the
 // session 0600, and say who signed in where. Tokens reach stdout only when asked for.
 
-import { createCognitoCall } from "../cli/cognito-call.js";
-import { UsageError } from "../cli/errors.js";
-import type { Context } from "../context/context.js";
+import { createCognitoCall } from "../kernel/cognito-call.js";
+import type { Context } from "../kernel/context.js";
+import { UsageError } from "../kernel/errors.js";
 import { type AnswerFlags, Answers } from "./answers.js";
 import { type ClientSecretOptions, givenClientSecret, SecretHasher } from "./client-secret.js";
 import {

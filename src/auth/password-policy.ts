@@ -1,7 +1,7 @@
 // The pool's password policy, checked before a new password is sent, so a person at a prompt is
 // told at once what is wrong (and asked again) instead of losing the sign-in session to an
 // InvalidPasswordException. Read with DescribeUserPool when the caller's credentials allow.
-import type { CognitoCall } from "../cli/cognito-call.js";
+import type { CognitoCall } from "../kernel/cognito-call.js";
 
 export interface PasswordPolicy {
   MinimumLength?: number;

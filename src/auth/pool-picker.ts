@@ -4,11 +4,11 @@
 // one pool or client is taken, saying so. Without a terminal, or when the lists cannot be read
 // (they need admin credentials a user signing in may not have), the id is asked for as before,
 // which without a terminal is exit 252 naming the flag.
-import { loadOperation } from "../api/catalog.js";
-import type { CognitoCall } from "../cli/cognito-call.js";
-import { CliError, ExitCode } from "../cli/errors.js";
-import { paginate } from "../cli/paginate.js";
-import type { Context } from "../context/context.js";
+import { loadOperation } from "../cognito/catalog.js";
+import type { CognitoCall } from "../kernel/cognito-call.js";
+import type { Context } from "../kernel/context.js";
+import { CliError, ExitCode } from "../kernel/errors.js";
+import { paginate } from "../kernel/paginate.js";
 
 /** The service's largest page for both list operations. */
 const PAGE_SIZE = 60;

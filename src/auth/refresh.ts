@@ -1,8 +1,8 @@
 // Refreshing a stored session with its refresh token (REFRESH_TOKEN_AUTH). Cognito returns a new
 // refresh token only when rotation is on; otherwise the old one stays.
 
-import type { CognitoCall } from "../cli/cognito-call.js";
-import { UsageError } from "../cli/errors.js";
+import type { CognitoCall } from "../kernel/cognito-call.js";
+import { UsageError } from "../kernel/errors.js";
 import type { SecretHasher } from "./client-secret.js";
 import type { StoredSession } from "./session-store.js";
 import type { AuthenticationResult } from "./types.js";

@@ -1,8 +1,9 @@
 // --remember-device: confirm the device the service just created (ConfirmDevice with a device
 // verifier, COGNITO-FACTS §4) and keep its secret, so later sign-ins prove the device by device SRP
 // and skip MFA.
-import type { CognitoCall } from "../cli/cognito-call.js";
-import { createDeviceVerifier, type DeviceSecret } from "./crypto/index.js";
+
+import { createDeviceVerifier, type DeviceSecret } from "../cognito/crypto/index.js";
+import type { CognitoCall } from "../kernel/cognito-call.js";
 
 export async function confirmNewDevice(
   call: CognitoCall,

@@ -3,8 +3,8 @@
 // by --user-pool-id/--client-id/--username (or COGCTL_AUTH_POOL/CLIENT/USER); the most recently
 // signed-in or refreshed one wins.
 
-import type { CognitoCall } from "../cli/cognito-call.js";
-import type { Context } from "../context/context.js";
+import type { CognitoCall } from "../kernel/cognito-call.js";
+import type { Context } from "../kernel/context.js";
 import { type ClientSecretOptions, givenClientSecret, SecretHasher } from "./client-secret.js";
 import { refreshSession } from "./refresh.js";
 import {

@@ -2,9 +2,9 @@
 // list-devices ...) use the stored session when --access-token is omitted. The operation runner
 // (src/cli/run-operation.ts) calls membersSatisfiedBySession() before its required-member check and
 // injectStoredAccessToken() after building the input and before sending it.
-import type { Operation } from "../api/catalog.js";
-import { UsageError } from "../cli/errors.js";
-import type { Context } from "../context/context.js";
+import type { Operation } from "../cognito/catalog.js";
+import type { Context } from "../kernel/context.js";
+import { UsageError } from "../kernel/errors.js";
 
 /** Members a stored session can fill in for this operation (["AccessToken"] or []). */
 export function membersSatisfiedBySession(op: Operation): string[] {
@@ -23,7 +23,7 @@ export async function injectStoredAccessToken(
   if (membersSatisfiedBySession(op).length === 0) return;
   if (input.AccessToken !== undefined || input.Session !== undefined) return;
   const [{ createCognitoCall }, { freshSession }, { userLabel }] = await Promise.all([
-    import("../cli/cognito-call.js"),
+    import("../kernel/cognito-call.js"),
     import("./session-access.js"),
     import("./user-names.js"),
   ]);

@@ -3,7 +3,7 @@
 
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { UsageError } from "../cli/errors.js";
+import { UsageError } from "../kernel/errors.js";
 import { readPrivateJsonFiles, removeFile, safeName, writePrivateJson } from "./secure-file.js";
 import { knownNames, userLabel } from "./user-names.js";
 

@@ -3,10 +3,10 @@
 // QR code (or save the secret for a script), VerifySoftwareToken with a code; a mistyped code is
 // asked again.
 import { chmod, writeFile } from "node:fs/promises";
-import type { CognitoCall } from "../cli/cognito-call.js";
-import { ServiceError, UsageError } from "../cli/errors.js";
+import { otpauthUri, totpCode } from "../cognito/crypto/index.js";
+import type { CognitoCall } from "../kernel/cognito-call.js";
+import { ServiceError, UsageError } from "../kernel/errors.js";
 import type { Answers } from "./answers.js";
-import { otpauthUri, totpCode } from "./crypto/index.js";
 import type { LoginUi } from "./types.js";
 
 export const TOTP_CODE_SOURCE =

@@ -1,10 +1,10 @@
 // The shared vocabulary of the sign-in engine (engine.ts), its flows (flows.ts) and its challenge
 // handlers (challenges/*.ts).
 
-import type { CognitoCall } from "../cli/cognito-call.js";
+import type { DeviceSecret, SrpClient } from "../cognito/crypto/index.js";
+import type { CognitoCall } from "../kernel/cognito-call.js";
 import type { Answers } from "./answers.js";
 import type { SecretHasher } from "./client-secret.js";
-import type { DeviceSecret, SrpClient } from "./crypto/index.js";
 import type { PasswordCheck } from "./password-policy.js";
 
 export const FLOWS = ["srp", "password", "user-auth", "custom", "admin-password"] as const;

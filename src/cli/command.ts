@@ -1,9 +1,9 @@
 // The shape of a hand-written command (commands/<noun>/<verb>.ts). Generated API operations do not
 // use this: src/cli/operation-command.ts builds them from the catalog.
 import type { Command } from "commander";
-import type { UsageExample } from "../api/help-layout.js";
-import type { Context } from "../context/context.js";
-import type { OutputFormat } from "../output/types.js";
+import type { Context } from "../kernel/context.js";
+import type { OutputFormat } from "../kernel/output/types.js";
+import type { UsageExample } from "./help-layout.js";
 
 export interface CommandDefinition<Opts = Record<string, unknown>> {
   /** The words a user types, e.g. "local serve" or "auth login". */
@@ -24,7 +24,7 @@ export interface CommandDefinition<Opts = Record<string, unknown>> {
   configure(cmd: Command): void;
   /**
    * Does the work. Returns the exit code (default 0). Never calls console.* or process.exit:
-   * print through ctx.printer / ctx.io, fail by throwing the typed errors of src/cli/errors.ts.
+   * print through ctx.printer / ctx.io, fail by throwing the typed errors of src/kernel/errors.ts.
    */
   run(opts: Opts, args: string[], ctx: Context): Promise<number | undefined> | Promise<void>;
 }

@@ -1,8 +1,8 @@
 // Candidates for shell completion, computed from the catalog and the command registry, so the
 // scripts printed by `cogctl completion` never go stale: they call `cogctl __complete <words>`.
 import { Command } from "commander";
-import { flagsFor } from "../api/args/index.js";
-import { loadIndex, loadOperation } from "../api/catalog.js";
+import { loadIndex, loadOperation } from "../cognito/catalog.js";
+import { flagsFor } from "./args/index.js";
 import { GLOBAL_OPTIONS } from "./global-options.js";
 import { handWrittenCommands } from "./registry.js";
 

@@ -4,10 +4,10 @@
 
 import type { Command } from "commander";
 import { Option } from "commander";
-import type { GlobalOptions } from "../context/context.js";
-import type { ColorMode } from "../io/io.js";
-import { OUTPUT_FORMATS, type OutputFormat } from "../output/types.js";
-import { UsageError } from "./errors.js";
+import type { GlobalOptions } from "../kernel/context.js";
+import { UsageError } from "../kernel/errors.js";
+import type { ColorMode } from "../kernel/io/io.js";
+import { OUTPUT_FORMATS, type OutputFormat } from "../kernel/output/types.js";
 
 export interface GlobalOptionSpec {
   flag: string;

@@ -1,15 +1,15 @@
 // `cogctl --help`, `cogctl <operation> --help` and `cogctl <noun> <verb> --help`. Operation help
-// comes from the service model (src/api/help.ts); this file adds global options and the
+// comes from the service model (src/cli/operation-help.ts); this file adds global options and the
 // hand-written task commands around it, lays every list out with the shared help layout, and
 // prints through the pager when the text is longer than the terminal.
 import { Command } from "commander";
-import { loadIndex, loadOperation } from "../api/catalog.js";
-import { renderOperationHelp, renderOperationList } from "../api/help.js";
-import { labelled, MIN_HELP_WIDTH, renderExamples, twoColumns, wrap } from "../api/help-layout.js";
-import { OPERATION_EXAMPLES } from "../api/usage-examples.js";
-import type { IO } from "../io/io.js";
+import { loadIndex, loadOperation } from "../cognito/catalog.js";
+import type { IO } from "../kernel/io/io.js";
 import { GLOBAL_OPTIONS } from "./global-options.js";
+import { labelled, MIN_HELP_WIDTH, renderExamples, twoColumns, wrap } from "./help-layout.js";
+import { renderOperationHelp, renderOperationList } from "./operation-help.js";
 import { findHandWritten, handWrittenCommands } from "./registry.js";
+import { OPERATION_EXAMPLES } from "./usage-examples.js";
 
 export type HelpTarget = string | string[] | undefined;
 
@@ -114,7 +114,7 @@ export async function renderHelp(target: HelpTarget, io: IO): Promise<string> {
 }
 
 /**
- * Prints help: through the pager on a terminal when it does not fit (see src/io/pager.ts), never
+ * Prints help: through the pager on a terminal when it does not fit (see src/kernel/io/pager.ts), never
  * with --no-cli-pager, as the AWS CLI's flag promises.
  */
 export async function printHelp(text: string, io: IO, argv: readonly string[]): Promise<void> {

@@ -2,18 +2,18 @@
 // feature for scripts that call cogctl in loops); every error ends here and becomes the AWS CLI's
 // message and exit code.
 import { Command, CommanderError } from "commander";
-import { didYouMean } from "../api/args/did-you-mean.js";
-import { loadIndex, loadOperation } from "../api/catalog.js";
-import type { Context, GlobalOptions, Paths } from "../context/context.js";
-import { createContext } from "../context/create.js";
-import { argumentsNotUtf8 } from "../io/argv.js";
-import { type ColorMode, createProcessIO, type IO } from "../io/io.js";
-import type { Prompter } from "../io/prompter.js";
-import type { OutputFormat } from "../output/types.js";
-import { normalize } from "./error-mapping.js";
-import { type CliError, ExitCode, UsageError } from "./errors.js";
+import { loadIndex, loadOperation } from "../cognito/catalog.js";
+import type { Context, GlobalOptions, Paths } from "../kernel/context.js";
+import { createContext } from "../kernel/create-context.js";
+import { normalize } from "../kernel/error-mapping.js";
+import { type CliError, ExitCode, UsageError } from "../kernel/errors.js";
+import { argumentsNotUtf8 } from "../kernel/io/argv.js";
+import { type ColorMode, createProcessIO, type IO } from "../kernel/io/io.js";
+import type { Prompter } from "../kernel/io/prompter.js";
+import type { OutputFormat } from "../kernel/output/types.js";
+import { loadProfileSettings } from "../kernel/profile-settings.js";
+import { didYouMean } from "./args/did-you-mean.js";
 import { addGlobalOptions, resolveGlobals, scanCommandWords } from "./global-options.js";
-import { loadProfileSettings } from "./profile-settings.js";
 import { findHandWritten, handWrittenCommands } from "./registry.js";
 import { rejectStrayArguments } from "./stray-arguments.js";
 import { VERSION } from "./version.js";

@@ -2,8 +2,8 @@
 // becomes a flag (named as the AWS CLI names it), plus --cli-input-json/yaml and
 // --generate-cli-skeleton. Generated, never hand-written per operation.
 import { Command, Option } from "commander";
-import { type FlagSpec, flagsFor } from "../api/args/index.js";
-import type { Operation } from "../api/catalog.js";
+import type { Operation } from "../cognito/catalog.js";
+import { type FlagSpec, flagsFor } from "./args/index.js";
 
 export interface OperationCommand {
   command: Command;

@@ -1,14 +1,14 @@
 // Runs one API operation: turns parsed flags into the SDK input, calls the service (following
 // pagination as the AWS CLI does) and prints the result through the one printer.
 
-import type { FlagSpec } from "../api/args/index.js";
-import { buildInput, generateSkeleton } from "../api/args/index.js";
-import type { Operation } from "../api/catalog.js";
 import { injectStoredAccessToken, membersSatisfiedBySession } from "../auth/session-injection.js";
-import type { Context } from "../context/context.js";
-import { streamsPages } from "../output/printer.js";
-import { createCognitoCall } from "./cognito-call.js";
-import { mergePages, pagesForStreaming, paginate } from "./paginate.js";
+import type { Operation } from "../cognito/catalog.js";
+import { createCognitoCall } from "../kernel/cognito-call.js";
+import type { Context } from "../kernel/context.js";
+import { streamsPages } from "../kernel/output/printer.js";
+import { mergePages, pagesForStreaming, paginate } from "../kernel/paginate.js";
+import type { FlagSpec } from "./args/index.js";
+import { buildInput, generateSkeleton } from "./args/index.js";
 
 export interface OperationRun {
   op: Operation;

@@ -2,7 +2,7 @@
 // the AWS CLI's "Unknown options: maybe", plus the likely cause, found from the token before the
 // value: a switch that takes no value, or a one-value option given two.
 import type { Command, Option } from "commander";
-import { UsageError } from "./errors.js";
+import { UsageError } from "../kernel/errors.js";
 
 /** The values beyond the command's declared arguments, as commander left them in cmd.args. */
 export function strayArguments(cmd: Command): string[] {

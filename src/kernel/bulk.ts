@@ -2,10 +2,10 @@
 // few at a time under the pacer, with progress on a terminal and a summary of what failed. A run
 // in which anything failed ends non-zero, with the failures' own exit code.
 
-import { normalize } from "../cli/error-mapping.js";
-import { CliError, UsageError } from "../cli/errors.js";
-import type { IO } from "../io/io.js";
-import type { Printer } from "../output/types.js";
+import { normalize } from "./error-mapping.js";
+import { CliError, UsageError } from "./errors.js";
+import type { IO } from "./io/io.js";
+import type { Printer } from "./output/types.js";
 import { createProgress } from "./progress.js";
 
 /** The arguments, with `-` replaced by the non-empty lines of stdin. */

@@ -1,9 +1,9 @@
 // The one confirmation guard for verbs that destroy or lock out: on a terminal it asks (yes/no, or
 // typing a name for bulk and pool deletes); without one it refuses unless --yes was given, after
 // printing what would have been done; --dry-run prints the plan and changes nothing.
-import { InterruptedError, UsageError } from "../cli/errors.js";
-import type { IO } from "../io/io.js";
-import type { Prompter } from "../io/prompter.js";
+import { InterruptedError, UsageError } from "./errors.js";
+import type { IO } from "./io/io.js";
+import type { Prompter } from "./io/prompter.js";
 
 export interface Plan {
   /** What will happen, as a sentence without a full stop: "Delete 3 users from demo (us-east-1_x)". */

@@ -4,7 +4,7 @@
 // it so a thousand-user run is throttled by us, not refused by the service.
 // Hand-written: the token-bucket libraries on npm neither know Cognito's categories nor adapt to
 // throttling, and the algorithm is a few lines.
-import type { CognitoCall } from "../cli/cognito-call.js";
+import type { CognitoCall } from "./cognito-call.js";
 
 /** Default requests per second per account and Region. */
 export const QUOTAS = {

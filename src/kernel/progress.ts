@@ -1,7 +1,7 @@
 // Progress of a long run on stderr, for the person watching: "120/500 done, 24/s, ETA 16s", redrawn
 // in place at most ten times a second and cleared at the end. Nothing at all when stderr is not
 // a terminal, so pipes and logs stay clean.
-import type { IO } from "../io/io.js";
+import type { IO } from "./io/io.js";
 
 export interface Progress {
   /** Counts n more items as done (successes and failures alike). */

@@ -3,8 +3,8 @@
 // like any other argument that cannot be used), naming what was tried and what to run instead; a
 // missing user found by the service itself keeps its UserNotFoundException (254) only when the
 // caller sends it on (e.g. a user deleted between resolution and the call).
-import type { CognitoCall, ServiceOutput } from "../cli/cognito-call.js";
-import { ServiceError, UsageError } from "../cli/errors.js";
+import type { CognitoCall, ServiceOutput } from "./cognito-call.js";
+import { ServiceError, UsageError } from "./errors.js";
 
 /** Cognito's pool id shape: region, underscore, suffix (e.g. us-east-1_AbC123). */
 export const POOL_ID = /^[\w-]+_[0-9a-zA-Z]+$/;

@@ -1,9 +1,9 @@
 // Secrets for task commands (passwords) come from stdin or a file, never argv, where `ps` and
 // shell history would see them. One trailing newline (from echo or an editor) is not part of it.
 import { readFile } from "node:fs/promises";
-import { UsageError } from "../cli/errors.js";
-import { describeFileError } from "../io/file-errors.js";
-import type { IO } from "../io/io.js";
+import { UsageError } from "./errors.js";
+import { describeFileError } from "./io/file-errors.js";
+import type { IO } from "./io/io.js";
 
 export interface SecretSource {
   /** Read stdin (the flag's name, e.g. "--password-stdin"), when set. */

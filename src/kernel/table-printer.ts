@@ -2,10 +2,10 @@
 // terminal a header row, fitted to the width by shrinking only free-text columns (identifiers are
 // never cut), times relative ("3 days ago"); in a pipe or file tab-separated lines, no header,
 // nothing truncated, times in ISO 8601, no colour. Not the AWS-style `--output table`
-// (src/output/format-table.ts): this one is for people at a terminal and for `cut -f` in pipes.
+// (src/kernel/output/format-table.ts): this one is for people at a terminal and for `cut -f` in pipes.
 import { Chalk, type ChalkInstance } from "chalk";
-import type { IO } from "../io/io.js";
-import { formatTimestamp } from "../output/normalize.js";
+import type { IO } from "./io/io.js";
+import { formatTimestamp } from "./output/normalize.js";
 
 /** id: never truncated (usernames, emails, statuses); text: may shrink with "…"; time: relative on a terminal. */
 export type ColumnKind = "id" | "text" | "time";

@@ -1,10 +1,10 @@
 // What every task command (users, groups, pools ...) shares: the --pool option, the confirmation
 // flags, a paced call with a name resolver, and the choice between a table and JSON.
 import type { Command } from "commander";
-import { type CognitoCall, createCognitoCall } from "../cli/cognito-call.js";
-import type { Context } from "../context/context.js";
 import { readTargets, runBulk } from "./bulk.js";
+import { type CognitoCall, createCognitoCall } from "./cognito-call.js";
 import { type ConfirmFlags, confirmPlan } from "./confirm.js";
+import type { Context } from "./context.js";
 import { pacedCall, processPacer, unmeteredPacer } from "./pacer.js";
 import { createResolver, describePool, type PoolRef, type Resolver, type UserRef } from "./resolve.js";
 

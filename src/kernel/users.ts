@@ -1,8 +1,8 @@
 // Users as task commands see them: `--where` conditions (the first one ListUsers can filter on
 // goes to the service, the rest are checked here), the pages of a listing streamed one at a time,
 // and attribute access on the two shapes the service returns (Attributes / UserAttributes).
-import type { CognitoCall, ServiceOutput } from "../cli/cognito-call.js";
-import { UsageError } from "../cli/errors.js";
+import type { CognitoCall, ServiceOutput } from "./cognito-call.js";
+import { UsageError } from "./errors.js";
 import { filterExpression } from "./resolve.js";
 
 export type Operator = "=" | "^=" | "!=";

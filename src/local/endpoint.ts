@@ -3,7 +3,7 @@
 // are both thin transports over handle(), so `local serve` and `--local` behave identically.
 import { randomUUID } from "node:crypto";
 import { rmSync, writeFileSync } from "node:fs";
-import { loadIndex } from "../api/catalog.js";
+import { loadIndex } from "../cognito/catalog.js";
 import {
   CognitoError,
   InternalErrorException,

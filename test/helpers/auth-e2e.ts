@@ -13,8 +13,8 @@ import {
   type CreateUserPoolCommandInput,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { main } from "../../src/cli/main.js";
-import type { Prompter } from "../../src/io/prompter.js";
-import { createTestIO, type TestIO } from "../../src/io/test-io.js";
+import type { Prompter } from "../../src/kernel/io/prompter.js";
+import { createTestIO, type TestIO } from "../../src/kernel/io/test-io.js";
 import { tempDir } from "./auth.js";
 import type { CliResult } from "./cli.js";
 import { type LocalHarness, startLocal } from "./local-server.js";

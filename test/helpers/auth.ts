@@ -3,9 +3,9 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { CognitoCall, ServiceOutput } from "../../src/cli/cognito-call.js";
-import { ServiceError, UsageError } from "../../src/cli/errors.js";
-import type { Choice, Prompter } from "../../src/io/prompter.js";
+import type { CognitoCall, ServiceOutput } from "../../src/kernel/cognito-call.js";
+import { ServiceError, UsageError } from "../../src/kernel/errors.js";
+import type { Choice, Prompter } from "../../src/kernel/io/prompter.js";
 
 export interface Asked {
   kind: "input" | "password" | "select" | "confirm";

@@ -4,9 +4,9 @@ import { spawn } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { main } from "../../src/cli/main.js";
-import type { Paths } from "../../src/context/context.js";
-import type { Prompter } from "../../src/io/prompter.js";
-import { createTestIO, type TestIOOptions } from "../../src/io/test-io.js";
+import type { Paths } from "../../src/kernel/context.js";
+import type { Prompter } from "../../src/kernel/io/prompter.js";
+import { createTestIO, type TestIOOptions } from "../../src/kernel/io/test-io.js";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const BIN = join(ROOT, "bin", "cogctl");

@@ -1,9 +1,9 @@
 // A Context for calling hand-written commands' run functions directly (local serve, status,
 // messages, reset): fake IO and prompter, a printer that records, and a real data directory.
 import { serve } from "../../commands/local/serve.js";
-import type { Context } from "../../src/context/context.js";
-import { createTestIO, type TestIO } from "../../src/io/test-io.js";
-import type { Printer } from "../../src/output/types.js";
+import type { Context } from "../../src/kernel/context.js";
+import { createTestIO, type TestIO } from "../../src/kernel/io/test-io.js";
+import type { Printer } from "../../src/kernel/output/types.js";
 
 export interface CommandContext {
   ctx: Context;

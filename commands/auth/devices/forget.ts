@@ -2,7 +2,7 @@
 // remembered device, whose stored secret is then deleted too.
 import { sessionOptions } from "../../../src/auth/command-options.js";
 import { defineCommand } from "../../../src/cli/command.js";
-import { UsageError } from "../../../src/cli/errors.js";
+import { UsageError } from "../../../src/kernel/errors.js";
 
 export default defineCommand<{ userPoolId?: string; clientId?: string; username?: string }>({
   name: "auth devices forget",

@@ -1,7 +1,7 @@
 // cogctl auth mfa prefer totp|sms|email: which enabled second factor sign-in asks for first.
 import { sessionOptions } from "../../../src/auth/command-options.js";
 import { defineCommand } from "../../../src/cli/command.js";
-import { UsageError } from "../../../src/cli/errors.js";
+import { UsageError } from "../../../src/kernel/errors.js";
 
 const SETTINGS: Record<string, string> = {
   totp: "SoftwareTokenMfaSettings",

@@ -3,7 +3,7 @@
 // preferred; SMS and email turn on codes to the user's verified phone number or address.
 import { sessionOptions } from "../../../src/auth/command-options.js";
 import { defineCommand } from "../../../src/cli/command.js";
-import { UsageError } from "../../../src/cli/errors.js";
+import { UsageError } from "../../../src/kernel/errors.js";
 
 interface Opts {
   userPoolId?: string;

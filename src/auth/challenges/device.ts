@@ -1,8 +1,9 @@
 // DEVICE_SRP_AUTH and DEVICE_PASSWORD_VERIFIER (COGNITO-FACTS §4): a remembered device proves
 // itself with its own SRP exchange (group key as pool name, device key as user, random password),
 // and the service then skips MFA.
-import { CliError, ExitCode } from "../../cli/errors.js";
-import { createSrpClient, respondToDeviceChallenge } from "../crypto/index.js";
+
+import { createSrpClient, respondToDeviceChallenge } from "../../cognito/crypto/index.js";
+import { CliError, ExitCode } from "../../kernel/errors.js";
 import type { ChallengeHandler } from "../types.js";
 
 function noDevice(): never {

@@ -1,8 +1,9 @@
 // PASSWORD_VERIFIER (COGNITO-FACTS §3): prove the password with the SRP client started by the flow.
 // The service now names the real username (USER_ID_FOR_SRP), which is also the key of a remembered
 // device when the user typed an alias.
-import { CliError, ExitCode } from "../../cli/errors.js";
-import { poolNameFromPoolId } from "../crypto/index.js";
+
+import { poolNameFromPoolId } from "../../cognito/crypto/index.js";
+import { CliError, ExitCode } from "../../kernel/errors.js";
 import type { ChallengeHandler } from "../types.js";
 
 export const passwordVerifier: ChallengeHandler = async (step, state, env) => {

@@ -1,7 +1,8 @@
 // Choices: SELECT_MFA_TYPE (which second factor) and SELECT_CHALLENGE (USER_AUTH: which first
 // factor). A choice list at a terminal, --select in scripts.
-import { CliError, ExitCode } from "../../cli/errors.js";
-import { createSrpClient } from "../crypto/index.js";
+
+import { createSrpClient } from "../../cognito/crypto/index.js";
+import { CliError, ExitCode } from "../../kernel/errors.js";
 import type { ChallengeHandler } from "../types.js";
 
 const LABELS: Record<string, string> = {

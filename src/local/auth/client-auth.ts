@@ -1,7 +1,7 @@
 // Who may use which sign-in flow: the app client (ClientId, and its pool for Admin* calls), the
 // client's ExplicitAuthFlows, and SECRET_HASH for clients with a secret (COGNITO-FACTS §2, §5).
 import { timingSafeEqual } from "node:crypto";
-import { secretHash } from "../../auth/crypto/index.js";
+import { secretHash } from "../../cognito/crypto/index.js";
 import { InvalidParameterException, NotAuthorizedException, ResourceNotFoundException } from "../errors.js";
 import { type ClientData, ClientsService } from "../services/clients.js";
 import type { LocalServices } from "../services/index.js";

@@ -1,7 +1,7 @@
 // The device operations in their two forms (signed-in user with AccessToken, or Admin* with pool and
 // username) share these bodies.
 import type { DeviceSecretVerifierConfigType } from "@aws-sdk/client-cognito-identity-provider";
-import { deviceVerifierFromConfig } from "../../auth/crypto/index.js";
+import { deviceVerifierFromConfig } from "../../cognito/crypto/index.js";
 import { InvalidParameterException } from "../errors.js";
 import { DevicesService, type RememberedStatus } from "../services/devices.js";
 import type { LocalServices } from "../services/index.js";

@@ -1,7 +1,7 @@
 // RespondToAuthChallenge and AdminRespondToAuthChallenge (COGNITO-FACTS §6): find the session the
 // answer belongs to, check it is the challenge that session expects, check the answer, and move on
 // with nextStep(). Wrong answers end the session except for codes, which may be retried a few times.
-import { verifyClaim, verifyDeviceClaim, verifyTotp } from "../../auth/crypto/index.js";
+import { verifyClaim, verifyDeviceClaim, verifyTotp } from "../../cognito/crypto/index.js";
 import { CodeMismatchException, InvalidParameterException, NotAuthorizedException } from "../errors.js";
 import { codeMatches } from "../services/codes.js";
 import { srpPoolName } from "../services/ids.js";

@@ -3,7 +3,7 @@
 // (src/auth/crypto) leaves to the caller: the SECRET_BLOCK must be the one issued to this session and
 // the TIMESTAMP must be recent.
 import { createHmac } from "node:crypto";
-import { createPasswordVerifier, startServerSrp } from "../../auth/crypto/index.js";
+import { createPasswordVerifier, startServerSrp } from "../../cognito/crypto/index.js";
 import { InvalidParameterException, NotAuthorizedException } from "../errors.js";
 import type { AuthSession } from "../services/sessions.js";
 import { INCORRECT } from "./user-checks.js";

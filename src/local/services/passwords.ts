@@ -1,6 +1,6 @@
 // Passwords: the pool's policy, and storage as an SRP salt + verifier (the plain text is never kept),
-// using the same maths the SRP sign-in uses (src/auth/crypto/srp-verifier.ts).
-import { checkPassword, createPasswordVerifier } from "../../auth/crypto/srp-verifier.js";
+// using the same maths the SRP sign-in uses (src/cognito/crypto/srp-verifier.ts).
+import { checkPassword, createPasswordVerifier } from "../../cognito/crypto/srp-verifier.js";
 import { InvalidPasswordException } from "../errors.js";
 import { srpPoolName } from "./ids.js";
 import { DEFAULT_PASSWORD_POLICY, type Pool } from "./pools.js";

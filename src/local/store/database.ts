@@ -8,7 +8,7 @@
 import { chmodSync, closeSync, mkdirSync, openSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type BetterSqlite3 from "better-sqlite3";
-import { ConfigError } from "../../cli/errors.js";
+import { ConfigError } from "../../kernel/errors.js";
 import { migrations } from "./migrations.js";
 
 export type Db = BetterSqlite3.Database;

@@ -1,7 +1,7 @@
 // AssociateSoftwareToken: a new TOTP secret, either for a signed-in user (AccessToken) or during the
 // MFA_SETUP challenge of a sign-in (Session, answered with a new Session).
 import type { AssociateSoftwareTokenRequest } from "@aws-sdk/client-cognito-identity-provider";
-import { newTotpSecret } from "../../auth/crypto/index.js";
+import { newTotpSecret } from "../../cognito/crypto/index.js";
 import { signedInUser } from "../auth/access.js";
 import { setupSession } from "../auth/totp-setup.js";
 import { InvalidParameterException } from "../errors.js";

@@ -2,7 +2,7 @@
 // software-token MFA is then set up and enabled. With a Session (MFA_SETUP) the answer carries the
 // Session to complete the sign-in with.
 import type { VerifySoftwareTokenRequest } from "@aws-sdk/client-cognito-identity-provider";
-import { verifyTotp } from "../../auth/crypto/index.js";
+import { verifyTotp } from "../../cognito/crypto/index.js";
 import { signedInUser } from "../auth/access.js";
 import { EnableSoftwareTokenMFAException, SoftwareTokenMFANotFoundException } from "../auth/errors.js";
 import { setupSession } from "../auth/totp-setup.js";

@@ -2,8 +2,8 @@
 // win, as in the AWS CLI), then every missing required member named with its flag, then every value
 // outside the model's length and range constraints.
 import { createRequire } from "node:module";
-import { UsageError } from "../../cli/errors.js";
-import { memberOf, type Operation } from "../catalog.js";
+import { memberOf, type Operation } from "../../cognito/catalog.js";
+import { UsageError } from "../../kernel/errors.js";
 import { coerceStructure } from "./coerce.js";
 import { checkConstraints } from "./constraints.js";
 import { didYouMean } from "./did-you-mean.js";

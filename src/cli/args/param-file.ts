@@ -3,15 +3,15 @@
 // otherwise be read until memory runs out) or a file:// that is not UTF-8 is a UsageError naming
 // the flag and the path.
 import { homedir } from "node:os";
-import { UsageError } from "../../cli/errors.js";
+import { UsageError } from "../../kernel/errors.js";
 import {
   decodeUtf8,
   InputTooLargeError,
   NotUtf8Error,
   PARAM_FILE_LIMIT,
   readFileCappedSync,
-} from "../../io/capped-read.js";
-import { describeFileError } from "../../io/file-errors.js";
+} from "../../kernel/io/capped-read.js";
+import { describeFileError } from "../../kernel/io/file-errors.js";
 
 export function expandParamFile(value: string, flag: string): string | Uint8Array {
   return readParamFile(value, flag, false);

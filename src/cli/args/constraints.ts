@@ -2,9 +2,10 @@
 // (the AWS CLI's botocore validates the same bounds client-side, exit 252). The bounds live on the
 // catalog's shapes (Smithy's @length / @range, read by scripts/gen-catalog.mjs from the vendored
 // model); patterns are left to the service. A sensitive value is never echoed, nor its length.
-import { UsageError } from "../../cli/errors.js";
-import { type Bound, memberOf, type Shape, type StructureShape } from "../catalog.js";
-import { toFlagName } from "../names.js";
+
+import { type Bound, memberOf, type Shape, type StructureShape } from "../../cognito/catalog.js";
+import { toFlagName } from "../../cognito/names.js";
+import { UsageError } from "../../kernel/errors.js";
 
 /** A value longer than this is shown cut, with its length, so the message stays one line. */
 const SHOWN_CHARS = 40;

@@ -1,7 +1,7 @@
 // Runs a user-supplied shell command and returns what it printed. Used where an answer exists only
 // after cogctl has asked the service for it (an SMS or e-mail code), so a script cannot pass it up front.
 import { execFile } from "node:child_process";
-import { UsageError } from "../cli/errors.js";
+import { UsageError } from "../errors.js";
 
 export async function runForOutput(
   command: string,

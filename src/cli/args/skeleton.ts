@@ -1,7 +1,7 @@
 // --generate-cli-skeleton [input|yaml-input|output], as the AWS CLI v2: a template whose top-level
 // keys are exactly the shape's members, with placeholder values by type.
 import { createRequire } from "node:module";
-import { memberOf, type Operation, type Shape, type StructureShape } from "../catalog.js";
+import { memberOf, type Operation, type Shape, type StructureShape } from "../../cognito/catalog.js";
 import { sampleValue } from "./examples.js";
 
 const requireLazy = createRequire(import.meta.url);

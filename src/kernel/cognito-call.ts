@@ -3,7 +3,7 @@
 // real SDK (any endpoint, --local included) everywhere else. Errors come out already in the AWS
 // CLI's form.
 
-import type { Context } from "../context/context.js";
+import type { Context } from "./context.js";
 import { normalize } from "./error-mapping.js";
 import { loadCognitoSdk } from "./sdk.js";
 

@@ -2,8 +2,8 @@
 // booleans, timestamps, blobs, enums, unknown keys and nested required members, with a message
 // that names the flag, the key path and the fix. Values of sensitive shapes are never echoed.
 
-import { UsageError } from "../../cli/errors.js";
-import { memberOf, type Shape, type StructureShape } from "../catalog.js";
+import { memberOf, type Shape, type StructureShape } from "../../cognito/catalog.js";
+import { UsageError } from "../../kernel/errors.js";
 import { didYouMean } from "./did-you-mean.js";
 
 /** Shorthand gives strings that need typing; JSON and YAML must already carry the right types. */

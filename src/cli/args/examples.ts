@@ -1,6 +1,6 @@
 // Example values generated from a shape: the shorthand and JSON syntax shown in help and in error
 // messages ("how to fix"), and the placeholder values of --generate-cli-skeleton.
-import type { Shape } from "../catalog.js";
+import type { Shape } from "../../cognito/catalog.js";
 
 const MAX_DEPTH = 8;
 

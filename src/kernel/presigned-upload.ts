@@ -6,7 +6,7 @@
 import { createReadStream } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { Readable } from "node:stream";
-import type { Context } from "../context/context.js";
+import type { Context } from "./context.js";
 import { CliError, ExitCode, UsageError } from "./errors.js";
 import { REDACTED, redactUrl } from "./redact.js";
 

@@ -1,8 +1,9 @@
 // One flag's raw value (as commander hands it over) → the typed value for the SDK input, with the
 // AWS CLI's rules (argprocess.py): JSON when it starts with { or [, shorthand otherwise for
 // structures and maps, several values for lists, file:// and fileb:// everywhere.
-import { UsageError } from "../../cli/errors.js";
-import type { Shape } from "../catalog.js";
+
+import type { Shape } from "../../cognito/catalog.js";
+import { UsageError } from "../../kernel/errors.js";
 import { type CoerceContext, coerce } from "./coerce.js";
 import { acceptsShorthand, isScalar, jsonExample, shorthandExample } from "./examples.js";
 import type { FlagSpec } from "./flags.js";

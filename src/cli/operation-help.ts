@@ -2,11 +2,11 @@
 // DESCRIPTION, SYNOPSIS, OPTIONS with syntax examples, OUTPUT) and the grouped operation list of
 // `cogctl --help`. Pure functions of the catalog and a width, so they are cheap to test.
 import { Chalk } from "chalk";
+import type { CatalogIndex, Operation, Shape } from "../cognito/catalog.js";
+import { toFlagName } from "../cognito/names.js";
 import { acceptsShorthand, jsonExample, shorthandExample } from "./args/examples.js";
 import { type FlagSpec, flagsFor } from "./args/flags.js";
-import type { CatalogIndex, Operation, Shape } from "./catalog.js";
 import { MIN_HELP_WIDTH, renderExamples, twoColumns, wrap, wrapShorthand } from "./help-layout.js";
-import { toFlagName } from "./names.js";
 import { OPERATION_EXAMPLES } from "./usage-examples.js";
 
 export interface HelpOptions {

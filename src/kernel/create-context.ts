@@ -1,12 +1,12 @@
 // The real Context: every dependency is created on first use, so `cogctl --help` never loads the
 // SDK and `cogctl list-users` never loads the prompt library.
 import type { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
-import { createCognitoClient } from "../cli/client-factory.js";
-import type { IO } from "../io/io.js";
-import type { Prompter } from "../io/prompter.js";
-import { createPrinter } from "../output/printer.js";
-import type { Printer } from "../output/types.js";
+import { createCognitoClient } from "./client-factory.js";
 import type { Context, GlobalOptions, Paths } from "./context.js";
+import type { IO } from "./io/io.js";
+import type { Prompter } from "./io/prompter.js";
+import { createPrinter } from "./output/printer.js";
+import type { Printer } from "./output/types.js";
 import { resolvePaths } from "./paths.js";
 
 export interface ContextOverrides {
@@ -45,7 +45,7 @@ export function createContext(io: IO, globals: GlobalOptions, overrides: Context
 function createInquirerPrompterLazily(io: IO): Prompter {
   let real: Promise<Prompter> | undefined;
   const get = () => {
-    real ??= import("../io/inquirer-prompter.js").then((m) => m.createInquirerPrompter(io));
+    real ??= import("./io/inquirer-prompter.js").then((m) => m.createInquirerPrompter(io));
     return real;
   };
   return {

@@ -6,8 +6,8 @@ import type {
   CognitoIdentityProviderClientConfig,
 } from "@aws-sdk/client-cognito-identity-provider";
 import type { HttpHandlerOptions, HttpRequest, HttpResponse } from "@smithy/types";
-import type { GlobalOptions, Paths } from "../context/context.js";
-import type { Printer } from "../output/types.js";
+import type { GlobalOptions, Paths } from "./context.js";
+import type { Printer } from "./output/types.js";
 import { redactBody, redactHeaders } from "./redact.js";
 import { loadCognitoSdk, loadNodeHttpHandler } from "./sdk.js";
 

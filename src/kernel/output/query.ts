@@ -1,7 +1,7 @@
 // --query: a JMESPath expression applied to the normalized result before formatting, as the AWS CLI.
 // The `jmespath` package reports syntax errors without a position, so the position is found here
 // by re-parsing prefixes of the expression (only on the error path, where the cost is irrelevant).
-import { UsageError } from "../cli/errors.js";
+import { UsageError } from "../errors.js";
 import { type JmesPathModule, loadJmesPath } from "./lazy-modules.js";
 
 const HINT =

@@ -1,9 +1,9 @@
-// What a command receives. Built lazily in src/context/create.ts so a command pays only for what it
+// What a command receives. Built lazily in src/kernel/create-context.ts so a command pays only for what it
 // touches (the SDK client, the prompter, the embedded endpoint are created on first use).
 import type { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
-import type { ColorMode, IO } from "../io/io.js";
-import type { Prompter } from "../io/prompter.js";
-import type { OutputFormat, Printer } from "../output/types.js";
+import type { ColorMode, IO } from "./io/io.js";
+import type { Prompter } from "./io/prompter.js";
+import type { OutputFormat, Printer } from "./output/types.js";
 
 export interface GlobalOptions {
   profile?: string;

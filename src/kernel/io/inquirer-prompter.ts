@@ -1,7 +1,7 @@
 // The terminal prompter, on @inquirer/prompts. Prompts draw on stderr so stdout stays parseable.
 // Without a terminal, every question fails at once with the flag that answers it (never a hang).
 import { confirm, input, password, select } from "@inquirer/prompts";
-import { UsageError } from "../cli/errors.js";
+import { UsageError } from "../errors.js";
 import type { IO } from "./io.js";
 import type { Choice, Prompter, PromptSource } from "./prompter.js";
 

@@ -1,7 +1,7 @@
 // One flag per input member, named and typed as the AWS CLI does (argprocess.py): the kind tells
 // the command builder how commander should take the value.
-import type { Operation, Shape } from "../catalog.js";
-import { toFlagName } from "../names.js";
+import type { Operation, Shape } from "../../cognito/catalog.js";
+import { toFlagName } from "../../cognito/names.js";
 import { isScalar } from "./examples.js";
 
 export type FlagKind = "string" | "number" | "boolean" | "string-list" | "complex" | "timestamp" | "blob";

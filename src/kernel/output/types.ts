@@ -17,6 +17,6 @@ export interface Printer {
   info(message: string): void;
   /** A warning: always stderr. */
   warn(message: string): void;
-  /** A --debug line: stderr, only with --debug. Callers redact secrets first (src/cli/redact). */
+  /** A --debug line: stderr, only with --debug. Callers redact secrets first (src/kernel/redact). */
   debug(message: string): void;
 }
