@@ -6,7 +6,7 @@ import { build } from "esbuild";
 
 const started = Date.now();
 await build({
-  entryPoints: ["src/cli/main.ts"],
+  entryPoints: ["commands/main.ts"],
   outdir: "dist/bundle",
   bundle: true,
   splitting: true,

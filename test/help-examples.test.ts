@@ -4,12 +4,12 @@
 // the --query syntax check), and shown in the help of its command.
 import { Command } from "commander";
 import { describe, expect, it } from "vitest";
+import { commands as handWrittenCommands } from "../commands/index.js";
 import { buildInput } from "../src/cli/args/index.js";
 import { addGlobalOptions, resolveGlobals, scanCommandWords } from "../src/cli/global-options.js";
 import { renderHelp } from "../src/cli/help.js";
 import type { UsageExample } from "../src/cli/help-layout.js";
 import { buildOperationCommand } from "../src/cli/operation-command.js";
-import { handWrittenCommands } from "../src/cli/registry.js";
 import { OPERATION_EXAMPLES } from "../src/cli/usage-examples.js";
 import { loadOperation } from "../src/cognito/catalog.js";
 import { createTestIO } from "../src/kernel/io/test-io.js";
@@ -147,7 +147,7 @@ describe("operation examples", () => {
   });
 
   it.each(MOST_USED)("%s help shows its examples as command lines", async (name) => {
-    const text = await renderHelp(name, createTestIO({ columns: 200 }));
+    const text = await renderHelp(name, createTestIO({ columns: 200 }), handWrittenCommands);
     const section = text.slice(text.indexOf("\nEXAMPLES\n"), text.indexOf("\nOUTPUT\n"));
     expect(section.length).toBeGreaterThan(10);
     for (const e of OPERATION_EXAMPLES[name]!) {
@@ -165,7 +165,7 @@ describe("task command examples", () => {
     expect(def.name).toBe(key);
     expect(def.examples.length).toBeGreaterThan(0);
     for (const e of def.examples) await parseTaskExample(key, e.args);
-    const text = await renderHelp(key.split(" "), createTestIO({ columns: 200 }));
+    const text = await renderHelp(key.split(" "), createTestIO({ columns: 200 }), handWrittenCommands);
     const section = text.slice(text.indexOf("\nExamples:\n"), text.indexOf("\nGlobal options:\n"));
     for (const e of def.examples) expect(section).toContain(`${e.summary}:\n    cogctl `);
   });

@@ -2,6 +2,7 @@
 // word, and descriptions start at a column chosen from the widest term up to a cap, continuing
 // with a hanging indent. Checked on the real help screens built from the catalog.
 import { describe, expect, it } from "vitest";
+import { commands as handWrittenCommands } from "../commands/index.js";
 import { acceptsShorthand, flagsFor, shorthandExample } from "../src/cli/args/index.js";
 import { renderHelp } from "../src/cli/help.js";
 import {
@@ -13,7 +14,6 @@ import {
   wrapShorthand,
 } from "../src/cli/help-layout.js";
 import { renderOperationHelp } from "../src/cli/operation-help.js";
-import { handWrittenCommands } from "../src/cli/registry.js";
 import { loadIndex, loadOperation } from "../src/cognito/catalog.js";
 import { createTestIO } from "../src/kernel/io/test-io.js";
 import { ensureCatalog } from "./helpers/catalog.js";
@@ -150,7 +150,7 @@ describe("help screens at the terminal's width", () => {
   const index = loadIndex();
 
   it.each(WIDTHS)("cogctl --help at %i columns: every summary whole, nothing cut", async (width) => {
-    const text = await renderHelp(undefined, createTestIO({ columns: width }));
+    const text = await renderHelp(undefined, createTestIO({ columns: width }), handWrittenCommands);
     expect(text).not.toContain("…");
     expectFits(text, width);
     for (const o of index.operations)
@@ -161,7 +161,7 @@ describe("help screens at the terminal's width", () => {
   });
 
   it("chooses the description column from the terms, not a fixed one", async () => {
-    const text = await renderHelp(undefined, createTestIO({ columns: 160 }));
+    const text = await renderHelp(undefined, createTestIO({ columns: 160 }), handWrittenCommands);
     const widest = Math.max(...index.operations.map((o) => o.cliName.length));
     const line = text.split("\n").find((l) => l.startsWith("  admin-create-user "))!;
     expect(line.indexOf("Creates")).toBe(2 + widest + 2);
@@ -180,7 +180,7 @@ describe("help screens at the terminal's width", () => {
   });
 
   it.each(WIDTHS)("task command help at %i columns: options described whole", async (width) => {
-    const text = await renderHelp(["auth", "login"], createTestIO({ columns: width }));
+    const text = await renderHelp(["auth", "login"], createTestIO({ columns: width }), handWrittenCommands);
     expectFits(text, width);
     expect(describedAs(text, "  ", "--code-command <command>")).toBe(
       "A shell command that prints the MFA code once it has been sent (for scripts; COGCTL_CODE_COMMAND also works)",

@@ -2,7 +2,7 @@
 // running a pager: a missing binary prints directly, a pager that quits early raises no EPIPE;
 // and which output main hands to the pager (help only).
 import { describe, expect, it } from "vitest";
-import { main } from "../src/cli/main.js";
+import { main } from "../commands/main.js";
 import { DEFAULT_PAGER, planPager, runPager, type Screen, screenLines } from "../src/kernel/io/pager.js";
 import { createTestIO } from "../src/kernel/io/test-io.js";
 import { ensureCatalog } from "./helpers/catalog.js";

@@ -1,6 +1,6 @@
 // The registry's summaries are the declarations' own (help and the command list never drift).
 import { describe, expect, it } from "vitest";
-import { handWrittenCommands } from "../src/cli/registry.js";
+import { commands as handWrittenCommands } from "../commands/index.js";
 
 describe("users and groups commands in the registry", () => {
   const entries = Object.entries(handWrittenCommands).filter(

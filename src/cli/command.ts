@@ -34,3 +34,17 @@ export function defineCommand<Opts = Record<string, unknown>>(
 ): CommandDefinition<Opts> {
   return def;
 }
+
+type CommandLoader = () => Promise<{ default: CommandDefinition<any> }>;
+
+/**
+ * The task commands: the words a user types → summary and a lazy import of the command's file.
+ * Generated from the declarations (scripts/gen-registry.mjs → commands/index.ts) and handed to the
+ * entry by commands/main.ts, so nothing in src/ imports a command and only the invoked one loads.
+ */
+export type CommandRegistry = Record<string, { summary: string; load: CommandLoader }>;
+
+/** The command for the words typed, or undefined; own entries only (`cogctl constructor` is unknown). */
+export function findCommand(commands: CommandRegistry, words: string) {
+  return Object.hasOwn(commands, words) ? commands[words] : undefined;
+}

@@ -3,13 +3,16 @@
 import { Command } from "commander";
 import { loadIndex, loadOperation } from "../cognito/catalog.js";
 import { flagsFor } from "./args/index.js";
+import type { CommandRegistry } from "./command.js";
 import { GLOBAL_OPTIONS } from "./global-options.js";
-import { handWrittenCommands } from "./registry.js";
 
 const OP_FLAGS = ["--cli-input-json", "--cli-input-yaml", "--generate-cli-skeleton", "--help"];
 
 /** `words` are the words after `cogctl`, the last one being the (possibly empty) word under the cursor. */
-export async function completionCandidates(words: string[]): Promise<string[]> {
+export async function completionCandidates(
+  words: string[],
+  handWrittenCommands: CommandRegistry,
+): Promise<string[]> {
   const current = words[words.length - 1] ?? "";
   const before = words.slice(0, -1);
   const previous = before[before.length - 1];

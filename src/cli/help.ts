@@ -5,10 +5,10 @@
 import { Command } from "commander";
 import { loadIndex, loadOperation } from "../cognito/catalog.js";
 import type { IO } from "../kernel/io/io.js";
+import { type CommandRegistry, findCommand } from "./command.js";
 import { GLOBAL_OPTIONS } from "./global-options.js";
 import { labelled, MIN_HELP_WIDTH, renderExamples, twoColumns, wrap } from "./help-layout.js";
 import { renderOperationHelp, renderOperationList } from "./operation-help.js";
-import { findHandWritten, handWrittenCommands } from "./registry.js";
 import { OPERATION_EXAMPLES } from "./usage-examples.js";
 
 export type HelpTarget = string | string[] | undefined;
@@ -24,10 +24,10 @@ function globalOptionsText(width: number): string {
   return twoColumns(rows, { width }).join("\n");
 }
 
-function handWrittenText(width: number, prefix?: string): string {
+function handWrittenText(commands: CommandRegistry, width: number, prefix?: string): string {
   // Grouped by noun (stable: each noun's verbs keep their registry order).
   const noun = (name: string) => name.split(" ")[0];
-  const entries = Object.entries(handWrittenCommands)
+  const entries = Object.entries(commands)
     .sort(([a], [b]) => noun(a).localeCompare(noun(b)))
     .filter(([name]) => !prefix || name.startsWith(`${prefix} `) || name === prefix);
   return twoColumns(
@@ -37,13 +37,13 @@ function handWrittenText(width: number, prefix?: string): string {
 }
 
 /** The commands under a noun (`cogctl auth --help`, `cogctl auth mfa --help`). */
-export function renderGroupHelp(words: string[], width = 80): string {
+export function renderGroupHelp(words: string[], commands: CommandRegistry, width = 80): string {
   const prefix = words.join(" ");
   return [
     ...labelled("Usage: ", `cogctl ${prefix} <command> [options]`, width),
     "",
     "Commands:",
-    handWrittenText(width, prefix),
+    handWrittenText(commands, width, prefix),
     "",
     ...wrap(`Run 'cogctl ${prefix} <command> --help' for a command's options.`, width),
     "",
@@ -51,8 +51,8 @@ export function renderGroupHelp(words: string[], width = 80): string {
 }
 
 /** A task command's help, from its declaration: usage, description, arguments, options, examples. */
-async function renderTaskHelp(key: string, width: number): Promise<string> {
-  const def = (await findHandWritten(key)!.load()).default;
+async function renderTaskHelp(commands: CommandRegistry, key: string, width: number): Promise<string> {
+  const def = (await findCommand(commands, key)!.load()).default;
   const cmd = new Command(key);
   def.configure(cmd);
   cmd.helpOption(false);
@@ -81,13 +81,13 @@ async function renderTaskHelp(key: string, width: number): Promise<string> {
 /** The examples of `cogctl --help`: the first of a few operations, from the same data as their help. */
 const TOP_LEVEL_EXAMPLES = ["create-user-pool", "list-users", "admin-create-user"];
 
-export async function renderHelp(target: HelpTarget, io: IO): Promise<string> {
+export async function renderHelp(target: HelpTarget, io: IO, commands: CommandRegistry): Promise<string> {
   const width = Math.max(MIN_HELP_WIDTH, io.stdout.columns);
   if (typeof target === "string") {
     const op = loadOperation(target)!;
     return renderOperationHelp(op, { width, color: io.color });
   }
-  if (Array.isArray(target)) return renderTaskHelp(target.join(" "), width);
+  if (Array.isArray(target)) return renderTaskHelp(commands, target.join(" "), width);
   const index = loadIndex();
   return [
     ...wrap("cogctl: the command line for Amazon Cognito user pools.", width),
@@ -96,7 +96,7 @@ export async function renderHelp(target: HelpTarget, io: IO): Promise<string> {
     "       cogctl <command> --help",
     "",
     "Task commands:",
-    handWrittenText(width),
+    handWrittenText(commands, width),
     "",
     ...wrap(`API operations (${index.operations.length}, named as 'aws cognito-idp' names them):`, width),
     renderOperationList(index, { width, color: io.color }).replace(/\n+$/, ""),

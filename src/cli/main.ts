@@ -13,12 +13,14 @@ import type { Prompter } from "../kernel/io/prompter.js";
 import type { OutputFormat } from "../kernel/output/types.js";
 import { loadProfileSettings } from "../kernel/profile-settings.js";
 import { didYouMean } from "./args/did-you-mean.js";
+import { type CommandRegistry, findCommand } from "./command.js";
 import { addGlobalOptions, resolveGlobals, scanCommandWords } from "./global-options.js";
-import { findHandWritten, handWrittenCommands } from "./registry.js";
 import { rejectStrayArguments } from "./stray-arguments.js";
 import { VERSION } from "./version.js";
 
 export interface MainDeps {
+  /** The task commands (commands/index.ts, handed in by commands/main.ts). */
+  commands: CommandRegistry;
   io?: IO;
   prompter?: Prompter;
   paths?: Paths;
@@ -32,11 +34,11 @@ type Target =
   | { kind: "group"; words: string[] }
   | { kind: "unknown"; word: string };
 
-function findTarget(words: string[]): Target {
+function findTarget(words: string[], handWrittenCommands: CommandRegistry): Target {
   if (words.length === 0) return { kind: "help" };
   for (let n = Math.min(words.length, 3); n >= 1; n--) {
     const key = words.slice(0, n).join(" ");
-    if (findHandWritten(key)) return { kind: "hand-written", words: words.slice(0, n) };
+    if (findCommand(handWrittenCommands, key)) return { kind: "hand-written", words: words.slice(0, n) };
   }
   for (let n = Math.min(words.length, 2); n >= 1; n--) {
     const prefix = `${words.slice(0, n).join(" ")} `;
@@ -55,7 +57,8 @@ function colorModeFrom(argv: string[]): ColorMode {
   return v === "on" || v === "off" ? v : "auto";
 }
 
-export async function main(argv: string[], deps: MainDeps = {}): Promise<number> {
+export async function main(argv: string[], deps: MainDeps): Promise<number> {
+  const handWrittenCommands = deps.commands;
   const io = deps.io ?? createProcessIO(colorModeFrom(argv));
   const debug = argv.includes("--debug");
   let operationName: string | undefined;
@@ -63,7 +66,7 @@ export async function main(argv: string[], deps: MainDeps = {}): Promise<number>
   try {
     if (argv[0] === "__complete") {
       const { completionCandidates } = await import("./complete.js");
-      const candidates = await completionCandidates(argv.slice(1));
+      const candidates = await completionCandidates(argv.slice(1), handWrittenCommands);
       io.stdout.write(candidates.length ? `${candidates.join("\n")}\n` : "");
       return ExitCode.OK;
     }
@@ -75,7 +78,7 @@ export async function main(argv: string[], deps: MainDeps = {}): Promise<number>
     }
     const words = scanCommandWords(argv);
     const wantsHelp = argv.includes("--help") || argv.includes("-h") || words[1] === "help";
-    const target = findTarget(words);
+    const target = findTarget(words, handWrittenCommands);
     if (
       target.kind === "help" ||
       ((target.kind === "operation" || target.kind === "hand-written") && wantsHelp)
@@ -84,6 +87,7 @@ export async function main(argv: string[], deps: MainDeps = {}): Promise<number>
       const help = await renderHelp(
         target.kind === "help" ? undefined : target.kind === "operation" ? target.name : target.words,
         io,
+        handWrittenCommands,
       );
       await printHelp(help, io, argv);
       return words.length === 0 && !wantsHelp ? ExitCode.USAGE : ExitCode.OK;
@@ -91,7 +95,7 @@ export async function main(argv: string[], deps: MainDeps = {}): Promise<number>
     if (target.kind === "group") {
       // `cogctl auth` alone: the group's commands; an error unless help was asked for.
       const { printHelp, renderGroupHelp } = await import("./help.js");
-      const text = renderGroupHelp(target.words, io.stdout.columns);
+      const text = renderGroupHelp(target.words, handWrittenCommands, io.stdout.columns);
       if (wantsHelp) {
         await printHelp(text, io, argv);
         return ExitCode.OK;
@@ -144,7 +148,7 @@ export async function main(argv: string[], deps: MainDeps = {}): Promise<number>
       });
       program.addCommand(built.command);
     } else {
-      const entry = findHandWritten(target.words.join(" "))!;
+      const entry = findCommand(handWrittenCommands, target.words.join(" "))!;
       const def = (await entry.load()).default;
       terminalOutput = def.terminalOutput;
       let parent = program;

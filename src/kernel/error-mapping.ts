@@ -1,5 +1,6 @@
 // The one place where any thrown value becomes a message and an AWS-CLI exit code.
 import { STATUS_CODES } from "node:http";
+import { DataDirectoryError } from "../local/store/store-errors.js";
 import {
   CliError,
   ConfigError,
@@ -43,6 +44,7 @@ export function mapError(err: unknown, operation?: string, endpoint?: string): M
 
 export function normalize(err: unknown, operation?: string, endpoint?: string): CliError {
   if (err instanceof CliError) return err;
+  if (err instanceof DataDirectoryError) return new ConfigError(err.message);
   const e = (err ?? {}) as SdkLikeError;
   const name = e.name ?? "";
   const message = e.message ?? String(err);

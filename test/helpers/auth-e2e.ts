@@ -12,7 +12,7 @@ import {
   CreateUserPoolCommand,
   type CreateUserPoolCommandInput,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { main } from "../../src/cli/main.js";
+import { main } from "../../commands/main.js";
 import type { Prompter } from "../../src/kernel/io/prompter.js";
 import { createTestIO, type TestIO } from "../../src/kernel/io/test-io.js";
 import { tempDir } from "./auth.js";

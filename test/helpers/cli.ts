@@ -3,7 +3,7 @@
 import { spawn } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { main } from "../../src/cli/main.js";
+import { main } from "../../commands/main.js";
 import type { Paths } from "../../src/kernel/context.js";
 import type { Prompter } from "../../src/kernel/io/prompter.js";
 import { createTestIO, type TestIOOptions } from "../../src/kernel/io/test-io.js";

@@ -8,8 +8,8 @@
 import { chmodSync, closeSync, mkdirSync, openSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type BetterSqlite3 from "better-sqlite3";
-import { ConfigError } from "../../kernel/errors.js";
 import { migrations } from "./migrations.js";
+import { DataDirectoryError } from "./store-errors.js";
 
 export type Db = BetterSqlite3.Database;
 
@@ -64,7 +64,7 @@ export function migrate(db: Db): void {
   const found = schemaVersion(db);
   if (found > latest) {
     // Written by a newer cogctl: refuse rather than misread tables this version does not know.
-    throw new ConfigError(
+    throw new DataDirectoryError(
       `The local endpoint's data has schema version ${found}, newer than this cogctl understands (${latest}). Upgrade cogctl, or use another --data-dir.`,
     );
   }
