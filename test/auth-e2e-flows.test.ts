@@ -207,7 +207,7 @@ describe("stored sessions", () => {
     const given = { AccessToken: "explicit" };
     await injectStoredAccessToken(op, given, ctx);
     expect(given.AccessToken).toBe("explicit");
-    (await ctx.cognito()).destroy();
+    await ctx.close();
   });
 
   it("cogctl get-user with no --access-token runs as the stored session; with no session it says how to sign in", async () => {

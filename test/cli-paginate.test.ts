@@ -5,9 +5,8 @@ import {
   decodeToken,
   encodeToken,
   mergePages,
+  PageIterator,
   type PaginatorSpec,
-  pagesForStreaming,
-  paginate,
 } from "../src/kernel/paginate.js";
 
 const spec: PaginatorSpec = {
@@ -32,13 +31,24 @@ function service() {
   return { send, calls };
 }
 
+type Send = ConstructorParameters<typeof PageIterator>[0];
+const paginate = (
+  send: Send,
+  input: Record<string, unknown>,
+  opts: ConstructorParameters<typeof PageIterator>[3],
+) => new PageIterator(send, input, spec, opts);
+const collect = async (pages: PageIterator) => {
+  const out: Record<string, unknown>[] = [];
+  for await (const page of pages) out.push(page);
+  return out;
+};
+
 const names = (r: Record<string, unknown>) => (r.Users as { Username: string }[]).map((u) => u.Username);
 
 describe("paginate", () => {
   it("follows every page and merges results, dropping the service token", async () => {
     const { send, calls } = service();
-    const result = await paginate(send, { UserPoolId: "p" }, spec, {});
-    const merged = mergePages(result, spec);
+    const merged = await mergePages(paginate(send, { UserPoolId: "p" }, {}), spec);
     expect(names(merged)).toEqual(USERS.map((u) => u.Username));
     expect(merged.PaginationToken).toBeUndefined();
     expect(merged.NextToken).toBeUndefined();
@@ -49,47 +59,57 @@ describe("paginate", () => {
 
   it("asks for --page-size items a call", async () => {
     const { send, calls } = service();
-    await paginate(send, {}, spec, { pageSize: 2 });
+    await collect(paginate(send, {}, { pageSize: 2 }));
     expect(calls.map((c) => c.Limit)).toEqual([2, 2, 2, 2]);
   });
 
   it("truncates mid-page and resumes exactly where it stopped", async () => {
     const { send } = service();
-    const first = await paginate(send, {}, spec, { maxItems: 4 });
-    const merged = mergePages(first, spec);
+    const merged = await mergePages(paginate(send, {}, { maxItems: 4 }), spec);
     expect(names(merged)).toEqual(["u0", "u1", "u2", "u3"]);
     // The token points at the page holding u3, with one item of it already returned.
     expect(decodeToken(spec, merged.NextToken as string)).toEqual({ serviceToken: "3", truncate: 1 });
-    const second = mergePages(
-      await paginate(send, {}, spec, { maxItems: 2, startingToken: merged.NextToken as string }),
+    const second = await mergePages(
+      paginate(send, {}, { maxItems: 2, startingToken: merged.NextToken as string }),
       spec,
     );
     expect(names(second)).toEqual(["u4", "u5"]);
-    const rest = mergePages(
-      await paginate(send, {}, spec, { startingToken: second.NextToken as string }),
-      spec,
-    );
+    const rest = await mergePages(paginate(send, {}, { startingToken: second.NextToken as string }), spec);
     expect(names(rest)).toEqual(["u6"]);
     expect(rest.NextToken).toBeUndefined();
   });
 
   it("on a page boundary, resumes from the service's own next token", async () => {
     const { send } = service();
-    const result = await paginate(send, {}, spec, { maxItems: 3 });
+    const result = paginate(send, {}, { maxItems: 3 });
+    await collect(result);
     expect(decodeToken(spec, result.resumeToken as string)).toEqual({ serviceToken: "3", truncate: 0 });
   });
 
   it("gives text/yaml-stream pages with the other keys on the first page only", async () => {
     const { send } = service();
-    const pages = pagesForStreaming(await paginate(send, {}, spec, {}), spec);
+    const pages = await collect(paginate(send, {}, {}));
     expect(pages).toHaveLength(3);
     expect(pages[0].Extra).toBe("kept");
     expect(pages[1]).toEqual({ Users: [{ Username: "u3" }, { Username: "u4" }, { Username: "u5" }] });
   });
 
+  it("fetches a page only when the consumer asks for it (nothing is read ahead or kept)", async () => {
+    const { send, calls } = service();
+    const iterator = paginate(send, {}, {})[Symbol.asyncIterator]();
+    expect(calls).toHaveLength(0);
+    const first = await iterator.next();
+    expect(names(first.value as Record<string, unknown>)).toEqual(["u0", "u1", "u2"]);
+    expect(calls).toHaveLength(1);
+    await iterator.next();
+    expect(calls).toHaveLength(2);
+    await iterator.return?.(undefined);
+    expect(calls).toHaveLength(2);
+  });
+
   it("stops instead of looping when the service repeats a token", async () => {
     const send = async () => ({ Users: [{ Username: "x" }], PaginationToken: "same" });
-    await expect(paginate(send, {}, spec, {})).rejects.toThrow(/same pagination token twice/);
+    await expect(collect(paginate(send, {}, {}))).rejects.toThrow(/same pagination token twice/);
   });
 });
 

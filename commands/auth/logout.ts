@@ -49,41 +49,37 @@ export default defineCommand<Opts>({
       import("../../src/auth/user-names.js"),
     ]);
     const session = await store.chooseSession(ctx.paths.configDir, access.sessionFilter(ctx, opts));
-    const { call, close } = await createCognitoCall(ctx);
+    const call = await createCognitoCall(ctx);
     try {
-      try {
-        if (opts.global || !session.refreshToken) {
-          await call("GlobalSignOut", { AccessToken: session.accessToken });
-        } else {
-          const hasher = new secrets.SecretHasher(
-            call,
-            session.userPoolId,
-            session.clientId,
-            await secrets.givenClientSecret(opts, ctx.io.env),
-          );
-          const token = session.refreshToken;
-          await hasher.retrying(() =>
-            call("RevokeToken", {
-              Token: token,
-              ClientId: session.clientId,
-              ClientSecret: hasher.clientSecret,
-            }),
-          );
-        }
-      } catch (err) {
-        // Already revoked or expired: nothing left to sign out of.
-        const gone =
-          err instanceof ServiceError &&
-          err.code === "NotAuthorizedException" &&
-          !secrets.isSecretHashError(err);
-        if (!gone) throw err;
+      if (opts.global || !session.refreshToken) {
+        await call("GlobalSignOut", { AccessToken: session.accessToken });
+      } else {
+        const hasher = new secrets.SecretHasher(
+          call,
+          session.userPoolId,
+          session.clientId,
+          await secrets.givenClientSecret(opts, ctx.io.env),
+        );
+        const token = session.refreshToken;
+        await hasher.retrying(() =>
+          call("RevokeToken", {
+            Token: token,
+            ClientId: session.clientId,
+            ClientSecret: hasher.clientSecret,
+          }),
+        );
       }
-      await store.deleteSession(ctx.paths.configDir, session);
-      ctx.printer.done(
-        `Signed out ${userLabel(session)} (pool ${session.userPoolId}, client ${session.clientId}); the stored tokens are forgotten.`,
-      );
-    } finally {
-      close();
+    } catch (err) {
+      // Already revoked or expired: nothing left to sign out of.
+      const gone =
+        err instanceof ServiceError &&
+        err.code === "NotAuthorizedException" &&
+        !secrets.isSecretHashError(err);
+      if (!gone) throw err;
     }
+    await store.deleteSession(ctx.paths.configDir, session);
+    ctx.printer.done(
+      `Signed out ${userLabel(session)} (pool ${session.userPoolId}, client ${session.clientId}); the stored tokens are forgotten.`,
+    );
   },
 });

@@ -38,27 +38,23 @@ export default defineCommand<Opts>({
       import("../../src/auth/user-names.js"),
     ]);
     const session = await store.chooseSession(ctx.paths.configDir, access.sessionFilter(ctx, opts));
-    const { call, close } = await createCognitoCall(ctx);
-    try {
-      const refreshed = await access.refreshAndSave(ctx, call, session, opts);
-      if (ctx.globals.outputExplicit || ctx.globals.query !== undefined) {
-        ctx.printer.result({
-          AuthenticationResult: {
-            AccessToken: refreshed.accessToken,
-            IdToken: refreshed.idToken,
-            RefreshToken: refreshed.refreshToken,
-            ExpiresAt: refreshed.expiresAt,
-            TokenType: "Bearer",
-          },
-        });
-      } else {
-        const expires = new Date(refreshed.expiresAt);
-        ctx.printer.done(
-          `Refreshed the tokens of ${userLabel(refreshed)}; they expire ${decode.relativeTime(expires, ctx.clock())} (${refreshed.expiresAt}).`,
-        );
-      }
-    } finally {
-      close();
+    const call = await createCognitoCall(ctx);
+    const refreshed = await access.refreshAndSave(ctx, call, session, opts);
+    if (ctx.globals.outputExplicit || ctx.globals.query !== undefined) {
+      ctx.printer.result({
+        AuthenticationResult: {
+          AccessToken: refreshed.accessToken,
+          IdToken: refreshed.idToken,
+          RefreshToken: refreshed.refreshToken,
+          ExpiresAt: refreshed.expiresAt,
+          TokenType: "Bearer",
+        },
+      });
+    } else {
+      const expires = new Date(refreshed.expiresAt);
+      ctx.printer.done(
+        `Refreshed the tokens of ${userLabel(refreshed)}; they expire ${decode.relativeTime(expires, ctx.clock())} (${refreshed.expiresAt}).`,
+      );
     }
   },
 });

@@ -41,12 +41,8 @@ export default defineCommand<Opts>({
     ]);
     let session = await store.chooseSession(ctx.paths.configDir, access.sessionFilter(ctx, opts));
     if (opts.refresh !== false && access.isExpired(session, ctx.clock()) && session.refreshToken) {
-      const { call, close } = await createCognitoCall(ctx);
-      try {
-        session = await access.refreshAndSave(ctx, call, session);
-      } finally {
-        close();
-      }
+      const call = await createCognitoCall(ctx);
+      session = await access.refreshAndSave(ctx, call, session);
     }
     const now = ctx.clock();
     if (opts.decode) {

@@ -22,21 +22,17 @@ export default defineCommand<{ userPoolId?: string; clientId?: string; username?
       import("../../src/auth/session-access.js"),
       import("../../src/auth/user-names.js"),
     ]);
-    const { call, close } = await createCognitoCall(ctx);
-    try {
-      const session = await freshSession(ctx, call, opts);
-      const user = await call("GetUser", { AccessToken: session.accessToken });
-      ctx.printer.result(
-        {
-          ...user,
-          SignedInAs: signedInAs(session),
-          UserPoolId: session.userPoolId,
-          ClientId: session.clientId,
-        },
-        { title: "GetUser" },
-      );
-    } finally {
-      close();
-    }
+    const call = await createCognitoCall(ctx);
+    const session = await freshSession(ctx, call, opts);
+    const user = await call("GetUser", { AccessToken: session.accessToken });
+    ctx.printer.result(
+      {
+        ...user,
+        SignedInAs: signedInAs(session),
+        UserPoolId: session.userPoolId,
+        ClientId: session.clientId,
+      },
+      { title: "GetUser" },
+    );
   },
 });

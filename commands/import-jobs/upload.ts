@@ -58,33 +58,29 @@ export default defineCommand<Opts>({
       import("../../src/kernel/cognito-call.js"),
       import("../../src/kernel/presigned-upload.js"),
     ]);
-    const { call, close } = await createCognitoCall(ctx);
-    try {
-      const described = await call("DescribeUserImportJob", {
-        UserPoolId: opts.userPoolId,
-        JobId: opts.jobId,
-      });
-      const job = (described.UserImportJob ?? {}) as { Status?: string; PreSignedUrl?: string };
-      if (job.Status !== "Created") throw notUploadable(opts, job.Status);
-      if (!job.PreSignedUrl) {
-        throw new UsageError(
-          `Import job ${opts.jobId} has no PreSignedUrl to upload to. Create a new job with create-user-import-job.`,
-        );
-      }
-      const { bytes } = await uploadToPresignedUrl(ctx, job.PreSignedUrl, opts.file);
-      ctx.printer.done(`Uploaded ${opts.file} (${fmt(bytes)} bytes) to import job ${opts.jobId}`);
-      if (opts.start) {
-        const started = await call("StartUserImportJob", { UserPoolId: opts.userPoolId, JobId: opts.jobId });
-        ctx.printer.result(started, { title: "StartUserImportJob" });
-        return;
-      }
-      ctx.printer.done(
-        `Start it with: cogctl start-user-import-job --user-pool-id ${opts.userPoolId} --job-id ${opts.jobId}`,
+    const call = await createCognitoCall(ctx);
+    const described = await call("DescribeUserImportJob", {
+      UserPoolId: opts.userPoolId,
+      JobId: opts.jobId,
+    });
+    const job = (described.UserImportJob ?? {}) as { Status?: string; PreSignedUrl?: string };
+    if (job.Status !== "Created") throw notUploadable(opts, job.Status);
+    if (!job.PreSignedUrl) {
+      throw new UsageError(
+        `Import job ${opts.jobId} has no PreSignedUrl to upload to. Create a new job with create-user-import-job.`,
       );
-      ctx.printer.result({ JobId: opts.jobId, UploadedBytes: bytes });
-    } finally {
-      close();
     }
+    const { bytes } = await uploadToPresignedUrl(ctx, job.PreSignedUrl, opts.file);
+    ctx.printer.done(`Uploaded ${opts.file} (${fmt(bytes)} bytes) to import job ${opts.jobId}`);
+    if (opts.start) {
+      const started = await call("StartUserImportJob", { UserPoolId: opts.userPoolId, JobId: opts.jobId });
+      ctx.printer.result(started, { title: "StartUserImportJob" });
+      return;
+    }
+    ctx.printer.done(
+      `Start it with: cogctl start-user-import-job --user-pool-id ${opts.userPoolId} --job-id ${opts.jobId}`,
+    );
+    ctx.printer.result({ JobId: opts.jobId, UploadedBytes: bytes });
   },
 });
 

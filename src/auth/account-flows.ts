@@ -30,29 +30,25 @@ interface Frame {
 
 async function frame<T>(opts: AccountOptions, ctx: Context, fn: (f: Frame) => Promise<T>): Promise<T> {
   const answers = new Answers(opts, ctx.io, ctx.prompter, ctx.clock);
-  const { call, close } = await createCognitoCall(ctx);
-  try {
-    // Only the client id is needed; a pool is picked on a terminal to list its clients.
-    let userPoolId = opts.userPoolId;
-    let clientId = opts.clientId;
-    if (!clientId && ctx.io.canPrompt) {
-      userPoolId ??= await pickUserPool(ctx, call);
-      clientId = await pickAppClient(ctx, call, userPoolId);
-    }
-    clientId ??= await ctx.prompter.input("App client id:", { flag: "--client-id" });
-    const username = await answers.username();
-    const secret = await givenClientSecret(opts, ctx.io.env);
-    return await fn({
-      call,
-      hasher: new SecretHasher(call, userPoolId, clientId, secret),
-      answers,
-      userPoolId,
-      clientId,
-      username,
-    });
-  } finally {
-    close();
+  const call = await createCognitoCall(ctx);
+  // Only the client id is needed; a pool is picked on a terminal to list its clients.
+  let userPoolId = opts.userPoolId;
+  let clientId = opts.clientId;
+  if (!clientId && ctx.io.canPrompt) {
+    userPoolId ??= await pickUserPool(ctx, call);
+    clientId = await pickAppClient(ctx, call, userPoolId);
   }
+  clientId ??= await ctx.prompter.input("App client id:", { flag: "--client-id" });
+  const username = await answers.username();
+  const secret = await givenClientSecret(opts, ctx.io.env);
+  return await fn({
+    call,
+    hasher: new SecretHasher(call, userPoolId, clientId, secret),
+    answers,
+    userPoolId,
+    clientId,
+    username,
+  });
 }
 
 /** The pool's policy when --user-pool-id is known and readable; the service checks otherwise. */

@@ -8,7 +8,7 @@ import { loadOperation } from "../cognito/catalog.js";
 import type { CognitoCall } from "../kernel/cognito-call.js";
 import type { Context } from "../kernel/context.js";
 import { CliError, ExitCode } from "../kernel/errors.js";
-import { paginate } from "../kernel/paginate.js";
+import { PageIterator } from "../kernel/paginate.js";
 
 /** The service's largest page for both list operations. */
 const PAGE_SIZE = 60;
@@ -48,12 +48,12 @@ async function pick(ctx: Asker, call: CognitoCall, what: string, flag: string, l
   const [resultKey] = paginator.resultKeys;
   let items: { name: string; id: string }[];
   try {
-    const { pages } = await paginate((input) => call(operation, input), listing.input, paginator, {
+    const pages = new PageIterator((input) => call(operation, input), listing.input, paginator, {
       pageSize: PAGE_SIZE,
     });
-    items = pages
-      .flatMap((page) => (page[resultKey] as Record<string, unknown>[] | undefined) ?? [])
-      .map(listing.item);
+    items = [];
+    for await (const page of pages)
+      items.push(...((page[resultKey] as Record<string, unknown>[] | undefined) ?? []).map(listing.item));
   } catch (err) {
     // Refused (no admin rights, no credentials): the person may still know the id.
     if (!(err instanceof CliError) || err.exitCode === ExitCode.INTERRUPTED) throw err;

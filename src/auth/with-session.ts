@@ -12,10 +12,6 @@ export async function withSession<T>(
   choice: SessionChoice & ClientSecretOptions,
   fn: (call: CognitoCall, session: StoredSession) => Promise<T>,
 ): Promise<T> {
-  const { call, close } = await createCognitoCall(ctx);
-  try {
-    return await fn(call, await freshSession(ctx, call, choice, choice));
-  } finally {
-    close();
-  }
+  const call = await createCognitoCall(ctx);
+  return await fn(call, await freshSession(ctx, call, choice, choice));
 }

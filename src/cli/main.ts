@@ -117,6 +117,8 @@ export async function main(argv: string[], deps: MainDeps): Promise<number> {
     addGlobalOptions(program);
     let exitCode: number = ExitCode.OK;
     let terminalOutput: OutputFormat | undefined;
+    // The one Context of this invocation: made when the command's action starts, closed once below.
+    let context: Context | undefined;
     const makeContext = async (cmd: Command): Promise<Context> => {
       const raw = cmd.optsWithGlobals();
       const settings = await loadProfileSettings(raw.profile as string | undefined, io.env);
@@ -124,7 +126,8 @@ export async function main(argv: string[], deps: MainDeps): Promise<number> {
       // Listing task commands are for people first: their terminal format unless one was asked for.
       // API operations keep the AWS CLI's JSON default everywhere, so scripts see the same output.
       if (terminalOutput && !globals.outputExplicit && io.stdout.isTTY) globals.output = terminalOutput;
-      return createContext(io, globals, { prompter: deps.prompter, paths: deps.paths, clock: deps.clock });
+      context = createContext(io, globals, { prompter: deps.prompter, paths: deps.paths, clock: deps.clock });
+      return context;
     };
 
     if (target.kind === "operation") {
@@ -170,7 +173,11 @@ export async function main(argv: string[], deps: MainDeps): Promise<number> {
       });
       parent.addCommand(leaf);
     }
-    await program.parseAsync(argv, { from: "user" });
+    try {
+      await program.parseAsync(argv, { from: "user" });
+    } finally {
+      await context?.close();
+    }
     return exitCode;
   } catch (err) {
     return report(err, io, operationName, globals, debug);

@@ -6,7 +6,7 @@ import type { Operation } from "../cognito/catalog.js";
 import { createCognitoCall } from "../kernel/cognito-call.js";
 import type { Context } from "../kernel/context.js";
 import { streamsPages } from "../kernel/output/printer.js";
-import { mergePages, pagesForStreaming, paginate } from "../kernel/paginate.js";
+import { mergePages, PageIterator } from "../kernel/paginate.js";
 import type { FlagSpec } from "./args/index.js";
 import { buildInput, generateSkeleton } from "./args/index.js";
 
@@ -39,7 +39,7 @@ export async function runOperation({ op, members, opts }: OperationRun, ctx: Con
   });
   if (fromSession.length) await injectStoredAccessToken(op, input, ctx);
 
-  const { call, close } = await createCognitoCall(ctx);
+  const call = await createCognitoCall(ctx);
   const send = (request: Record<string, unknown>) => call(op.name, request);
 
   const { globals, printer } = ctx;
@@ -49,28 +49,23 @@ export async function runOperation({ op, members, opts }: OperationRun, ctx: Con
     pager &&
     (raw[pager.inputToken] !== undefined ||
       (pager.limitKey !== undefined && raw[pager.limitKey] !== undefined));
-  try {
-    if (!pager || !globals.paginate || manual) {
-      printer.result(await send(input), { title: op.name });
-      return 0;
-    }
-    const result = await paginate(send, input, pager, {
-      pageSize: globals.pageSize,
-      maxItems: globals.maxItems,
-      startingToken: globals.startingToken,
-    });
-    if (streamsPages(globals.output)) {
-      // The AWS CLI formats (and queries) each page on its own for these formats.
-      for (const page of pagesForStreaming(result, pager)) printer.page(page, { title: op.name });
-      if (result.resumeToken)
-        printer.page({ NextToken: { NextToken: result.resumeToken } }, { title: op.name });
-    } else {
-      printer.result(mergePages(result, pager), { title: op.name });
-    }
+  if (!pager || !globals.paginate || manual) {
+    printer.result(await send(input), { title: op.name });
     return 0;
-  } finally {
-    close();
   }
+  const pages = new PageIterator(send, input, pager, {
+    pageSize: globals.pageSize,
+    maxItems: globals.maxItems,
+    startingToken: globals.startingToken,
+  });
+  if (streamsPages(globals.output)) {
+    // The AWS CLI formats (and queries) each page on its own for these formats, as it arrives.
+    for await (const page of pages) printer.page(page, { title: op.name });
+    if (pages.resumeToken) printer.page({ NextToken: { NextToken: pages.resumeToken } }, { title: op.name });
+  } else {
+    printer.result(await mergePages(pages, pager), { title: op.name });
+  }
+  return 0;
 }
 
 function ensureNewline(s: string): string {

@@ -6,7 +6,8 @@ import type {
   CognitoIdentityProviderClientConfig,
 } from "@aws-sdk/client-cognito-identity-provider";
 import type { HttpHandlerOptions, HttpRequest, HttpResponse } from "@smithy/types";
-import type { GlobalOptions, Paths } from "./context.js";
+import type { LocalEndpoint } from "../local/endpoint.js";
+import type { GlobalOptions } from "./context.js";
 import type { Printer } from "./output/types.js";
 import { redactBody, redactHeaders } from "./redact.js";
 import { loadCognitoSdk, loadNodeHttpHandler } from "./sdk.js";
@@ -21,8 +22,8 @@ export interface RequestHandlerLike {
 export async function createCognitoClient(
   globals: GlobalOptions,
   env: Readonly<Record<string, string | undefined>>,
-  paths: Paths,
   printer: Printer,
+  localEndpoint: () => Promise<LocalEndpoint>,
 ): Promise<CognitoIdentityProviderClient> {
   // The SDK warns on every run that Node 20 support ends in 2027; that is not the user's concern
   // at each invocation (README documents the Node requirement).
@@ -37,12 +38,12 @@ export async function createCognitoClient(
 
   let inner: RequestHandlerLike;
   if (globals.local) {
-    const [{ openLocalEndpoint, createInProcessRequestHandler }, { DEFAULT_BASE_URL }] = await Promise.all([
+    const [{ createInProcessRequestHandler }, { DEFAULT_BASE_URL }] = await Promise.all([
       import("../local/in-process.js"),
       import("../local/endpoint.js"),
     ]);
     config.region ??= "us-east-1";
-    const endpoint = await openLocalEndpoint({ dataDir: paths.dataDir, region: String(config.region) });
+    const endpoint = await localEndpoint();
     inner = createInProcessRequestHandler(endpoint) as unknown as RequestHandlerLike;
     // No socket is opened; the URL only names the endpoint. It is `local serve`'s default address,
     // so tokens issued with --local carry an issuer whose JWKS a default `local serve` publishes.

@@ -11,8 +11,8 @@ import { loadCognitoSdk } from "./sdk.js";
 export type ServiceOutput = Record<string, any>;
 export type CognitoCall = (operation: string, input: Record<string, unknown>) => Promise<ServiceOutput>;
 
-/** A CognitoCall over ctx.cognito(); `close` releases the client's sockets. */
-export async function createCognitoCall(ctx: Context): Promise<{ call: CognitoCall; close(): void }> {
+/** A CognitoCall over ctx.cognito(). The client belongs to the Context, which closes it once. */
+export async function createCognitoCall(ctx: Context): Promise<CognitoCall> {
   const client = await ctx.cognito();
   const commands = loadCognitoSdk() as unknown as Record<string, new (input: unknown) => never>;
   const call: CognitoCall = async (operation, input) => {
@@ -26,5 +26,5 @@ export async function createCognitoCall(ctx: Context): Promise<{ call: CognitoCa
       throw normalize(err, operation, ctx.globals.endpointUrl);
     }
   };
-  return { call, close: () => client.destroy() };
+  return call;
 }

@@ -1,6 +1,7 @@
 // What a command receives. Built lazily in src/kernel/create-context.ts so a command pays only for what it
 // touches (the SDK client, the prompter, the embedded endpoint are created on first use).
 import type { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
+import type { LocalEndpoint } from "../local/endpoint.js";
 import type { ColorMode, IO } from "./io/io.js";
 import type { Prompter } from "./io/prompter.js";
 import type { OutputFormat, Printer } from "./output/types.js";
@@ -41,4 +42,14 @@ export interface Context {
   readonly clock: () => Date;
   /** The Cognito client for real AWS, --endpoint-url or --local; created on first call. */
   cognito(): Promise<CognitoIdentityProviderClient>;
+  /**
+   * The embedded endpoint in process (--local), opened once for the whole command and shared by the
+   * client and anything else that talks to it (presigned uploads), so one SQLite handle serves all.
+   */
+  localEndpoint(): Promise<LocalEndpoint>;
+  /**
+   * Releases what the command used: the client's sockets and the in-process endpoint. The entry calls
+   * it once when the command ends (commands never close what the Context owns); calling again is a no-op.
+   */
+  close(): Promise<void>;
 }

@@ -1,6 +1,7 @@
 // The real Context: every dependency is created on first use, so `cogctl --help` never loads the
 // SDK and `cogctl list-users` never loads the prompt library.
 import type { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
+import type { LocalEndpoint } from "../local/endpoint.js";
 import { createCognitoClient } from "./client-factory.js";
 import type { Context, GlobalOptions, Paths } from "./context.js";
 import type { IO } from "./io/io.js";
@@ -20,6 +21,9 @@ export function createContext(io: IO, globals: GlobalOptions, overrides: Context
   let prompter: Prompter | undefined = overrides.prompter;
   const paths = overrides.paths ?? resolvePaths(io.env);
   let client: Promise<CognitoIdentityProviderClient> | undefined;
+  let endpoint: Promise<LocalEndpoint> | undefined;
+  let closed: Promise<void> | undefined;
+  const region = () => globals.region ?? io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION ?? "us-east-1";
   const ctx: Context = {
     io,
     globals,
@@ -34,8 +38,25 @@ export function createContext(io: IO, globals: GlobalOptions, overrides: Context
       return prompter;
     },
     cognito() {
-      client ??= createCognitoClient(globals, io.env, paths, ctx.printer);
+      if (closed) throw new Error("the command's Context is closed");
+      client ??= createCognitoClient(globals, io.env, ctx.printer, ctx.localEndpoint);
       return client;
+    },
+    localEndpoint() {
+      if (closed) throw new Error("the command's Context is closed");
+      endpoint ??= import("../local/in-process.js").then(({ openLocalEndpoint }) =>
+        openLocalEndpoint({ dataDir: paths.dataDir, region: region() }),
+      );
+      return endpoint;
+    },
+    close() {
+      closed ??= (async () => {
+        // Each is released even when creating it had failed (the command already saw that error).
+        const [c, e] = await Promise.allSettled([client, endpoint]);
+        if (c.status === "fulfilled") c.value?.destroy();
+        if (e.status === "fulfilled") e.value?.close();
+      })();
+      return closed;
     },
   };
   return ctx;

@@ -20,15 +20,6 @@ export interface PageOptions {
 export type Page = Record<string, unknown>;
 type Send = (input: Record<string, unknown>) => Promise<Page>;
 
-export interface PaginationResult {
-  /** The pages as the service returned them, the first and last possibly truncated. */
-  pages: Page[];
-  /** Keys other than results and tokens, from the first page (as botocore keeps them). */
-  nonAggregate: Page;
-  /** Set when --max-items stopped before the end. */
-  resumeToken?: string;
-}
-
 interface DecodedToken {
   serviceToken?: string;
   truncate: number;
@@ -75,87 +66,102 @@ function resultList(page: Page, key: string): unknown[] {
   return Array.isArray(v) ? v : [];
 }
 
-export async function paginate(
-  send: Send,
-  input: Record<string, unknown>,
-  spec: PaginatorSpec,
-  opts: PageOptions,
-): Promise<PaginationResult> {
-  const primary = spec.resultKeys[0];
-  const start = opts.startingToken
-    ? decodeToken(spec, opts.startingToken)
-    : { serviceToken: undefined, truncate: 0 };
-  let token = start.serviceToken;
-  let skip = start.truncate;
-  const pages: Page[] = [];
-  const nonAggregate: Page = {};
-  let total = 0;
-  let resumeToken: string | undefined;
-  const seenTokens = new Set<string>();
+/**
+ * The pages of one paginated call, fetched as they are consumed (`for await`): no page is kept once
+ * the consumer has it, so a listing of any size streams in constant memory. Each page comes in the
+ * shape the AWS CLI's streaming formatters see: the result keys, plus the first page's other keys
+ * (botocore's non-aggregate keys) on the first page only; the service token is removed. After the
+ * loop, `resumeToken` is set when --max-items stopped before the end.
+ */
+export class PageIterator implements AsyncIterable<Page> {
+  /** Set when --max-items stopped before the end: the NextToken that --starting-token resumes from. */
+  resumeToken?: string;
+  /** Keys other than results and tokens, from the first page (as botocore keeps them). */
+  readonly nonAggregate: Page = {};
+  /** The result keys that any page actually had (botocore merges only those). */
+  readonly presentResultKeys = new Set<string>();
 
-  for (;;) {
-    const request = { ...input };
-    if (token !== undefined) request[spec.inputToken] = token;
-    if (opts.pageSize !== undefined && spec.limitKey) request[spec.limitKey] = opts.pageSize;
-    const page = { ...(await send(request)) };
-    const next = page[spec.outputToken] as string | undefined;
+  constructor(
+    private readonly send: Send,
+    private readonly input: Record<string, unknown>,
+    private readonly spec: PaginatorSpec,
+    private readonly opts: PageOptions,
+  ) {}
 
-    if (pages.length === 0) {
-      for (const [k, v] of Object.entries(page)) {
-        if (!spec.resultKeys.includes(k) && k !== spec.outputToken && k !== "$metadata") nonAggregate[k] = v;
+  async *[Symbol.asyncIterator](): AsyncGenerator<Page> {
+    const { spec, opts } = this;
+    const primary = spec.resultKeys[0];
+    const start = opts.startingToken
+      ? decodeToken(spec, opts.startingToken)
+      : { serviceToken: undefined, truncate: 0 };
+    let token = start.serviceToken;
+    let skip = start.truncate;
+    let total = 0;
+    let first = true;
+    const seenTokens = new Set<string>();
+
+    for (;;) {
+      const request = { ...this.input };
+      if (token !== undefined) request[spec.inputToken] = token;
+      if (opts.pageSize !== undefined && spec.limitKey) request[spec.limitKey] = opts.pageSize;
+      const response = await this.send(request);
+      const next = response[spec.outputToken] as string | undefined;
+      const lists = new Map(spec.resultKeys.map((key) => [key, resultList(response, key)]));
+      for (const key of spec.resultKeys) if (Object.hasOwn(response, key)) this.presentResultKeys.add(key);
+
+      if (first) {
+        for (const [k, v] of Object.entries(response)) {
+          if (!spec.resultKeys.includes(k) && k !== spec.outputToken && k !== "$metadata")
+            this.nonAggregate[k] = v;
+        }
+        if (skip > 0) for (const [key, list] of lists) lists.set(key, list.slice(skip));
       }
-      if (skip > 0) for (const key of spec.resultKeys) page[key] = resultList(page, key).slice(skip);
-    }
-    const items = primary ? resultList(page, primary) : [];
-    const over = opts.maxItems !== undefined ? total + items.length - opts.maxItems : 0;
-    if (over > 0) {
+      const items = primary ? (lists.get(primary) ?? []) : [];
+      const over = opts.maxItems !== undefined ? total + items.length - opts.maxItems : 0;
       const keep = items.length - over;
-      for (const key of spec.resultKeys) page[key] = resultList(page, key).slice(0, keep);
-      pages.push(page);
-      // Resume on this same page, skipping what was already returned from it.
-      resumeToken = encodeToken(spec, token, keep + (pages.length === 1 ? skip : 0));
-      break;
+      if (over > 0) for (const [key, list] of lists) lists.set(key, list.slice(0, keep));
+
+      const page: Page = first ? { ...this.nonAggregate } : {};
+      for (const [key, list] of lists) page[key] = list;
+      const wasFirst = first;
+      first = false;
+      yield page;
+
+      if (over > 0) {
+        // Resume on this same page, skipping what was already returned from it.
+        this.resumeToken = encodeToken(spec, token, keep + (wasFirst ? skip : 0));
+        return;
+      }
+      total += items.length;
+      if (next === undefined || next === null || next === "") return;
+      if (opts.maxItems !== undefined && total === opts.maxItems) {
+        this.resumeToken = encodeToken(spec, next, 0);
+        return;
+      }
+      // A service that hands back the same token forever would loop; botocore stops with an error too.
+      if (seenTokens.has(next))
+        throw new Error(
+          `The service returned the same pagination token twice (${spec.outputToken}); stopping.`,
+        );
+      seenTokens.add(next);
+      token = next;
+      skip = 0;
     }
-    pages.push(page);
-    total += items.length;
-    if (next === undefined || next === null || next === "") break;
-    if (opts.maxItems !== undefined && total === opts.maxItems) {
-      resumeToken = encodeToken(spec, next, 0);
-      break;
-    }
-    // A service that hands back the same token forever would loop; botocore stops with an error too.
-    if (seenTokens.has(next))
-      throw new Error(
-        `The service returned the same pagination token twice (${spec.outputToken}); stopping.`,
-      );
-    seenTokens.add(next);
-    token = next;
-    skip = 0;
   }
-  for (const page of pages) delete page[spec.outputToken];
-  return { pages, nonAggregate, resumeToken };
 }
 
 /**
  * The single result the AWS CLI prints for json/yaml/table (botocore's build_full_result): the
- * result keys that any page had, merged, then the first page's other keys, then NextToken if truncated.
+ * result keys that any page had, merged, then the first page's other keys, then NextToken if
+ * truncated. Only the items are kept while the pages stream by, never the pages themselves.
  */
-export function mergePages(result: PaginationResult, spec: PaginatorSpec): Page {
+export async function mergePages(pages: PageIterator, spec: PaginatorSpec): Promise<Page> {
+  const items = new Map<string, unknown[]>(spec.resultKeys.map((key) => [key, []]));
+  for await (const page of pages)
+    for (const key of spec.resultKeys) items.get(key)!.push(...resultList(page, key));
   const merged: Page = {};
-  for (const key of spec.resultKeys) {
-    if (result.pages.some((p) => key in p)) merged[key] = result.pages.flatMap((p) => resultList(p, key));
-  }
-  for (const [k, v] of Object.entries(result.nonAggregate)) if (!(k in merged)) merged[k] = v;
-  if (result.resumeToken) merged.NextToken = result.resumeToken;
+  for (const key of spec.resultKeys) if (pages.presentResultKeys.has(key)) merged[key] = items.get(key);
+  for (const [k, v] of Object.entries(pages.nonAggregate)) if (!(k in merged)) merged[k] = v;
+  if (pages.resumeToken) merged.NextToken = pages.resumeToken;
   return merged;
-}
-
-/** Pages as the AWS CLI's text and yaml-stream formatters see them: non-aggregate keys on the first only. */
-export function pagesForStreaming(result: PaginationResult, spec: PaginatorSpec): Page[] {
-  const out = result.pages.map((page, i) => {
-    const current: Page = i === 0 ? { ...result.nonAggregate } : {};
-    for (const key of spec.resultKeys) current[key] = resultList(page, key);
-    return current;
-  });
-  return out;
 }

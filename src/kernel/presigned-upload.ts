@@ -60,19 +60,12 @@ async function uploadInProcess(
   url: string,
   filePath: string,
 ): Promise<{ status: number; body: string }> {
-  const { openLocalEndpoint } = await import("../local/in-process.js");
-  const env = ctx.io.env;
-  // As client-factory.ts opens it for --local; the region does not matter to an upload.
-  const region = ctx.globals.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1";
-  const endpoint = await openLocalEndpoint({ dataDir: ctx.paths.dataDir, region });
-  try {
-    // The endpoint stores the bytes as they are: one copy of the file in memory.
-    const body = await readFile(filePath);
-    const res = endpoint.acceptUpload(url, body, { ...UPLOAD_HEADERS });
-    return { status: res.status, body: res.body };
-  } finally {
-    endpoint.close();
-  }
+  // The same endpoint the command's client talks to (the Context opens it once and closes it).
+  const endpoint = await ctx.localEndpoint();
+  // The endpoint stores the bytes as they are: one copy of the file in memory.
+  const body = await readFile(filePath);
+  const res = endpoint.acceptUpload(url, body, { ...UPLOAD_HEADERS });
+  return { status: res.status, body: res.body };
 }
 
 async function uploadOverHttp(

@@ -23,17 +23,13 @@ export interface Task {
   resolver: Resolver;
 }
 
-/** Runs fn with a paced call and a resolver over this invocation's client, then releases the client. */
+/** Runs fn with a paced call and a resolver over this invocation's client (the Context closes it). */
 export async function withTask<T>(ctx: Context, fn: (task: Task) => Promise<T>): Promise<T> {
-  const { call, close } = await createCognitoCall(ctx);
+  const call = await createCognitoCall(ctx);
   // Cognito's quotas are AWS's; the embedded endpoint or moto would only be slowed down by them.
   const aws = !ctx.globals.local && ctx.globals.endpointUrl === undefined;
   const paced = pacedCall(call, aws ? processPacer : unmeteredPacer);
-  try {
-    return await fn({ call: paced, resolver: createResolver(paced, ctx.io.env) });
-  } finally {
-    close();
-  }
+  return fn({ call: paced, resolver: createResolver(paced, ctx.io.env) });
 }
 
 /**

@@ -53,6 +53,10 @@ export function commandContext(
     cognito: async () => {
       throw new Error("these commands do not call the service");
     },
+    localEndpoint: async () => {
+      throw new Error("these commands open their own data directory");
+    },
+    close: async () => {},
   };
   return { ctx, io, results, info };
 }
