@@ -5,11 +5,10 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { defineCommand } from "../../src/cli/command.js";
+import { CSV_LIMITS, codePoints, startsWithUtf8Bom } from "../../src/cognito/csv-rules.js";
 import { UsageError } from "../../src/kernel/errors.js";
 
-/** Cognito's limits for an import file (COGNITO-FACTS §8). */
-export const MAX_FILE_BYTES = 100 * 1024 * 1024;
-export const MAX_ROW_CHARACTERS = 16_000;
+const { maxFileBytes: MAX_FILE_BYTES, maxRowCharacters: MAX_ROW_CHARACTERS } = CSV_LIMITS;
 
 interface Opts {
   userPoolId: string;
@@ -156,7 +155,7 @@ async function checkFile(path: string): Promise<void> {
     for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
       if (first) {
         first = false;
-        if (chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
+        if (startsWithUtf8Bom(chunk)) {
           throw new UsageError(
             `${path} starts with a UTF-8 byte order mark (BOM), which Cognito rejects: save it as UTF-8 ` +
               `without BOM (e.g. sed -i '1s/^\\xEF\\xBB\\xBF//' ${path}) and upload again.`,
@@ -173,12 +172,4 @@ async function checkFile(path: string): Promise<void> {
   }
   scan(decoder.decode());
   if (length > 0) endLine();
-}
-
-/** Code points in text[start, end): UTF-16 units less the second half of each surrogate pair. */
-function codePoints(text: string, start: number, end: number): number {
-  const units = end - start;
-  const segment = text.slice(start, end);
-  if (!/[\uDC00-\uDFFF]/.test(segment)) return units;
-  return units - (segment.match(/[\uDC00-\uDFFF]/g)?.length ?? 0);
 }

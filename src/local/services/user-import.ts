@@ -1,19 +1,22 @@
 // Runs an import job over its uploaded CSV (§8): header check, per-row validation, users created
 // RESET_REQUIRED with no password, duplicates skipped, bad rows failed (with their line in RowErrors).
 import { parse } from "csv-parse/sync";
+import {
+  CSV_LIMITS,
+  protectEscapedCommas,
+  restoreEscapedCommas,
+  rowCharacters,
+  startsWithUtf8Bom,
+} from "../../cognito/csv-rules.js";
 import { csvHeader } from "./csv-header.js";
 import type { ImportJobsService, JobData } from "./import-jobs.js";
 import type { LocalServices } from "./index.js";
 import type { Pool } from "./pools.js";
 import { checkRequired, validateAttributes } from "./schema.js";
 
-export const MAX_IMPORT_USERS = 500_000;
-export const MAX_ROW_CHARS = 16_000;
+const { maxUsers: MAX_IMPORT_USERS, maxRowCharacters: MAX_ROW_CHARS } = CSV_LIMITS;
 const CHUNK = 1000;
 const MAX_ROW_ERRORS = 100;
-// `\,` escapes a comma in Cognito's CSV; csv-parse only knows quoting, so such commas are swapped for
-// a private-use character before parsing and back afterwards.
-const ESCAPED_COMMA = "\uE000";
 
 export function runImport(
   services: LocalServices,
@@ -36,13 +39,24 @@ export function runImport(
   const file = jobs.csv(job.JobId as string);
   if (!file || file.length === 0)
     return finish("Failed", "No CSV file was uploaded to the job's PreSignedUrl.");
-  if (file[0] === 0xef && file[1] === 0xbb && file[2] === 0xbf) {
+  if (startsWithUtf8Bom(file)) {
     return finish("Failed", "The CSV file starts with a byte order mark; save it as UTF-8 without BOM.");
   }
-  const text = file.toString("utf8").replaceAll("\\,", ESCAPED_COMMA);
+  const text = protectEscapedCommas(file.toString("utf8"));
   let records: string[][];
+  // Each row's line as written (stand-ins back as `\,`), for the one definition of a row's length.
+  let rawLines: string[];
   try {
-    records = parse(text, { relax_column_count: true, skip_empty_lines: true });
+    const parsed = parse(text, {
+      relax_column_count: true,
+      skip_empty_lines: true,
+      raw: true,
+    }) as unknown as Array<{
+      record: string[];
+      raw: string;
+    }>;
+    records = parsed.map((p) => p.record);
+    rawLines = parsed.map((p) => p.raw.replaceAll(protectEscapedCommas("\\,"), "\\,"));
   } catch (err) {
     return finish("Failed", `The CSV file could not be parsed: ${(err as Error).message}`);
   }
@@ -70,7 +84,7 @@ export function runImport(
     const tx = services.db.transaction(() => {
       for (let i = start; i < Math.min(rows.length, start + CHUNK); i++) {
         const line = i + 2;
-        const outcome = importRow(services, pool, header, rows[i], seen);
+        const outcome = importRow(services, pool, header, rows[i], rawLines[i + 1], seen);
         if (outcome === "imported") job.ImportedUsers = (job.ImportedUsers ?? 0) + 1;
         else if (outcome === "skipped") job.SkippedUsers = (job.SkippedUsers ?? 0) + 1;
         else {
@@ -100,15 +114,16 @@ function importRow(
   pool: Pool,
   header: string[],
   row: string[],
+  line: string,
   seen: Set<string>,
 ): RowOutcome {
-  if (row.join(",").length > MAX_ROW_CHARS)
+  if (rowCharacters(line) > MAX_ROW_CHARS)
     return { error: `the row is longer than ${MAX_ROW_CHARS} characters` };
   if (row.length !== header.length)
     return { error: `the row has ${row.length} columns, the header ${header.length}` };
   const cell: Record<string, string> = {};
   header.forEach((h, i) => {
-    cell[h] = row[i].replaceAll(ESCAPED_COMMA, ",");
+    cell[h] = restoreEscapedCommas(row[i]);
   });
   const username = cell["cognito:username"];
   if (!username) return { error: "cognito:username is required" };
