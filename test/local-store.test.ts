@@ -3,9 +3,11 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError } from "../src/kernel/errors.js";
+import { normalize } from "../src/kernel/error-mapping.js";
+import { ExitCode } from "../src/kernel/errors.js";
 import { migrate, openDatabase, schemaVersion } from "../src/local/store/database.js";
 import { migrations } from "../src/local/store/migrations.js";
+import { DataDirectoryError } from "../src/local/store/store-errors.js";
 
 describe("local store", () => {
   it("uses WAL with synchronous=NORMAL, a busy timeout and foreign keys", async () => {
@@ -30,11 +32,14 @@ describe("local store", () => {
     again.close();
   });
 
-  it("refuses data written by a newer schema with a ConfigError", async () => {
+  it("refuses data written by a newer schema, which the CLI reports as a configuration error (253)", async () => {
     const dir = join(mkdtempSync(join(tmpdir(), "cogctl-store-")), "d");
     const db = await openDatabase({ dataDir: dir });
     db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, 'future', 0)").run(999);
     db.close();
-    await expect(openDatabase({ dataDir: dir })).rejects.toBeInstanceOf(ConfigError);
+    const refusal = await openDatabase({ dataDir: dir }).catch((err: unknown) => err);
+    expect(refusal).toBeInstanceOf(DataDirectoryError);
+    expect(normalize(refusal).exitCode).toBe(ExitCode.CONFIG);
+    expect(normalize(refusal).message).toMatch(/schema version 999, newer than this cogctl understands/);
   });
 });
