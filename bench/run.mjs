@@ -16,6 +16,7 @@ const suites = [
   ["srp.mjs", "SRP maths: verifier, client response, server verification"],
   ["local-auth-srp.mjs", "issue 4: complete SRP sign-ins per second against the embedded endpoint"],
   ["auth-login.mjs", "issue 5: cogctl auth login (SRP) vs cogctl admin-get-user"],
+  ["table-render.mjs", "issue 8: --output table of 2,000 users vs the AWS CLI v2's table formatter"],
 ];
 
 const build = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
