@@ -173,6 +173,26 @@ describe("table output", () => {
     expect(widest(out)).toBeGreaterThan(40);
   });
 
+  test("a value too wide to sit beside its key takes a line of its own across the box", () => {
+    const arn = "arn:aws:cognito-idp:us-east-1:000000000000:userpool/us-east-1_6HGDy78I9";
+    const pool = {
+      UserPool: {
+        Id: "us-east-1_6HGDy78I9",
+        Name: "shop",
+        EstimatedNumberOfUsers: 0,
+        Arn: arn,
+        UserPoolTier: "ESSENTIALS",
+      },
+    };
+    const out = table(pool, 80, "DescribeUserPool");
+    expect(widest(out)).toBeLessThanOrEqual(80);
+    expect(out).toContain(`│ ${arn} `);
+    expect(out).toMatch(/│ Arn +│ +│\n│ arn:aws:cognito-idp:/);
+    expect(out).toMatch(/│ EstimatedNumberOfUsers │ 0 +│/);
+    // With room beside the key (in a pipe), the ARN sits in its cell like every other value.
+    expect(table(pool, undefined, "DescribeUserPool")).toContain(`│ Arn                    │ ${arn} │`);
+  });
+
   test("free text wraps between words; a value without spaces in the same column stays whole", () => {
     const attributes = {
       UserAttributes: [

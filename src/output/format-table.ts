@@ -21,8 +21,10 @@ import {
   type Breaking,
   breakingFor,
   type ColumnNeed,
+  cellWidth,
   displayWidth,
   emptyColumn,
+  FREE_TEXT_MIN_WIDTH,
   fitColumns,
   wrapCell,
 } from "./fit-columns.js";
@@ -216,10 +218,27 @@ function renderSection(
     return (
       tryLayout(false) ??
       (canTurn ? tryLayout(true) : undefined) ??
+      spanningLayout(boxOf(rows, canTurn), available, canTurn) ??
       // Nothing narrower exists: a value wider than the terminal is printed whole, never cut.
       (tryLayout(canTurn, true) as Plan)
     );
   }
+}
+
+/**
+ * The last layout that still fits, for key/value boxes: a value too wide to sit beside its key
+ * (an ARN at 80 columns) takes lines of its own across the whole box, under its key (see draw).
+ * Undefined when even that cannot fit.
+ */
+function spanningLayout(box: Box, available: number | undefined, vertical: boolean): Plan | undefined {
+  if (!box.keyed || available === undefined) return undefined;
+  const needs = measure(box);
+  if (needs.length !== 2) return undefined;
+  const budget = available - frame(2);
+  const valueWidth = budget - needs[0].natural;
+  const spanned = budget + 3;
+  if (valueWidth < FREE_TEXT_MIN_WIDTH || needs[1].min > spanned) return undefined;
+  return { vertical, widths: [needs[0].natural, valueWidth] };
 }
 
 /** Left and right border plus one space of padding on each side of every cell. */
@@ -308,9 +327,23 @@ function draw(box: Box, widths: number[], indent: string, chalk: ChalkInstance |
     pushRow(box.header, true, "all");
     lines.push(between);
   }
+  const spans = (row: string[]) => {
+    if (!box.keyed || widths.length !== 2 || cellWidth(row[1] ?? "") <= widths[1]) return false;
+    const value = emptyColumn();
+    addCell(value, row[1] ?? "", breakingFor(row[0], row[1] ?? ""));
+    return value.min > widths[1];
+  };
   box.groups.forEach((group, index) => {
     if (index > 0) lines.push(between);
-    for (const row of group) pushRow(row, false, box.keyed ? "first" : "none");
+    for (const row of group) {
+      if (!spans(row)) {
+        pushRow(row, false, box.keyed ? "first" : "none");
+        continue;
+      }
+      // Its key on a row of its own, then the value across the box (spanningLayout).
+      pushRow([row[0], ""], false, "first");
+      for (const line of wrapCell(row[1], inner)) lines.push(`${indent}│ ${align(line, inner, false)} │`);
+    }
   });
   if (hasBody) lines.push(rule("└", "┴", "┘"));
   return lines.join("\n");
