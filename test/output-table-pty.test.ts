@@ -161,6 +161,26 @@ describe("tables in a terminal", () => {
     expect(screen.join("\n")).toMatch(new RegExp(`│ Username +│ ${INVITED} +│`));
   });
 
+  test("80x24: describe-user-pool fits 80 columns; the pool id and its ARN are whole", async () => {
+    const screen = await runInTerminal(
+      [80, 24],
+      [
+        "--endpoint-url",
+        local.server.url,
+        "describe-user-pool",
+        "--user-pool-id",
+        poolId,
+        "--output",
+        "table",
+      ],
+    );
+    expect(widest(screen)).toBeLessThanOrEqual(80);
+    const text = screen.join("\n");
+    expect(text).toMatch(new RegExp(`│ Id +│ ${poolId} +│`));
+    expect(text).toContain(`:userpool/${poolId} `);
+    expect(text).not.toContain("…");
+  });
+
   test("80x24: local messages keeps every code and destination whole; the message text wraps", async () => {
     const screen = await runInTerminal([80, 24], ["local", "messages", "--data-dir", dataDir]);
     expect(widest(screen)).toBeLessThanOrEqual(80);
