@@ -11,7 +11,8 @@
 // - empty lists/structures are left out.
 // No value is ever cut: in a pipe or a file boxes take their natural width; on a terminal only free
 // text wraps (fit-columns.ts), and a box that still cannot fit turns into the AWS CLI's vertical
-// key/value layout, one block per item. A value wider than the whole terminal is printed whole.
+// key/value layout, one block per item; then a value too wide to sit beside its key gets a line of
+// its own across the box. A value wider than the whole terminal is printed whole.
 //
 // The boxes are drawn here rather than by cli-table3: it lays out every cell through generic
 // span/wrap machinery, about 0.9 s for 2,000 users (4,000 boxes), where these few lines of
