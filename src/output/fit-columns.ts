@@ -75,7 +75,17 @@ export const emptyColumn = (): ColumnNeed => ({ natural: 0, min: 0 });
 
 /** Widens a column's need (in place: tables measure thousands of cells) to hold one more cell. */
 export function addCell(column: ColumnNeed, text: string, breaking: Breaking): void {
+  widenBy(column, text, cellWidth(text), breaking);
+}
+
+/** addCell for a value of a named member, its Breaking decided by breakingFor (only when it matters). */
+export function addMemberCell(column: ColumnNeed, memberName: string | undefined, text: string): void {
   const natural = cellWidth(text);
+  if (natural > column.natural) column.natural = natural;
+  if (natural > column.min) widenBy(column, text, natural, breakingFor(memberName, text));
+}
+
+function widenBy(column: ColumnNeed, text: string, natural: number, breaking: Breaking): void {
   if (natural > column.natural) column.natural = natural;
   if (natural <= column.min) return;
   let min = natural;
