@@ -15,6 +15,7 @@ import {
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { BIN, ROOT } from "./helpers/cli.js";
 import { type LocalHarness, startLocal } from "./helpers/local-server.js";
+import { requireTool } from "./helpers/tools.js";
 
 const SOCKET = `cogctl-table-pty-${process.pid}`;
 const tmux = (...args: string[]) => execFileSync("tmux", ["-L", SOCKET, ...args], { encoding: "utf8" });
@@ -26,6 +27,7 @@ let dataDir: string;
 let local: LocalHarness;
 let poolId: string;
 beforeAll(async () => {
+  requireTool("tmux");
   if (!existsSync(join(ROOT, "dist", "src", "cli", "main.js")))
     throw new Error("dist/ is missing: build first with `npm run build`");
   dataDir = mkdtempSync(join(tmpdir(), "cogctl-table-pty-"));
