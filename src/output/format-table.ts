@@ -229,30 +229,50 @@ function renderSection(
   function choosePlan(rows: string[][]): Plan {
     const available = width === undefined ? undefined : width - indent;
     const canTurn = header !== undefined && rows.length > 0;
-    const tryLayout = (vertical: boolean, minimum = false) => {
-      const box = boxOf(rows, vertical);
-      const widths = fitBox(box, measure(box), available, minimum);
+    const flat = boxOf(rows, false);
+    const values = measure(flat, false);
+    const flatNeeds = header ? values.map((need, i) => withCell(need, header[i] ?? "")) : values;
+    // Turned vertical, the keys are the header's names and every value shares one column, each
+    // still judged by its member's name: so the needs follow from the same measurement.
+    const turnedNeeds = (): ColumnNeed[] => [
+      (header ?? []).reduce(withCell, emptyColumn()),
+      values.reduce((all, need) => ({
+        natural: Math.max(all.natural, need.natural),
+        min: Math.max(all.min, need.min),
+      })),
+    ];
+    const tryLayout = (vertical: boolean, needs: ColumnNeed[], minimum = false): Plan | undefined => {
+      const widths = fitBox(boxOf([], vertical), needs, available, minimum);
       return widths && { vertical, widths };
     };
+    const lastNeeds = canTurn ? turnedNeeds() : flatNeeds;
     return (
-      tryLayout(false) ??
-      (canTurn ? tryLayout(true) : undefined) ??
-      spanningLayout(boxOf(rows, canTurn), available, canTurn) ??
+      tryLayout(false, flatNeeds) ??
+      (canTurn ? tryLayout(true, lastNeeds) : undefined) ??
+      (flat.keyed || canTurn ? spanningLayout(lastNeeds, available, canTurn) : undefined) ??
       // Nothing narrower exists: a value wider than the terminal is printed whole, never cut.
-      (tryLayout(canTurn, true) as Plan)
+      (tryLayout(canTurn, lastNeeds, true) as Plan)
     );
   }
 }
+
+const withCell = (need: ColumnNeed, name: string): ColumnNeed => {
+  const widened = { ...need };
+  addCell(widened, name, "whole");
+  return widened;
+};
 
 /**
  * The last layout that still fits, for key/value boxes: a value too wide to sit beside its key
  * (an ARN at 80 columns) takes lines of its own across the whole box, under its key (see draw).
  * Undefined when even that cannot fit.
  */
-function spanningLayout(box: Box, available: number | undefined, vertical: boolean): Plan | undefined {
-  if (!box.keyed || available === undefined) return undefined;
-  const needs = measure(box);
-  if (needs.length !== 2) return undefined;
+function spanningLayout(
+  needs: ColumnNeed[],
+  available: number | undefined,
+  vertical: boolean,
+): Plan | undefined {
+  if (available === undefined || needs.length !== 2) return undefined;
   const budget = available - frame(2);
   const valueWidth = budget - needs[0].natural;
   const spanned = budget + 3;
@@ -263,12 +283,17 @@ function spanningLayout(box: Box, available: number | undefined, vertical: boole
 /** Left and right border plus one space of padding on each side of every cell. */
 const frame = (columnCount: number) => 3 * columnCount + 1;
 
-/** What each column of the box needs: its natural width, and the least it can take without cutting. */
-function measure(box: Box): ColumnNeed[] {
+/**
+ * What each column of the box needs: its natural width, and the least it can take without cutting;
+ * with or without the header's names (the values' needs alone serve the vertical layout too).
+ */
+function measure(box: Box, withHeader = true): ColumnNeed[] {
   let count = Math.max(1, box.header?.length ?? 0);
   for (const group of box.groups) for (const row of group) count = Math.max(count, row.length);
-  const needs = Array.from({ length: count }, emptyColumn);
-  for (const [i, name] of (box.header ?? []).entries()) addCell(needs[i], name, "whole");
+  const needs: ColumnNeed[] = [];
+  for (let i = 0; i < count; i++) needs.push(emptyColumn());
+  if (withHeader && box.header)
+    for (let i = 0; i < box.header.length; i++) addCell(needs[i], box.header[i], "whole");
   for (const group of box.groups) {
     for (const row of group) {
       for (let i = 0; i < count; i++) {
