@@ -18,7 +18,8 @@ import { type LocalHarness, startLocal } from "./helpers/local-server.js";
 import { requireTool } from "./helpers/tools.js";
 
 const SOCKET = `cogctl-table-pty-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync("tmux", ["-L", SOCKET, ...args], { encoding: "utf8" });
+const tmux = (...args: string[]) =>
+  execFileSync("tmux", ["-L", SOCKET, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 const INVITED = "invited-admin-user@example.com";
@@ -28,6 +29,9 @@ let local: LocalHarness;
 let poolId: string;
 beforeAll(async () => {
   requireTool("tmux");
+  // A session that outlives every test: killing the last session stops the tmux server, and the
+  // next test's new-session could race its shutdown.
+  tmux("new-session", "-d", "-s", "keep", "sleep 3600");
   if (!existsSync(join(ROOT, "dist", "src", "cli", "main.js")))
     throw new Error("dist/ is missing: build first with `npm run build`");
   dataDir = mkdtempSync(join(tmpdir(), "cogctl-table-pty-"));
