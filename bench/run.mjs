@@ -16,6 +16,7 @@ const suites = [
   ["srp.mjs", "SRP maths: verifier, client response, server verification"],
   ["local-auth-srp.mjs", "issue 4: complete SRP sign-ins per second against the embedded endpoint"],
   ["auth-login.mjs", "issue 5: cogctl auth login (SRP) vs cogctl admin-get-user"],
+  ["table-render.mjs", "issue 8: --output table of 2,000 users vs the AWS CLI v2's table formatter"],
   ["users-list.mjs", "issue 9: cogctl users list on a 5,000-user pool vs aws cognito-idp list-users"],
 ];
 

@@ -1,5 +1,5 @@
 // The sign-in engine against a scripted service: each test plays the service's side of one
-// challenge path with the real server-side SRP maths (src/auth/crypto), so a wrong proof fails.
+// challenge path with the real server-side SRP maths (src/cognito/crypto), so a wrong proof fails.
 import { statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-// Startup cost: `--output json` without --query must not load yaml, cli-table3, jmespath or chalk.
+// Startup cost: `--output json` without --query must not load yaml, string-width, wrap-ansi, jmespath or chalk.
 // Kept in its own file so no other test in this process has loaded them first.
 import { createRequire } from "node:module";
 import { expect, test } from "vitest";
@@ -8,7 +8,7 @@ import { createPrinter } from "../src/kernel/output/printer.js";
 import { adminGetUserResponse } from "./fixtures/output.js";
 
 const require = createRequire(import.meta.url);
-const HEAVY = ["yaml", "cli-table3", "jmespath", "chalk"];
+const HEAVY = ["yaml", "string-width", "wrap-ansi", "jmespath", "chalk"];
 
 function heavyModulesInRequireCache(): string[] {
   const cached = Object.keys(require.cache);

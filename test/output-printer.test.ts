@@ -58,7 +58,7 @@ describe("printer.result", () => {
   });
 
   test("table takes the title, the terminal width and the colour decision from IO", () => {
-    const io = createTestIO({ columns: 40, color: true, stdoutTTY: true });
+    const io = createTestIO({ columns: 60, color: true, stdoutTTY: true });
     withTimeZone("UTC", () =>
       createPrinter(io, { output: "table", debug: false }).result(adminGetUserResponse(), {
         title: "AdminGetUser",
@@ -67,7 +67,7 @@ describe("printer.result", () => {
     const out = io.out();
     expect(hasAnsi(out)).toBe(true);
     expect(stripAnsi(out)).toContain("AdminGetUser");
-    for (const line of stripAnsi(out).trimEnd().split("\n")) expect(line.length).toBeLessThanOrEqual(40);
+    for (const line of stripAnsi(out).trimEnd().split("\n")) expect(line.length).toBeLessThanOrEqual(60);
   });
 
   test("json is coloured only when IO says so", () => {

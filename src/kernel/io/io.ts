@@ -5,8 +5,30 @@ import { decodeUtf8, readStreamCapped, SECRET_INPUT_LIMIT } from "./capped-read.
 export interface OutStream {
   write(chunk: string): void;
   readonly isTTY: boolean;
-  /** Terminal width in columns (80 when unknown). */
+  /** Terminal width in columns: COLUMNS when set to a positive number, else the terminal's (80 when unknown). */
   readonly columns: number;
+}
+
+/**
+ * COLUMNS overrides the detected width, as for most terminal programs (it is how a user narrows
+ * output or corrects a wrong detection). Anything but a positive whole number is ignored.
+ */
+export function terminalColumns(
+  env: Readonly<Record<string, string | undefined>>,
+  detected: number | undefined,
+): number {
+  const fromEnv = env.COLUMNS !== undefined && /^\d+$/.test(env.COLUMNS.trim()) ? Number(env.COLUMNS) : 0;
+  return fromEnv > 0 ? fromEnv : detected || 80;
+}
+
+/**
+ * The width output must fit: the terminal's (COLUMNS included), or undefined when the stream is a
+ * pipe or a file, which nothing is ever narrowed or cut for, whatever COLUMNS says: like gh, and
+ * unlike the AWS CLI, which fits pipes to 80 columns; an exported COLUMNS (CI runners set one)
+ * must not reshape what a script reads.
+ */
+export function fitWidth(stream: OutStream): number | undefined {
+  return stream.isTTY ? stream.columns : undefined;
 }
 
 export type ColorMode = "on" | "off" | "auto";
@@ -48,7 +70,10 @@ export function decideColor(
   return isTTY;
 }
 
-function wrapStream(stream: NodeJS.WriteStream): OutStream {
+function wrapStream(
+  stream: NodeJS.WriteStream,
+  env: Readonly<Record<string, string | undefined>>,
+): OutStream {
   return {
     write: (chunk: string) => {
       stream.write(chunk);
@@ -57,7 +82,7 @@ function wrapStream(stream: NodeJS.WriteStream): OutStream {
       return Boolean(stream.isTTY);
     },
     get columns() {
-      return stream.columns || 80;
+      return terminalColumns(env, stream.columns);
     },
   };
 }
@@ -65,10 +90,10 @@ function wrapStream(stream: NodeJS.WriteStream): OutStream {
 export function createProcessIO(colorMode: ColorMode = "auto"): IO {
   const env = process.env;
   const stdinIsTTY = Boolean(process.stdin.isTTY);
-  const stdout = wrapStream(process.stdout);
+  const stdout = wrapStream(process.stdout, env);
   return {
     stdout,
-    stderr: wrapStream(process.stderr),
+    stderr: wrapStream(process.stderr, env),
     stdinIsTTY,
     env,
     color: decideColor(colorMode, Boolean(process.stdout.isTTY), env),

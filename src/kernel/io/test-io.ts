@@ -1,7 +1,7 @@
 // A fake IO for tests: captures stdout/stderr, feeds stdin from a string, and lets a test
 // choose whether the streams look like terminals.
 import { PassThrough } from "node:stream";
-import type { IO, OutStream } from "./io.js";
+import { type IO, type OutStream, terminalColumns } from "./io.js";
 
 export interface TestIO extends IO {
   readonly out: () => string;
@@ -33,8 +33,10 @@ function capture(isTTY: boolean, columns: number): OutStream & { text: string[] 
 }
 
 export function createTestIO(opts: TestIOOptions = {}): TestIO {
-  const stdout = capture(opts.stdoutTTY ?? false, opts.columns ?? 100);
-  const stderr = capture(opts.stderrTTY ?? false, opts.columns ?? 100);
+  // `columns` is the width as the command sees it; without it, the process's rule (COLUMNS, else 100).
+  const columns = opts.columns ?? terminalColumns(opts.env ?? {}, 100);
+  const stdout = capture(opts.stdoutTTY ?? false, columns);
+  const stderr = capture(opts.stderrTTY ?? false, columns);
   const stdinTTY = opts.stdinTTY ?? false;
   const paged: string[] = [];
   const stdinStream = new PassThrough();

@@ -11,8 +11,8 @@ export { formatYamlStreamPage } from "./format-yaml.js";
 export interface FormatOptions {
   /** Colour is used by json and table only, and only when true. */
   color: boolean;
-  /** Terminal width, for table. */
-  columns: number;
+  /** The width a table must fit: a terminal's; undefined in a pipe or file (nothing is narrowed). */
+  columns: number | undefined;
   /** Operation name shown as the table's title. */
   title?: string;
 }

@@ -1,10 +1,9 @@
 // Synchronous, on-demand loading of the libraries only some output formats need.
 // The printer must stay synchronous (commands print from plain code paths) and `--output json`
-// without --query must not pay for yaml, cli-table3, jmespath or chalk at startup, so these are
+// without --query must not pay for yaml, string-width, wrap-ansi, jmespath or chalk at startup, so these are
 // required through createRequire the first time a format asks for them, never imported statically.
 import { createRequire } from "node:module";
 import type * as ChalkModule from "chalk";
-import type CliTable3 from "cli-table3";
 import type * as YamlModule from "yaml";
 
 const requireFromHere = createRequire(import.meta.url);
@@ -36,13 +35,20 @@ export function loadYaml(): typeof YamlModule {
   return load<typeof YamlModule>("yaml");
 }
 
-export function loadCliTable(): typeof CliTable3 {
-  return load<typeof CliTable3>("cli-table3");
+/** Display width of a string (ANSI-aware, East Asian wide characters and emoji count 2). */
+export function loadStringWidth(): (text: string) => number {
+  return load<(text: string) => number>("string-width");
 }
 
-/** cli-table3's own display-width measure (ANSI- and East-Asian-width aware), so our column sizing agrees with its layout. */
-export function loadCliTableStrlen(): (text: string) => number {
-  return load<{ strlen: (text: string) => number }>("cli-table3/src/utils").strlen;
+export interface WrapAnsiOptions {
+  hard?: boolean;
+  trim?: boolean;
+  wordWrap?: boolean;
+}
+
+/** wrap-ansi: word wrapping by display width (the package ships no types of its own). */
+export function loadWrapAnsi(): (text: string, columns: number, options?: WrapAnsiOptions) => string {
+  return load<(text: string, columns: number, options?: WrapAnsiOptions) => string>("wrap-ansi");
 }
 
 export type ChalkInstance = ChalkModule.ChalkInstance;

@@ -1,6 +1,6 @@
 // The one place results and messages leave a command: results go to stdout through
 // normalize → --query → format; messages for people go to stderr, and only where someone sees them.
-import type { IO } from "../io/io.js";
+import { fitWidth, type IO } from "../io/io.js";
 import { formatResult, formatYamlStreamPage } from "./format.js";
 import { formatText } from "./format-text.js";
 import { normalizeForOutput } from "./normalize.js";
@@ -35,7 +35,7 @@ export function createPrinter(io: IO, opts: PrinterOptions): Printer {
   const writeErr = (message: string) => io.stderr.write(message.endsWith("\n") ? message : `${message}\n`);
 
   const format = (value: unknown, title: string | undefined) =>
-    formatResult(value, opts.output, { color: io.color, columns: io.stdout.columns, title });
+    formatResult(value, opts.output, { color: io.color, columns: fitWidth(io.stdout), title });
 
   return {
     result(data, resultOpts) {

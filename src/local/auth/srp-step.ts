@@ -1,6 +1,6 @@
 // The endpoint's half of SRP (COGNITO-FACTS §3, §4): PASSWORD_VERIFIER / DEVICE_PASSWORD_VERIFIER
 // parameters from a stored verifier, and the checks around the claim signature that verifyClaim
-// (src/auth/crypto) leaves to the caller: the SECRET_BLOCK must be the one issued to this session and
+// (src/cognito/crypto) leaves to the caller: the SECRET_BLOCK must be the one issued to this session and
 // the TIMESTAMP must be recent.
 import { createHmac } from "node:crypto";
 import { createPasswordVerifier, startServerSrp } from "../../cognito/crypto/index.js";
