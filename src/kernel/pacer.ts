@@ -4,80 +4,10 @@
 // it so a thousand-user run is throttled by us, not refused by the service.
 // Hand-written: the token-bucket libraries on npm neither know Cognito's categories nor adapt to
 // throttling, and the algorithm is a few lines.
+import { CATEGORY_OPERATIONS, QUOTAS, type QuotaCategory } from "../cognito/quotas.js";
 import type { CognitoCall } from "./cognito-call.js";
 
-/** Default requests per second per account and Region. */
-export const QUOTAS = {
-  UserAuthentication: 120,
-  UserCreation: 50,
-  UserFederation: 25,
-  UserAccountRecovery: 30,
-  UserRead: 120,
-  UserUpdate: 25,
-  UserToken: 120,
-  UserResourceRead: 50,
-  UserResourceUpdate: 25,
-  UserList: 30,
-  UserPoolRead: 15,
-  UserPoolUpdate: 15,
-  UserPoolResourceRead: 20,
-  UserPoolResourceUpdate: 15,
-  UserPoolClientRead: 15,
-  UserPoolClientUpdate: 15,
-  ClientAuthentication: 150,
-} as const;
-export type QuotaCategory = keyof typeof QUOTAS;
-
-const CATEGORY_OPERATIONS: Record<QuotaCategory, string[]> = {
-  UserAuthentication: [
-    "InitiateAuth",
-    "AdminInitiateAuth",
-    "RespondToAuthChallenge",
-    "AdminRespondToAuthChallenge",
-  ],
-  UserCreation: ["SignUp", "ConfirmSignUp", "AdminCreateUser", "AdminConfirmSignUp"],
-  UserFederation: ["AdminLinkProviderForUser", "AdminDisableProviderForUser"],
-  UserAccountRecovery: [
-    "ForgotPassword",
-    "ConfirmForgotPassword",
-    "ResendConfirmationCode",
-    "AdminResetUserPassword",
-  ],
-  UserRead: [
-    "AdminGetUser",
-    "GetUser",
-    "AdminListGroupsForUser",
-    "AdminListDevices",
-    "AdminGetDevice",
-    "ListDevices",
-  ],
-  UserUpdate: [
-    "AdminDisableUser",
-    "AdminEnableUser",
-    "AdminDeleteUser",
-    "AdminSetUserPassword",
-    "AdminUpdateUserAttributes",
-    "AdminDeleteUserAttributes",
-    "AdminUserGlobalSignOut",
-    "AdminSetUserMFAPreference",
-    "AdminAddUserToGroup",
-    "AdminRemoveUserFromGroup",
-    "ChangePassword",
-    "UpdateUserAttributes",
-    "DeleteUser",
-  ],
-  UserToken: ["RevokeToken", "GlobalSignOut", "GetTokensFromRefreshToken"],
-  UserResourceRead: ["ListGroups", "GetGroup"],
-  UserResourceUpdate: ["CreateGroup", "DeleteGroup", "UpdateGroup"],
-  UserList: ["ListUsers", "ListUsersInGroup"],
-  UserPoolRead: ["DescribeUserPool", "ListUserPools", "GetUserPoolMfaConfig"],
-  UserPoolUpdate: ["CreateUserPool", "UpdateUserPool", "DeleteUserPool", "SetUserPoolMfaConfig"],
-  UserPoolResourceRead: ["DescribeUserPoolDomain", "ListResourceServers", "ListIdentityProviders"],
-  UserPoolResourceUpdate: ["CreateUserPoolDomain", "DeleteUserPoolDomain"],
-  UserPoolClientRead: ["DescribeUserPoolClient", "ListUserPoolClients"],
-  UserPoolClientUpdate: ["CreateUserPoolClient", "UpdateUserPoolClient", "DeleteUserPoolClient"],
-  ClientAuthentication: [],
-};
+export { QUOTAS, type QuotaCategory };
 
 const OPERATION_CATEGORY = new Map<string, QuotaCategory>(
   Object.entries(CATEGORY_OPERATIONS).flatMap(([category, ops]) =>

@@ -3,30 +3,13 @@
 // UpdateProvisionedLimit override is stored in `provisioned_limits` (one per data directory, which
 // stands for one account and Region) and returned as ProvisionedLimitValue. Nothing is throttled
 // locally: the values are bookkeeping only.
+import { QUOTAS } from "../../cognito/quotas.js";
 import { InvalidParameterException } from "../errors.js";
 import type { Db } from "../store/database.js";
 import type { Clock } from "./clock.js";
 
 /** Default quotas in requests per second per account and Region. */
-export const DEFAULT_CATEGORY_LIMITS: Readonly<Record<string, number>> = {
-  UserAuthentication: 120,
-  UserCreation: 50,
-  UserFederation: 25,
-  UserAccountRecovery: 30,
-  UserRead: 120,
-  UserUpdate: 25,
-  UserToken: 120,
-  UserResourceRead: 50,
-  UserResourceUpdate: 25,
-  UserList: 30,
-  UserPoolRead: 15,
-  UserPoolUpdate: 15,
-  UserPoolResourceRead: 20,
-  UserPoolResourceUpdate: 15,
-  UserPoolClientRead: 15,
-  UserPoolClientUpdate: 15,
-  ClientAuthentication: 150,
-};
+export const DEFAULT_CATEGORY_LIMITS: Readonly<Record<string, number>> = QUOTAS;
 
 export interface LimitDefinition {
   LimitClass: string;

@@ -1,0 +1,75 @@
+// Cognito's request-rate quotas (COGNITO-FACTS §11): the categories, their default rates and the
+// operations each one meters. One table for the CLI's pacer and the endpoint's provisioned limits.
+
+/** Default requests per second per account and Region. */
+export const QUOTAS = {
+  UserAuthentication: 120,
+  UserCreation: 50,
+  UserFederation: 25,
+  UserAccountRecovery: 30,
+  UserRead: 120,
+  UserUpdate: 25,
+  UserToken: 120,
+  UserResourceRead: 50,
+  UserResourceUpdate: 25,
+  UserList: 30,
+  UserPoolRead: 15,
+  UserPoolUpdate: 15,
+  UserPoolResourceRead: 20,
+  UserPoolResourceUpdate: 15,
+  UserPoolClientRead: 15,
+  UserPoolClientUpdate: 15,
+  ClientAuthentication: 150,
+} as const;
+export type QuotaCategory = keyof typeof QUOTAS;
+
+export const CATEGORY_OPERATIONS: Record<QuotaCategory, string[]> = {
+  UserAuthentication: [
+    "InitiateAuth",
+    "AdminInitiateAuth",
+    "RespondToAuthChallenge",
+    "AdminRespondToAuthChallenge",
+  ],
+  UserCreation: ["SignUp", "ConfirmSignUp", "AdminCreateUser", "AdminConfirmSignUp"],
+  UserFederation: ["AdminLinkProviderForUser", "AdminDisableProviderForUser"],
+  UserAccountRecovery: [
+    "ForgotPassword",
+    "ConfirmForgotPassword",
+    "ResendConfirmationCode",
+    "AdminResetUserPassword",
+  ],
+  UserRead: [
+    "AdminGetUser",
+    "GetUser",
+    "AdminListGroupsForUser",
+    "AdminListDevices",
+    "AdminGetDevice",
+    "ListDevices",
+  ],
+  UserUpdate: [
+    "AdminDisableUser",
+    "AdminEnableUser",
+    "AdminDeleteUser",
+    "AdminSetUserPassword",
+    "AdminUpdateUserAttributes",
+    "AdminDeleteUserAttributes",
+    "AdminUserGlobalSignOut",
+    "AdminSetUserMFAPreference",
+    "AdminAddUserToGroup",
+    "AdminRemoveUserFromGroup",
+    "ChangePassword",
+    "UpdateUserAttributes",
+    "DeleteUser",
+  ],
+  UserToken: ["RevokeToken", "GlobalSignOut", "GetTokensFromRefreshToken"],
+  UserResourceRead: ["ListGroups", "GetGroup"],
+  UserResourceUpdate: ["CreateGroup", "DeleteGroup", "UpdateGroup"],
+  UserList: ["ListUsers", "ListUsersInGroup"],
+  UserPoolRead: ["DescribeUserPool", "ListUserPools", "GetUserPoolMfaConfig"],
+  UserPoolUpdate: ["CreateUserPool", "UpdateUserPool", "DeleteUserPool", "SetUserPoolMfaConfig"],
+  UserPoolResourceRead: ["DescribeUserPoolDomain", "ListResourceServers", "ListIdentityProviders"],
+  UserPoolResourceUpdate: ["CreateUserPoolDomain", "DeleteUserPoolDomain"],
+  UserPoolClientRead: ["DescribeUserPoolClient", "ListUserPoolClients"],
+  UserPoolClientUpdate: ["CreateUserPoolClient", "UpdateUserPoolClient", "DeleteUserPoolClient"],
+  ClientAuthentication: [],
+};
