@@ -1,13 +1,30 @@
 // Tables for task commands, in the manner of gh's internal/tableprinter: explicit columns; on a
-// terminal a header row, fitted to the width by shrinking only free-text columns (identifiers are
-// never cut), times relative ("3 days ago"); in a pipe or file tab-separated lines, no header,
-// nothing truncated, times in ISO 8601, no colour. Not the AWS-style `--output table`
+// terminal a header row and columns two spaces apart, fitted to the width by the one width rule of
+// src/kernel/output/fit-columns.ts (free text wraps inside its cell, identifiers are never cut nor
+// wrapped), times relative ("3 days ago"); in a pipe or file tab-separated lines, no header,
+// nothing fitted, times in ISO 8601, no colour. Not the AWS-style `--output table`
 // (src/kernel/output/format-table.ts): this one is for people at a terminal and for `cut -f` in pipes.
-import { Chalk, type ChalkInstance } from "chalk";
+// cli-table3 lays the terminal tables out (borderless); see drawTable for its limit.
+
 import type { IO } from "./io/io.js";
+import {
+  addCell,
+  type Breaking,
+  breakingFor,
+  type ColumnNeed,
+  cellWidth,
+  displayWidth,
+  FREE_TEXT_MIN_WIDTH,
+  fitColumns,
+  wrapCell,
+} from "./output/fit-columns.js";
+import { type ChalkInstance, loadChalk, loadCliTable3 } from "./output/lazy-modules.js";
 import { formatTimestamp } from "./output/normalize.js";
 
-/** id: never truncated (usernames, emails, statuses); text: may shrink with "…"; time: relative on a terminal. */
+/**
+ * id: never cut (usernames, emails, statuses; one holding spaces, a pool name, may wrap between
+ * its words); text: free text, wraps inside its cell; time: relative on a terminal, kept whole.
+ */
 export type ColumnKind = "id" | "text" | "time";
 export type CellValue = string | number | boolean | Date | null | undefined;
 
@@ -28,12 +45,10 @@ export interface TablePrinter<Row> {
   readonly count: number;
 }
 
-const SEPARATOR = "  ";
+/** Between columns on a terminal, as gh prints them. */
+const GAP = 2;
 /** In a pipe, rows are written at least this often even without flush(). */
 const FLUSH_ROWS = 500;
-const ELLIPSIS = "…";
-/** A free-text column is never shrunk below this (plus the ellipsis), so it stays recognisable. */
-const MIN_TEXT_WIDTH = 6;
 
 /** The terminal width: COLUMNS when set (as gh and most CLIs honour it), else the stream's own. */
 export function terminalWidth(io: IO): number {
@@ -83,43 +98,105 @@ function cellText(value: CellValue, kind: ColumnKind, tty: boolean, now: Date): 
   return text.replace(/[\t\r\n]+/g, " ");
 }
 
-// Display width counted in code points: the values here (names, emails, statuses, dates) are
-// rarely wide East Asian text, and the one width library in node_modules is only a transitive
-// dependency of cli-table3.
-const width = (s: string) => [...s].length;
-
-function truncate(s: string, max: number): string {
-  if (width(s) <= max) return s;
-  return max <= 1 ? ELLIPSIS : `${[...s].slice(0, max - 1).join("")}${ELLIPSIS}`;
+/** How a cell of each kind may break (fit-columns.ts): ids only between words, times never. */
+function breakingOf(kind: ColumnKind, text: string): Breaking {
+  if (kind === "text") return "anywhere";
+  if (kind === "time") return "whole";
+  return breakingFor(undefined, text);
 }
 
 /**
- * Column widths fitted to `available`: ids and times keep theirs, text columns share the rest.
- * Undefined when even that is too wide (records are then laid out vertically).
+ * A header is a label, not a value: rather than let a long one ("CUSTOM:TEAM" over a column of
+ * "blue", "red") push the whole table into blocks, it may break after its punctuation.
  */
-export function fitWidths(natural: number[], kinds: ColumnKind[], available: number): number[] | undefined {
-  const total = natural.reduce((a, b) => a + b, 0) + SEPARATOR.length * Math.max(0, natural.length - 1);
-  if (total <= available) return natural;
-  const widths = [...natural];
-  const text = kinds.map((k, i) => (k === "text" ? i : -1)).filter((i) => i >= 0);
-  const fixed = total - text.reduce((sum, i) => sum + natural[i], 0);
-  let room = Math.max(0, available - fixed);
-  // Narrow text columns keep their width; wide ones split what is left evenly (gh's approach).
-  const pending = [...text].sort((a, b) => natural[a] - natural[b]);
-  while (pending.length > 0) {
-    const share = Math.floor(room / pending.length);
-    const i = pending[0];
-    if (natural[i] <= share) {
-      widths[i] = natural[i];
-      room -= natural[i];
-      pending.shift();
-      continue;
-    }
-    for (const j of pending) widths[j] = Math.max(Math.min(natural[j], MIN_TEXT_WIDTH + 1), share);
-    break;
+const headerParts = (header: string) => header.match(/[^:/_.-]+[:/_.-]*|[:/_.-]+/g) ?? [header];
+
+/** The header's lines at `width`: its parts (headerParts) packed greedily, whole when it fits. */
+function headerLines(header: string, width: number): string[] {
+  if (displayWidth(header) <= width) return [header];
+  const lines: string[] = [];
+  for (const part of headerParts(header)) {
+    const last = lines.length - 1;
+    if (last >= 0 && displayWidth(lines[last] + part) <= width) lines[last] += part;
+    else lines.push(part);
   }
-  const fitted = widths.reduce((a, b) => a + b, 0) + SEPARATOR.length * (widths.length - 1);
-  return fitted <= available ? widths : undefined;
+  return lines;
+}
+
+/**
+ * Tables of up to this many rows are laid out by cli-table3; longer ones by drawRows, which gives
+ * the same text. cli-table3's cost grows with the square of the row count (filling in missing
+ * cells compares every cell with all the rows above it) and each cell costs some 50 µs besides
+ * (string-width compiles its ANSI pattern on every measurement, options are merged per cell):
+ * 2,000 rows of 5 columns took 1.2 s in a warm process (0.5 s even in chunks of 10 rows), where
+ * the budget for a listing is 0.25 s. At 200 rows it takes about 40 ms; drawRows takes a few ms
+ * for 2,000 (bench/table-render.mjs measures both).
+ */
+export const CLI_TABLE3_MAX_ROWS = 200;
+
+/** cli-table3 without any border: columns separated by the right padding alone. */
+const BORDERLESS = Object.fromEntries(
+  [
+    "top",
+    "top-mid",
+    "top-left",
+    "top-right",
+    "bottom",
+    "bottom-mid",
+    "bottom-left",
+    "bottom-right",
+    "left",
+    "left-mid",
+    "mid",
+    "mid-mid",
+    "right",
+    "right-mid",
+    "middle",
+  ].map((name) => [name, ""]),
+);
+
+/**
+ * The lines of a table whose cells are already fitted to `widths` (a cell's lines joined by "\n",
+ * none wider than its column): each column padded to its width plus the gap, lines trimmed at
+ * the end. `engine` chooses who lays it out; by default cli-table3 up to CLI_TABLE3_MAX_ROWS.
+ */
+export function drawTable(
+  rows: string[][],
+  widths: number[],
+  engine: "cli-table3" | "direct" = rows.length <= CLI_TABLE3_MAX_ROWS ? "cli-table3" : "direct",
+): string {
+  if (rows.length === 0) return "";
+  if (engine === "direct") return drawRows(rows, widths);
+  const Table = loadCliTable3();
+  const table = new Table({
+    chars: BORDERLESS,
+    colWidths: widths.map((w) => w + GAP),
+    style: { "padding-left": 0, "padding-right": GAP, head: [], border: [], compact: true },
+  });
+  table.push(...rows);
+  return `${table
+    .toString()
+    .split("\n")
+    .map((line) => line.trimEnd())
+    .join("\n")}\n`;
+}
+
+/** cli-table3's borderless layout, written out for tables too long for it (CLI_TABLE3_MAX_ROWS). */
+function drawRows(rows: string[][], widths: number[]): string {
+  const out: string[] = [];
+  const pad = (text: string, width: number) => text + " ".repeat(Math.max(0, width - displayWidth(text)));
+  for (const row of rows) {
+    const cells = row.map((cell) => cell.split("\n"));
+    const height = Math.max(...cells.map((lines) => lines.length));
+    for (let k = 0; k < height; k++)
+      out.push(
+        cells
+          .map((lines, i) => pad(lines[k] ?? "", widths[i] + GAP))
+          .join("")
+          .trimEnd(),
+      );
+  }
+  return `${out.join("\n")}\n`;
 }
 
 export function createTablePrinter<Row>(
@@ -160,30 +237,29 @@ export function createTablePrinter<Row>(
         return;
       }
       const headers = columns.map((c) => c.header.toUpperCase());
-      const natural = headers.map((h, i) => Math.max(width(h), ...buffered.map((r) => width(r[i]))));
+      const needs: ColumnNeed[] = headers.map((header) => ({
+        natural: displayWidth(header),
+        min: Math.max(...headerParts(header).map(displayWidth)),
+      }));
+      for (const row of buffered)
+        for (let i = 0; i < row.length; i++) addCell(needs[i], row[i], breakingOf(kinds[i], row[i]));
       const available = terminalWidth(io);
-      const widths = fitWidths(natural, kinds, available);
-      const chalk = io.color ? new Chalk({ level: 1 }) : undefined;
+      const widths = fitColumns(needs, available - GAP * (columns.length - 1));
+      const chalk = io.color ? loadChalk() : undefined;
       if (!widths) {
         // Identifiers alone are wider than the terminal: one "label: value" block per row (as the
-        // AWS CLI's table falls back to a vertical layout), so nothing is cut and nothing wraps.
+        // AWS CLI's table falls back to a vertical layout), so nothing is cut.
         const labels = columns.map((c) => c.header);
-        io.stdout.write(buffered.map((row) => fieldLines(labels, row, kinds, available, chalk)).join("\n"));
+        io.stdout.write(fieldLines(labels, buffered, kinds, available, chalk));
         buffered.length = 0;
         return;
       }
-      const line = (row: string[], style?: (s: string) => string) =>
-        `${row
-          .map((cell, i) => {
-            const text = truncate(cell, widths[i]);
-            const padded = i === row.length - 1 ? text : text.padEnd(widths[i] + (text.length - width(text)));
-            return style ? style(padded) : padded;
-          })
-          .join(SEPARATOR)
-          .trimEnd()}\n`;
-      let out = line(headers, chalk ? (s) => chalk.bold(s) : undefined);
-      for (const row of buffered) out += line(row);
-      io.stdout.write(out);
+      const header = headers.map((h, i) => {
+        const text = headerLines(h, widths[i]).join("\n");
+        return chalk ? chalk.bold(text) : text;
+      });
+      const body = buffered.map((row) => row.map((cell, i) => wrapCell(cell, widths[i]).join("\n")));
+      io.stdout.write(drawTable([header, ...body], widths));
       buffered.length = 0;
     },
   };
@@ -208,34 +284,42 @@ export function printFields(io: IO, fields: Field[], opts: { now?: Date } = {}):
     io.stdout.write(fields.map((f) => `${f.label}\t${text(f)}\n`).join(""));
     return;
   }
-  const chalk = io.color ? new Chalk({ level: 1 }) : undefined;
-  const labels = fields.map((f) => f.label);
+  const chalk = io.color ? loadChalk() : undefined;
   io.stdout.write(
     fieldLines(
-      labels,
-      fields.map(text),
-      labels.map(() => "id"),
+      fields.map((f) => f.label),
+      [fields.map(text)],
+      fields.map(() => "id"),
       terminalWidth(io),
       chalk,
     ),
   );
 }
 
-/** Aligned "label:  value" lines; text values are cut to the width, the others stay whole. */
+/**
+ * Records as blocks of aligned "label:  value" lines, a blank line between blocks: free text
+ * wraps to the width beside its label, every other value stays whole (past the width if it must).
+ */
 function fieldLines(
   labels: string[],
-  values: string[],
+  records: string[][],
   kinds: ColumnKind[],
   available: number,
   chalk: ChalkInstance | undefined,
 ): string {
-  const labelWidth = Math.max(...labels.map((l) => width(l))) + 3;
-  const room = Math.max(MIN_TEXT_WIDTH + 1, available - labelWidth);
-  return `${labels
-    .map((l, i) => {
-      const label = `${l}:`.padEnd(labelWidth);
-      const value = kinds[i] === "text" ? truncate(values[i], room) : values[i];
-      return `${chalk ? chalk.bold(label) : label}${value}`.trimEnd();
-    })
-    .join("\n")}\n`;
+  const keys = labels.map((l) => `${l}:`);
+  const keyWidth = Math.max(...keys.map(displayWidth));
+  const room = Math.max(FREE_TEXT_MIN_WIDTH, available - keyWidth - GAP);
+  const styledKeys = chalk ? keys.map((k) => chalk.bold(k)) : keys;
+  let valueWidth = room;
+  const rows: string[][] = [];
+  for (const [index, record] of records.entries()) {
+    if (index > 0) rows.push(["", ""]);
+    for (let i = 0; i < keys.length; i++) {
+      const value = kinds[i] === "text" ? wrapCell(record[i], room).join("\n") : record[i];
+      valueWidth = Math.max(valueWidth, cellWidth(value));
+      rows.push([styledKeys[i], value]);
+    }
+  }
+  return drawTable(rows, [keyWidth, valueWidth]);
 }

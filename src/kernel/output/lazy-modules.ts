@@ -1,9 +1,10 @@
 // Synchronous, on-demand loading of the libraries only some output formats need.
 // The printer must stay synchronous (commands print from plain code paths) and `--output json`
-// without --query must not pay for yaml, string-width, wrap-ansi, jmespath or chalk at startup, so these are
+// without --query must not pay for yaml, string-width, wrap-ansi, jmespath, chalk or cli-table3 at startup, so these are
 // required through createRequire the first time a format asks for them, never imported statically.
 import { createRequire } from "node:module";
 import type * as ChalkModule from "chalk";
+import type CliTable3 from "cli-table3";
 import type * as YamlModule from "yaml";
 
 const requireFromHere = createRequire(import.meta.url);
@@ -49,6 +50,11 @@ export interface WrapAnsiOptions {
 /** wrap-ansi: word wrapping by display width (the package ships no types of its own). */
 export function loadWrapAnsi(): (text: string, columns: number, options?: WrapAnsiOptions) => string {
   return load<(text: string, columns: number, options?: WrapAnsiOptions) => string>("wrap-ansi");
+}
+
+/** cli-table3: the task commands' terminal tables (src/kernel/table-printer.ts). */
+export function loadCliTable3(): typeof CliTable3 {
+  return load<typeof CliTable3>("cli-table3");
 }
 
 export type ChalkInstance = ChalkModule.ChalkInstance;
