@@ -5,6 +5,11 @@
 // is timed (cogctl: normalize + format through the printer; the AWS CLI: its formatter), in three
 // shapes: a pipe (no width: the natural layout), an 80- and a 160-column terminal. Runs alternate,
 // medians are reported, with CPU time next to wall time (wall time suffers on a busy machine).
+// Then the task commands' table printer (src/kernel/table-printer.ts, `cogctl users list`'s
+// columns) on an 80-column terminal: in a fresh process and warm (the same process, second
+// render), through its default path (cli-table3 up to CLI_TABLE3_MAX_ROWS rows, its direct layout
+// past that), and the same table laid out by cli-table3 whatever its length, which is why the
+// limit exists.
 // Usage: node bench/table-render.mjs [runs] [users]   (needs `npm run build` first)
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -51,6 +56,61 @@ formatter("ListUsers", data, out)
 wall = (time.perf_counter() - started) * 1000
 used = resource.getrusage(resource.RUSAGE_SELF)
 print(wall, (used.ru_utime - cpu.ru_utime + used.ru_stime - cpu.ru_stime) * 1000, len(out.getvalue()))
+`;
+
+// The task printer's child: renders `users list`'s columns for `count` rows at 80 columns, cold
+// (first render in this process) then warm (median of 3 more), through the printer and through
+// cli-table3 alone at the same widths; prints "coldMs warmMs cliTable3WarmMs", CPU time.
+const printerChild = `
+import { createTablePrinter, drawTable } from ${JSON.stringify(join(root, "dist/src/kernel/table-printer.js"))};
+import { createTestIO } from ${JSON.stringify(join(root, "dist/src/kernel/io/test-io.js"))};
+const count = Number(process.argv[2]);
+const now = new Date(Date.UTC(2024, 2, 1));
+const rows = Array.from({ length: count }, (_, i) => ({
+  username: "user-" + String(i).padStart(5, "0"),
+  email: "u" + String(i).padStart(5, "0") + "@example.com",
+  status: i % 3 === 0 ? "FORCE_CHANGE_PASSWORD" : "CONFIRMED",
+  enabled: i % 7 !== 0,
+  created: new Date(now.getTime() - (i + 1) * 3_600_000),
+}));
+const columns = [
+  { header: "username", value: (u) => u.username },
+  { header: "email/phone", value: (u) => u.email },
+  { header: "status", value: (u) => u.status },
+  { header: "enabled", value: (u) => (u.enabled ? "yes" : "no") },
+  { header: "created", value: (u) => u.created, kind: "time" },
+];
+let text = "";
+// CPU time of this thread's work (wall time on a machine shared by many tells little).
+const cpuMs = (since) => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+};
+const render = () => {
+  const io = createTestIO({ stdoutTTY: true, columns: 80 });
+  const cpu = process.cpuUsage();
+  const t = createTablePrinter(io, columns, { now });
+  for (const row of rows) t.add(row);
+  t.render();
+  const ms = cpuMs(cpu);
+  text = io.out();
+  return ms;
+};
+const median = (xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const cold = render();
+const warm = median([render(), render(), render()]);
+if (text.split("\\n").some((line) => line.length > 80) || !text.startsWith("USERNAME")) throw new Error("not a fitted table");
+// The same lines again, laid out by cli-table3 whatever the row count.
+const lines = text.trimEnd().split("\\n");
+const starts = [...lines[0].matchAll(/\\S+/g)].map((m) => m.index);
+const cells = lines.map((line) => starts.map((at, i) => line.slice(at, starts[i + 1]).trimEnd()));
+const widths = starts.map((at, i) => (starts[i + 1] ?? 80) - at - 2);
+drawTable(cells, widths, "cli-table3");
+const cpu = process.cpuUsage();
+const library = drawTable(cells, widths, "cli-table3");
+const libraryMs = cpuMs(cpu);
+if (library !== text) throw new Error("cli-table3 and the printer disagree");
+console.log(cold, warm, libraryMs);
 `;
 
 function users(count) {
@@ -120,6 +180,30 @@ try {
     );
   }
   if (!hasAws) console.log("  (aws cli v2 not installed: no peer)");
+
+  const printerScript = join(dir, "printer.mjs");
+  writeFileSync(printerScript, printerChild);
+  console.log(
+    `\nTask printer (users list's columns), 80-column terminal, median of ${runs} fresh processes each:`,
+  );
+  // The longest table cli-table3 lays out (with its header, CLI_TABLE3_MAX_ROWS rows), and the listing.
+  const { CLI_TABLE3_MAX_ROWS } = await import(join(root, "dist/src/kernel/table-printer.js"));
+  for (const count of [CLI_TABLE3_MAX_ROWS - 1, userCount]) {
+    const figures = [];
+    for (let run = 0; run < runs; run++) {
+      const r = spawnSync(process.execPath, [printerScript, String(count)], { encoding: "utf8", cwd: root });
+      if (r.status !== 0) throw new Error(`printer child failed:\n${r.stderr}`);
+      figures.push(r.stdout.trim().split(/\s+/).map(Number));
+    }
+    const [cold, warm, library] = [0, 1, 2].map((k) =>
+      median(figures.map((f) => f[k]))
+        .toFixed(0)
+        .padStart(5),
+    );
+    console.log(
+      `  ${String(count).padStart(5)} rows: printer ${cold} ms cold, ${warm} ms warm;  cli-table3 alone ${library} ms warm (CPU)`,
+    );
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -128,9 +128,9 @@ function headerLines(header: string, width: number): string[] {
  * the same text. cli-table3's cost grows with the square of the row count (filling in missing
  * cells compares every cell with all the rows above it) and each cell costs some 50 µs besides
  * (string-width compiles its ANSI pattern on every measurement, options are merged per cell):
- * 2,000 rows of 5 columns took 1.2 s in a warm process (0.5 s even in chunks of 10 rows), where
- * the budget for a listing is 0.25 s. At 200 rows it takes about 40 ms; drawRows takes a few ms
- * for 2,000 (bench/table-render.mjs measures both).
+ * 2,000 rows of `users list`'s 5 columns took 0.9 to 1.2 s of CPU in a warm process (still 0.5 s
+ * in chunks of 10 rows), where the budget for a listing is 0.25 s; 200 rows take about 45 ms. The
+ * whole printer renders 2,000 rows in about 55 ms warm, 70 ms cold (bench/table-render.mjs).
  */
 export const CLI_TABLE3_MAX_ROWS = 200;
 
