@@ -56,7 +56,9 @@ export function terminalWidth(io: IO): number {
   return Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : io.stdout.columns;
 }
 
-const relative = new Intl.RelativeTimeFormat("en", { numeric: "always" });
+// Made on first use: building an Intl formatter loads ICU data, ~100 ms at start-up that every
+// task command paid, while only a terminal ever shows a relative time.
+let relative: Intl.RelativeTimeFormat | undefined;
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["year", 365 * 86400],
   ["month", 30 * 86400],
@@ -72,7 +74,10 @@ export function relativeTime(when: Date, now: Date): string {
   // Under a minute the exact seconds say nothing a person needs, and take table width.
   if (abs < 60) return "just now";
   for (const [unit, size] of UNITS) {
-    if (abs >= size) return relative.format(Math.trunc(seconds / size), unit);
+    if (abs >= size) {
+      relative ??= new Intl.RelativeTimeFormat("en", { numeric: "always" });
+      return relative.format(Math.trunc(seconds / size), unit);
+    }
   }
   return "just now";
 }

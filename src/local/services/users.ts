@@ -4,6 +4,8 @@
 // Extension points for authentication: find() resolves a sign-in name (username, alias or username
 // attribute) the way InitiateAuth does; setPassword()/checkPassword() keep only SRP salt + verifier;
 // updateData() read-modify-writes the free-form per-user `data` document (MFA settings, etc.).
+
+import type { Statement } from "better-sqlite3";
 import {
   AliasExistsException,
   InvalidParameterException,
@@ -43,6 +45,9 @@ export interface User {
   modified: number;
 }
 
+/** What a listing returns: everything but the password verifier and the per-user data document. */
+export type ListedUser = Omit<User, "password" | "data">;
+
 interface UserRow {
   pool_id: string;
   username_key: string;
@@ -57,7 +62,15 @@ interface UserRow {
   modified: number;
 }
 
-const rowToUser = (r: UserRow): User => ({
+type ListedRow = Omit<UserRow, "password" | "data">;
+
+/**
+ * The columns a listing reads. Not `*`: the password verifier (~1 kB of hex per user) and the data
+ * document are never part of UserType, and reading and parsing them was ~40% of a ListUsers page.
+ */
+const LISTED_COLUMNS = "pool_id, username_key, username, sub, status, enabled, attributes, created, modified";
+
+const rowToListedUser = (r: ListedRow): ListedUser => ({
   poolId: r.pool_id,
   usernameKey: r.username_key,
   username: r.username,
@@ -65,10 +78,14 @@ const rowToUser = (r: UserRow): User => ({
   status: r.status as UserStatus,
   enabled: r.enabled === 1,
   attributes: JSON.parse(r.attributes),
-  password: r.password ? JSON.parse(r.password) : undefined,
-  data: JSON.parse(r.data),
   created: r.created,
   modified: r.modified,
+});
+
+const rowToUser = (r: UserRow): User => ({
+  ...rowToListedUser(r),
+  password: r.password ? JSON.parse(r.password) : undefined,
+  data: JSON.parse(r.data),
 });
 
 export type AliasKind = "email" | "phone_number" | "preferred_username";
@@ -107,6 +124,8 @@ export interface NewUser {
 
 export class UsersService {
   private readonly s;
+  /** ListUsers statements by their SQL (one per filter shape): prepared once, not on every page. */
+  private readonly listStatements = new Map<string, Statement>();
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
@@ -282,7 +301,9 @@ export class UsersService {
   list(
     pool: Pool,
     opts: { filter?: string; limit: number; token?: string },
-  ): { users: User[]; token?: string } {
+  ): { users: ListedUser[]; token?: string } {
+    // A seek on the primary key (pool_id, username_key) from the token's key: each page costs the
+    // same wherever it is in the pool, so a whole walk stays linear (no OFFSET scan).
     const where = ["pool_id = ?", "username_key > ?"];
     const params: unknown[] = [pool.id, opts.token ? decodePage(opts.token) : ""];
     if (opts.filter?.trim()) {
@@ -308,10 +329,14 @@ export class UsersService {
       }
     }
     params.push(opts.limit + 1);
-    const rows = this.db
-      .prepare(`SELECT * FROM users WHERE ${where.join(" AND ")} ORDER BY username_key LIMIT ?`)
-      .all(...params) as UserRow[];
-    const users = rows.slice(0, opts.limit).map(rowToUser);
+    const sql = `SELECT ${LISTED_COLUMNS} FROM users WHERE ${where.join(" AND ")} ORDER BY username_key LIMIT ?`;
+    let statement = this.listStatements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.listStatements.set(sql, statement);
+    }
+    const rows = statement.all(...params) as ListedRow[];
+    const users = rows.slice(0, opts.limit).map(rowToListedUser);
     return {
       users,
       token:
@@ -346,7 +371,7 @@ export class UsersService {
   }
 
   /** UserType (ListUsers, AdminCreateUser): `Attributes`, optionally only some. */
-  toUserType(user: User, attributesToGet?: string[]): Record<string, unknown> {
+  toUserType(user: ListedUser, attributesToGet?: string[]): Record<string, unknown> {
     return {
       Username: user.username,
       Attributes: attributeList(user, attributesToGet),
@@ -370,7 +395,7 @@ export class UsersService {
   }
 }
 
-function attributeList(user: User, only?: string[]): { Name: string; Value: string }[] {
+function attributeList(user: ListedUser, only?: string[]): { Name: string; Value: string }[] {
   const names = only ? only.filter((n) => user.attributes[n] !== undefined) : Object.keys(user.attributes);
   return names.map((n) => ({ Name: n, Value: user.attributes[n] }));
 }
