@@ -11,6 +11,7 @@
 // Target: cogctl at most 0.5x the AWS CLI's time.
 // Usage: npm run build && node bench/users-list.mjs [users] [runs]
 import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -105,7 +106,9 @@ try {
     }),
   );
   sdk.destroy();
-  const version = spawnSync("aws", ["--version"], { encoding: "utf8" });
+  // The peer is the AWS CLI v2 (Debian's /usr/bin/aws, as in cli-startup.mjs); a PATH `aws` only when it is missing.
+  const awsBin = existsSync("/usr/bin/aws") ? "/usr/bin/aws" : "aws";
+  const version = spawnSync(awsBin, ["--version"], { encoding: "utf8" });
   const aws = version.status === 0 ? `${version.stdout}${version.stderr}`.trim().split(" ")[0] : undefined;
   const expected = Array.from({ length: users }, (_, n) => `user${n}`)
     .sort()
@@ -122,7 +125,7 @@ try {
           {
             name: `${aws} cognito-idp list-users --query ... --output text`,
             ms: [],
-            cmd: "aws",
+            cmd: awsBin,
             args: [
               "--endpoint-url",
               url,
