@@ -5,7 +5,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { BIN, spawnCli } from "./helpers/cli.js";
+import { loginArgs } from "./helpers/auth-e2e.js";
+import { BIN, spawnCli, spawnCliOk } from "./helpers/cli.js";
 import { isolatedAwsEnv } from "./helpers/env.js";
 
 const PHONE = "+15555550199";
@@ -15,11 +16,8 @@ let client: string;
 
 const run = (argv: string[], input?: string) =>
   spawnCli(["--local", ...argv], { env, input, timeoutMs: 30_000 });
-async function ok(argv: string[]): Promise<string> {
-  const r = await run(argv);
-  if (r.code !== 0) throw new Error(`cogctl ${argv.join(" ")}: ${r.stderr}`);
-  return r.stdout.trim();
-}
+const ok = async (argv: string[]) =>
+  (await spawnCliOk(["--local", ...argv], { env, timeoutMs: 30_000 })).stdout.trim();
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), "cogctl-code-command-"));
@@ -81,17 +79,7 @@ beforeAll(async () => {
   ]);
 }, 60_000);
 
-const login = () => [
-  "auth",
-  "login",
-  "--user-pool-id",
-  pool,
-  "--client-id",
-  client,
-  "--username",
-  "ci-bot",
-  "--password-stdin",
-];
+const login = () => [...loginArgs(pool, client, "ci-bot"), "--password-stdin"];
 
 describe("--code-command", () => {
   it("signs in through SMS_MFA unattended, reading the code from the outbox once it was sent", async () => {

@@ -9,7 +9,7 @@ import { SetUserPoolMfaConfigCommand } from "@aws-sdk/client-cognito-identity-pr
 import QRCode from "qrcode";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { otpauthUri, totpCode } from "../src/cognito/crypto/index.js";
-import { type AuthWorld, authWorld, totpKeyIn } from "./helpers/auth-e2e.js";
+import { type AuthWorld, authWorld, loginArgs, totpKeyIn } from "./helpers/auth-e2e.js";
 import { ROOT } from "./helpers/cli.js";
 import { Terminal } from "./helpers/terminal.js";
 
@@ -53,7 +53,7 @@ describe("interactive sign-in in a terminal", () => {
   it("FORCE_CHANGE_PASSWORD → new password twice → TOTP set-up with a QR code → tokens", async () => {
     await w.user(poolId, "tess", "Temp-password-1");
     const s = "login";
-    start(s, ["auth", "login", "--user-pool-id", poolId, "--client-id", clientId, "--username", "tess"]);
+    start(s, loginArgs(poolId, clientId, "tess"));
     await waitFor(s, /Password for tess/);
     type(s, "Temp-password-1");
     await waitFor(s, /A new password is required for tess[\s\S]*New password/);
@@ -89,14 +89,10 @@ describe("interactive sign-in in a terminal", () => {
     const email = "theodora.long-surname@example.com";
     await w.user(emailPool, email, "Theo-password-1", { permanent: true });
     const s = "small";
-    start(
-      s,
-      ["auth", "login", "--user-pool-id", emailPool, "--client-id", emailClient, "--username", email],
-      {
-        columns: 80,
-        rows: 24,
-      },
-    );
+    start(s, loginArgs(emailPool, emailClient, email), {
+      columns: 80,
+      rows: 24,
+    });
     await waitFor(s, new RegExp(`Password for ${email.replace(/\./g, "\\.")}`));
     type(s, "Theo-password-1");
     await waitFor(s, /Set up which second factor/);
@@ -129,7 +125,7 @@ describe("interactive sign-in in a terminal", () => {
 
   it("Ctrl-C at the password prompt exits 130", async () => {
     const s = "interrupt";
-    start(s, ["auth", "login", "--user-pool-id", poolId, "--client-id", clientId, "--username", "tess"]);
+    start(s, loginArgs(poolId, clientId, "tess"));
     await waitFor(s, /Password for tess/);
     term.press(s, "C-c");
     expect(await waitFor(s, /EXIT=\d+/)).toMatch(/EXIT=130/);

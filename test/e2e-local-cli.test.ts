@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { loginArgs } from "./helpers/auth-e2e.js";
 import { runCli, spawnCli } from "./helpers/cli.js";
 import { isolatedAwsEnv } from "./helpers/env.js";
 
@@ -133,21 +134,7 @@ describe("--local and its equivalents", () => {
       "Tia-passw0rd!",
       "--permanent",
     ]);
-    await cog(
-      [
-        "--local",
-        "auth",
-        "login",
-        "--user-pool-id",
-        pool,
-        "--client-id",
-        client,
-        "--username",
-        "tia",
-        "--password-stdin",
-      ],
-      "Tia-passw0rd!",
-    );
+    await cog(["--local", ...loginArgs(pool, client, "tia"), "--password-stdin"], "Tia-passw0rd!");
     const tokens = await runCli(["--local", "auth", "tokens"], { env, stdoutTTY: true });
     expect(tokens.code).toBe(0);
     expect(JSON.parse(tokens.stdout).AccessToken).toMatch(/^eyJ/);
