@@ -14,7 +14,14 @@ import type { InputModel } from "../src/local/model/types.js";
 import { type RunningServer, startServer } from "../src/local/server.js";
 import { RequestValidator } from "../src/local/validate.js";
 import { BIN, spawnCli } from "./helpers/cli.js";
-import { failure, type LocalHarness, startLocal } from "./helpers/local-server.js";
+import {
+  adminSignIn,
+  createAdminAuthPool,
+  createPasswordUser,
+  failure,
+  type LocalHarness,
+  startLocal,
+} from "./helpers/local-server.js";
 
 interface RawResponse {
   status: number;
@@ -81,42 +88,15 @@ let poolId: string;
 let clientId: string;
 beforeAll(async () => {
   h = await startLocal();
-  const { UserPool } = await h.client.send(new C.CreateUserPoolCommand({ PoolName: "sec" }));
-  poolId = UserPool?.Id as string;
-  const { UserPoolClient } = await h.client.send(
-    new C.CreateUserPoolClientCommand({
-      UserPoolId: poolId,
-      ClientName: "app",
-      ExplicitAuthFlows: ["ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
-    }),
-  );
-  clientId = UserPoolClient?.ClientId as string;
+  ({ poolId, clientId } = await createAdminAuthPool(h, "sec"));
 });
 afterAll(async () => {
   await h.close();
 });
 
 async function signedInUser(username: string): Promise<string> {
-  await h.client.send(
-    new C.AdminCreateUserCommand({ UserPoolId: poolId, Username: username, MessageAction: "SUPPRESS" }),
-  );
-  await h.client.send(
-    new C.AdminSetUserPasswordCommand({
-      UserPoolId: poolId,
-      Username: username,
-      Password: "Passw0rd!x",
-      Permanent: true,
-    }),
-  );
-  const auth = await h.client.send(
-    new C.AdminInitiateAuthCommand({
-      UserPoolId: poolId,
-      ClientId: clientId,
-      AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
-      AuthParameters: { USERNAME: username, PASSWORD: "Passw0rd!x" },
-    }),
-  );
-  return auth.AuthenticationResult?.AccessToken as string;
+  await createPasswordUser(h, poolId, username, "Passw0rd!x");
+  return (await adminSignIn(h, { poolId, clientId }, username, "Passw0rd!x")).AccessToken;
 }
 
 describe("request keys named like Object.prototype members", () => {

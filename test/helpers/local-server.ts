@@ -1,6 +1,14 @@
 // Starts the local endpoint on port 0 (in memory unless a data dir is given) and hands back a real
 // AWS SDK v3 client pointed at it.
-import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
+import {
+  AdminCreateUserCommand,
+  AdminInitiateAuthCommand,
+  AdminSetUserPasswordCommand,
+  type AuthenticationResultType,
+  CognitoIdentityProviderClient,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+} from "@aws-sdk/client-cognito-identity-provider";
 import { LocalEndpoint } from "../../src/local/endpoint.js";
 import { type RunningServer, startServer } from "../../src/local/server.js";
 
@@ -46,4 +54,58 @@ export async function failure(p: Promise<unknown>): Promise<{ name: string; mess
     return { name: e.name, message: e.message };
   }
   throw new Error("expected the call to fail, but it succeeded");
+}
+
+export interface AdminAuthPool {
+  poolId: string;
+  clientId: string;
+}
+
+/** A pool and an app client for ADMIN_USER_PASSWORD_AUTH (and refresh), through the SDK. */
+export async function createAdminAuthPool(h: LocalHarness, PoolName: string): Promise<AdminAuthPool> {
+  const { UserPool } = await h.client.send(new CreateUserPoolCommand({ PoolName }));
+  const poolId = UserPool?.Id as string;
+  const { UserPoolClient } = await h.client.send(
+    new CreateUserPoolClientCommand({
+      UserPoolId: poolId,
+      ClientName: "app",
+      ExplicitAuthFlows: ["ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+    }),
+  );
+  return { poolId, clientId: UserPoolClient?.ClientId as string };
+}
+
+/** A confirmed user with a permanent password (no invitation sent). */
+export async function createPasswordUser(
+  h: LocalHarness,
+  poolId: string,
+  Username: string,
+  Password: string,
+): Promise<void> {
+  await h.client.send(
+    new AdminCreateUserCommand({ UserPoolId: poolId, Username, MessageAction: "SUPPRESS" }),
+  );
+  await h.client.send(
+    new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username, Password, Permanent: true }),
+  );
+}
+
+/** Signs a user in by ADMIN_USER_PASSWORD_AUTH and returns the tokens. */
+export async function adminSignIn(
+  h: LocalHarness,
+  pool: AdminAuthPool,
+  USERNAME: string,
+  PASSWORD: string,
+): Promise<Required<Pick<AuthenticationResultType, "AccessToken" | "RefreshToken" | "IdToken">>> {
+  const out = await h.client.send(
+    new AdminInitiateAuthCommand({
+      UserPoolId: pool.poolId,
+      ClientId: pool.clientId,
+      AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
+      AuthParameters: { USERNAME, PASSWORD },
+    }),
+  );
+  return out.AuthenticationResult as Required<
+    Pick<AuthenticationResultType, "AccessToken" | "RefreshToken" | "IdToken">
+  >;
 }
