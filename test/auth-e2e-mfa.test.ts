@@ -327,13 +327,7 @@ describe("remembered devices", () => {
 describe("auth mfa setup and prefer", () => {
   it("turns TOTP on for a signed-in user of an OPTIONAL-MFA pool; sign-ins then ask for the code", async () => {
     const optionalPool = await w.pool();
-    await w.local.client.send(
-      new SetUserPoolMfaConfigCommand({
-        UserPoolId: optionalPool,
-        MfaConfiguration: "OPTIONAL",
-        SoftwareTokenMfaConfiguration: { Enabled: true },
-      }),
-    );
+    await w.totp(optionalPool, "OPTIONAL");
     const { clientId: c2 } = await w.client(optionalPool);
     await w.user(optionalPool, "uma", "Uma-password-1", { permanent: true });
     const signIn = (...extra: string[]) =>
@@ -374,13 +368,7 @@ describe("remembered devices when the user types an alias", () => {
       ...input,
       DeviceConfiguration: { ChallengeRequiredOnNewDevice: true, DeviceOnlyRememberedOnUserPrompt: true },
     });
-    await w.local.client.send(
-      new SetUserPoolMfaConfigCommand({
-        UserPoolId: poolId,
-        MfaConfiguration: "ON",
-        SoftwareTokenMfaConfiguration: { Enabled: true },
-      }),
-    );
+    await w.totp(poolId);
     const { clientId: c } = await w.client(poolId);
     /** Unattended: no code source and no terminal, so MFA can only be skipped by a remembered device. */
     const signIn = (typed: string, ...extra: string[]) =>

@@ -5,7 +5,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
-import { SetUserPoolMfaConfigCommand } from "@aws-sdk/client-cognito-identity-provider";
 import QRCode from "qrcode";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { otpauthUri, totpCode } from "../src/cognito/crypto/index.js";
@@ -23,13 +22,7 @@ beforeAll(async () => {
     throw new Error("dist/ is missing: build first with `npx tsc -p tsconfig.build.json`");
   w = await authWorld();
   poolId = await w.pool();
-  await w.local.client.send(
-    new SetUserPoolMfaConfigCommand({
-      UserPoolId: poolId,
-      MfaConfiguration: "ON",
-      SoftwareTokenMfaConfiguration: { Enabled: true },
-    }),
-  );
+  await w.totp(poolId);
   ({ clientId } = await w.client(poolId));
 });
 afterAll(async () => {
@@ -78,13 +71,7 @@ describe("interactive sign-in in a terminal", () => {
 
   it("at 80x24 the whole QR code, the setup key and the code prompt are on screen; the label is the email", async () => {
     const emailPool = await w.pool({ UsernameAttributes: ["email"] });
-    await w.local.client.send(
-      new SetUserPoolMfaConfigCommand({
-        UserPoolId: emailPool,
-        MfaConfiguration: "ON",
-        SoftwareTokenMfaConfiguration: { Enabled: true },
-      }),
-    );
+    await w.totp(emailPool);
     const { clientId: emailClient } = await w.client(emailPool);
     const email = "theodora.long-surname@example.com";
     await w.user(emailPool, email, "Theo-password-1", { permanent: true });

@@ -11,6 +11,7 @@ import {
   type CreateUserPoolClientCommandInput,
   CreateUserPoolCommand,
   type CreateUserPoolCommandInput,
+  SetUserPoolMfaConfigCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { main } from "../../commands/main.js";
 import type { Prompter } from "../../src/kernel/io/prompter.js";
@@ -110,6 +111,8 @@ export interface AuthWorld {
     password: string,
     opts?: { permanent?: boolean; attributes?: Record<string, string> },
   ): Promise<void>;
+  /** Turns TOTP (authenticator app) MFA on for a pool: required ("ON"), or "OPTIONAL". */
+  totp(poolId: string, mode?: "ON" | "OPTIONAL"): Promise<void>;
   /** The latest code the endpoint's outbox holds for a user. */
   lastCode(poolId: string, username: string): string;
   close(): Promise<void>;
@@ -171,6 +174,15 @@ export async function authWorld(): Promise<AuthWorld> {
         new CreateUserPoolCommand({ PoolName: `pool-${Date.now()}`, ...input }),
       );
       return out.UserPool!.Id!;
+    },
+    async totp(poolId, mode = "ON") {
+      await local.client.send(
+        new SetUserPoolMfaConfigCommand({
+          UserPoolId: poolId,
+          MfaConfiguration: mode,
+          SoftwareTokenMfaConfiguration: { Enabled: true },
+        }),
+      );
     },
     async client(poolId, input = {}) {
       const out = await local.client.send(
