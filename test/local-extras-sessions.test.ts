@@ -4,9 +4,8 @@
 import * as C from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  adminSignIn,
-  createAdminAuthPool,
-  createPasswordUser,
+  type AdminAuthPool,
+  adminAuthPool,
   failure,
   type LocalHarness,
   startLocal,
@@ -15,6 +14,7 @@ import {
 let h: LocalHarness;
 let poolId: string;
 let clientId: string;
+let app: AdminAuthPool;
 let offsetMs = 0;
 const PW = "Passw0rd!one";
 const later = (ms: number) => {
@@ -23,14 +23,15 @@ const later = (ms: number) => {
 
 beforeAll(async () => {
   h = await startLocal({ clock: () => new Date(Date.now() + offsetMs) });
-  ({ poolId, clientId } = await createAdminAuthPool(h, "extras-sessions"));
-  for (const username of ["rita", "sam"]) await createPasswordUser(h, poolId, username, PW);
+  app = await adminAuthPool(h, "extras-sessions");
+  ({ poolId, clientId } = app);
+  for (const username of ["rita", "sam"]) await app.user(username, PW);
 });
 afterAll(async () => {
   await h.close();
 });
 
-const signIn = (username: string) => adminSignIn(h, { poolId, clientId }, username, PW);
+const signIn = (username: string) => app.signIn(username, PW);
 
 const refresh = (token: string) =>
   h.client.send(

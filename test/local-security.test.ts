@@ -15,9 +15,8 @@ import { type RunningServer, startServer } from "../src/local/server.js";
 import { RequestValidator } from "../src/local/validate.js";
 import { BIN, spawnCli } from "./helpers/cli.js";
 import {
-  adminSignIn,
-  createAdminAuthPool,
-  createPasswordUser,
+  type AdminAuthPool,
+  adminAuthPool,
   failure,
   type LocalHarness,
   startLocal,
@@ -86,17 +85,19 @@ function claims(jwt: string): Record<string, unknown> {
 let h: LocalHarness;
 let poolId: string;
 let clientId: string;
+let app: AdminAuthPool;
 beforeAll(async () => {
   h = await startLocal();
-  ({ poolId, clientId } = await createAdminAuthPool(h, "sec"));
+  app = await adminAuthPool(h, "sec");
+  ({ poolId, clientId } = app);
 });
 afterAll(async () => {
   await h.close();
 });
 
 async function signedInUser(username: string): Promise<string> {
-  await createPasswordUser(h, poolId, username, "Passw0rd!x");
-  return (await adminSignIn(h, { poolId, clientId }, username, "Passw0rd!x")).AccessToken;
+  await app.user(username, "Passw0rd!x");
+  return (await app.signIn(username, "Passw0rd!x")).AccessToken;
 }
 
 describe("request keys named like Object.prototype members", () => {

@@ -56,13 +56,19 @@ export async function failure(p: Promise<unknown>): Promise<{ name: string; mess
   throw new Error("expected the call to fail, but it succeeded");
 }
 
+type SignedIn = Required<Pick<AuthenticationResultType, "AccessToken" | "RefreshToken" | "IdToken">>;
+
+/** A pool with an app client for ADMIN_USER_PASSWORD_AUTH (and refresh), made through the SDK. */
 export interface AdminAuthPool {
   poolId: string;
   clientId: string;
+  /** A confirmed user with a permanent password (no invitation sent). */
+  user(username: string, password: string): Promise<void>;
+  /** Signs a user in by ADMIN_USER_PASSWORD_AUTH and returns the tokens. */
+  signIn(username: string, password: string): Promise<SignedIn>;
 }
 
-/** A pool and an app client for ADMIN_USER_PASSWORD_AUTH (and refresh), through the SDK. */
-export async function createAdminAuthPool(h: LocalHarness, PoolName: string): Promise<AdminAuthPool> {
+export async function adminAuthPool(h: LocalHarness, PoolName: string): Promise<AdminAuthPool> {
   const { UserPool } = await h.client.send(new CreateUserPoolCommand({ PoolName }));
   const poolId = UserPool?.Id as string;
   const { UserPoolClient } = await h.client.send(
@@ -72,40 +78,28 @@ export async function createAdminAuthPool(h: LocalHarness, PoolName: string): Pr
       ExplicitAuthFlows: ["ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
     }),
   );
-  return { poolId, clientId: UserPoolClient?.ClientId as string };
-}
-
-/** A confirmed user with a permanent password (no invitation sent). */
-export async function createPasswordUser(
-  h: LocalHarness,
-  poolId: string,
-  Username: string,
-  Password: string,
-): Promise<void> {
-  await h.client.send(
-    new AdminCreateUserCommand({ UserPoolId: poolId, Username, MessageAction: "SUPPRESS" }),
-  );
-  await h.client.send(
-    new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username, Password, Permanent: true }),
-  );
-}
-
-/** Signs a user in by ADMIN_USER_PASSWORD_AUTH and returns the tokens. */
-export async function adminSignIn(
-  h: LocalHarness,
-  pool: AdminAuthPool,
-  USERNAME: string,
-  PASSWORD: string,
-): Promise<Required<Pick<AuthenticationResultType, "AccessToken" | "RefreshToken" | "IdToken">>> {
-  const out = await h.client.send(
-    new AdminInitiateAuthCommand({
-      UserPoolId: pool.poolId,
-      ClientId: pool.clientId,
-      AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
-      AuthParameters: { USERNAME, PASSWORD },
-    }),
-  );
-  return out.AuthenticationResult as Required<
-    Pick<AuthenticationResultType, "AccessToken" | "RefreshToken" | "IdToken">
-  >;
+  const clientId = UserPoolClient?.ClientId as string;
+  return {
+    poolId,
+    clientId,
+    async user(Username, Password) {
+      await h.client.send(
+        new AdminCreateUserCommand({ UserPoolId: poolId, Username, MessageAction: "SUPPRESS" }),
+      );
+      await h.client.send(
+        new AdminSetUserPasswordCommand({ UserPoolId: poolId, Username, Password, Permanent: true }),
+      );
+    },
+    async signIn(USERNAME, PASSWORD) {
+      const out = await h.client.send(
+        new AdminInitiateAuthCommand({
+          UserPoolId: poolId,
+          ClientId: clientId,
+          AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
+          AuthParameters: { USERNAME, PASSWORD },
+        }),
+      );
+      return out.AuthenticationResult as SignedIn;
+    },
+  };
 }
