@@ -5,7 +5,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { BIN, spawnCli } from "./helpers/cli.js";
+import { cliSignInUser, loginArgs } from "./helpers/auth-e2e.js";
+import { BIN, spawnCli, spawnCliOk } from "./helpers/cli.js";
 import { isolatedAwsEnv } from "./helpers/env.js";
 
 const PHONE = "+15555550199";
@@ -15,16 +16,18 @@ let client: string;
 
 const run = (argv: string[], input?: string) =>
   spawnCli(["--local", ...argv], { env, input, timeoutMs: 30_000 });
-async function ok(argv: string[]): Promise<string> {
-  const r = await run(argv);
-  if (r.code !== 0) throw new Error(`cogctl ${argv.join(" ")}: ${r.stderr}`);
-  return r.stdout.trim();
-}
+const ok = async (argv: string[]) =>
+  (await spawnCliOk(["--local", ...argv], { env, timeoutMs: 30_000 })).stdout.trim();
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), "cogctl-code-command-"));
   env = isolatedAwsEnv({ COGCTL_DATA_DIR: join(dir, "data"), COGCTL_CONFIG_DIR: join(dir, "config") });
-  pool = await ok(["create-user-pool", "--pool-name", "sms", "--query", "UserPool.Id", "--output", "text"]);
+  ({ pool, client } = await cliSignInUser(ok, {
+    pool: "sms",
+    username: "ci-bot",
+    password: "Ci-passw0rd!",
+    attributes: [`Name=phone_number,Value=${PHONE}`, "Name=phone_number_verified,Value=true"],
+  }));
   await ok([
     "set-user-pool-mfa-config",
     "--user-pool-id",
@@ -33,42 +36,6 @@ beforeAll(async () => {
     "ON",
     "--sms-mfa-configuration",
     "SmsConfiguration={SnsCallerArn=arn:aws:iam::000000000000:role/sms,ExternalId=ci}",
-  ]);
-  client = await ok([
-    "create-user-pool-client",
-    "--user-pool-id",
-    pool,
-    "--client-name",
-    "ci",
-    "--explicit-auth-flows",
-    "ALLOW_USER_SRP_AUTH",
-    "ALLOW_REFRESH_TOKEN_AUTH",
-    "--query",
-    "UserPoolClient.ClientId",
-    "--output",
-    "text",
-  ]);
-  await ok([
-    "admin-create-user",
-    "--user-pool-id",
-    pool,
-    "--username",
-    "ci-bot",
-    "--message-action",
-    "SUPPRESS",
-    "--user-attributes",
-    `Name=phone_number,Value=${PHONE}`,
-    "Name=phone_number_verified,Value=true",
-  ]);
-  await ok([
-    "admin-set-user-password",
-    "--user-pool-id",
-    pool,
-    "--username",
-    "ci-bot",
-    "--password",
-    "Ci-passw0rd!",
-    "--permanent",
   ]);
   await ok([
     "admin-set-user-mfa-preference",
@@ -81,17 +48,7 @@ beforeAll(async () => {
   ]);
 }, 60_000);
 
-const login = () => [
-  "auth",
-  "login",
-  "--user-pool-id",
-  pool,
-  "--client-id",
-  client,
-  "--username",
-  "ci-bot",
-  "--password-stdin",
-];
+const login = () => [...loginArgs(pool, client, "ci-bot"), "--password-stdin"];
 
 describe("--code-command", () => {
   it("signs in through SMS_MFA unattended, reading the code from the outbox once it was sent", async () => {

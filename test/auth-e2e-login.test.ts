@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { decodeJwt } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scriptedPrompter } from "./helpers/auth.js";
-import { type AuthWorld, authWorld } from "./helpers/auth-e2e.js";
+import { type AuthWorld, authWorld, loginArgs } from "./helpers/auth-e2e.js";
 
 let w: AuthWorld;
 let poolId: string;
@@ -146,17 +146,7 @@ describe("flows and secrets", () => {
     const { clientId: secretClient, clientSecret } = await w.client(poolId, { GenerateSecret: true });
     expect(clientSecret).toEqual(expect.any(String));
     await w.user(poolId, "secret-user", "Perm-password-1", { permanent: true });
-    const args = [
-      "auth",
-      "login",
-      "--user-pool-id",
-      poolId,
-      "--client-id",
-      secretClient,
-      "--username",
-      "secret-user",
-      "--password-stdin",
-    ];
+    const args = [...loginArgs(poolId, secretClient, "secret-user"), "--password-stdin"];
     const described = await w.cli(args, { stdin: "Perm-password-1" });
     expect(described.stderr).toBe("");
     expect(described.code).toBe(0);

@@ -327,34 +327,14 @@ describe("remembered devices", () => {
 describe("auth mfa setup and prefer", () => {
   it("turns TOTP on for a signed-in user of an OPTIONAL-MFA pool; sign-ins then ask for the code", async () => {
     const optionalPool = await w.pool();
-    await w.local.client.send(
-      new SetUserPoolMfaConfigCommand({
-        UserPoolId: optionalPool,
-        MfaConfiguration: "OPTIONAL",
-        SoftwareTokenMfaConfiguration: { Enabled: true },
-      }),
-    );
+    await w.totp(optionalPool, "OPTIONAL");
     const { clientId: c2 } = await w.client(optionalPool);
     await w.user(optionalPool, "uma", "Uma-password-1", { permanent: true });
     const signIn = (...extra: string[]) =>
-      w.cli(
-        [
-          "auth",
-          "login",
-          "--user-pool-id",
-          optionalPool,
-          "--client-id",
-          c2,
-          "--username",
-          "uma",
-          "--password-stdin",
-          ...extra,
-        ],
-        {
-          stdin: "Uma-password-1",
-          timeoutMs: 5000,
-        },
-      );
+      w.cli([...loginArgs(optionalPool, c2, "uma"), "--password-stdin", ...extra], {
+        stdin: "Uma-password-1",
+        timeoutMs: 5000,
+      });
     expect((await signIn()).code).toBe(0);
     const secretFile = join(w.configDir, "uma-totp");
     const setup = await w.cli([
@@ -388,31 +368,14 @@ describe("remembered devices when the user types an alias", () => {
       ...input,
       DeviceConfiguration: { ChallengeRequiredOnNewDevice: true, DeviceOnlyRememberedOnUserPrompt: true },
     });
-    await w.local.client.send(
-      new SetUserPoolMfaConfigCommand({
-        UserPoolId: poolId,
-        MfaConfiguration: "ON",
-        SoftwareTokenMfaConfiguration: { Enabled: true },
-      }),
-    );
+    await w.totp(poolId);
     const { clientId: c } = await w.client(poolId);
     /** Unattended: no code source and no terminal, so MFA can only be skipped by a remembered device. */
     const signIn = (typed: string, ...extra: string[]) =>
-      w.cli(
-        [
-          "auth",
-          "login",
-          "--user-pool-id",
-          poolId,
-          "--client-id",
-          c,
-          "--username",
-          typed,
-          "--password-stdin",
-          ...extra,
-        ],
-        { stdin: "Alias-password-1", timeoutMs: 5000 },
-      );
+      w.cli([...loginArgs(poolId, c, typed), "--password-stdin", ...extra], {
+        stdin: "Alias-password-1",
+        timeoutMs: 5000,
+      });
     /** First sign-in: TOTP set up unattended and this machine remembered. */
     const enrol = async (typed: string, ...extra: string[]) => {
       const r = await signIn(

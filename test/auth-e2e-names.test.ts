@@ -5,7 +5,6 @@
 // pool and client picked from a list on a terminal.
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { SetUserPoolMfaConfigCommand } from "@aws-sdk/client-cognito-identity-provider";
 import QRCode from "qrcode";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { otpauthUri, totpCode } from "../src/cognito/crypto/index.js";
@@ -139,13 +138,7 @@ describe("auth whoami with the sessions stored for another endpoint", () => {
 describe("TOTP set-up names the account by the email, and --totp-secret-out warns when unused", () => {
   it("the QR code encodes otpauth://totp/Cognito:<email>, the key is on its own line", async () => {
     const mfaPool = await w.pool({ UsernameAttributes: ["email"] });
-    await w.local.client.send(
-      new SetUserPoolMfaConfigCommand({
-        UserPoolId: mfaPool,
-        MfaConfiguration: "ON",
-        SoftwareTokenMfaConfiguration: { Enabled: true },
-      }),
-    );
+    await w.totp(mfaPool);
     const { clientId: mfaClient } = await w.client(mfaPool);
     await w.user(mfaPool, "erin@example.com", "Erin-password-1", { permanent: true });
     const r = await w.cli([...login("erin@example.com", mfaPool, mfaClient), "--password-stdin"], {

@@ -133,27 +133,13 @@ describe("SMS_MFA without a preference", () => {
       permanent: true,
       attributes: { phone_number: "+15555550177", phone_number_verified: "true" },
     });
-    const r = await w.cli(
-      [
-        "auth",
-        "login",
-        "--user-pool-id",
-        poolId,
-        "--client-id",
-        clientId,
-        "--username",
-        "pia",
-        "--flow",
-        "password",
-      ],
-      {
-        tty: true,
-        prompter: scriptedPrompter([
-          [/Password for pia/, "Pia-password-1"],
-          [/^Code sent by SMS to \+\*+0177:$/, () => lastSms(poolId, "pia").code!],
-        ]),
-      },
-    );
+    const r = await w.cli([...loginArgs(poolId, clientId, "pia"), "--flow", "password"], {
+      tty: true,
+      prompter: scriptedPrompter([
+        [/Password for pia/, "Pia-password-1"],
+        [/^Code sent by SMS to \+\*+0177:$/, () => lastSms(poolId, "pia").code!],
+      ]),
+    });
     expect(r.stderr).toMatch(/Signed in as pia/);
     expect(r.code).toBe(0);
   });
@@ -290,20 +276,9 @@ describe("auth mfa setup sms|email and auth mfa prefer", () => {
     );
     const { clientId } = await w.client(poolId);
     await w.user(poolId, "nell", "Nell-password-1", { permanent: true });
-    const signIn = await w.cli(
-      [
-        "auth",
-        "login",
-        "--user-pool-id",
-        poolId,
-        "--client-id",
-        clientId,
-        "--username",
-        "nell",
-        "--password-stdin",
-      ],
-      { stdin: "Nell-password-1" },
-    );
+    const signIn = await w.cli([...loginArgs(poolId, clientId, "nell"), "--password-stdin"], {
+      stdin: "Nell-password-1",
+    });
     expect(signIn.code).toBe(0);
     const r = await w.cli(["auth", "mfa", "setup", "sms", "--user-pool-id", poolId]);
     expect(r.code).toBe(254);

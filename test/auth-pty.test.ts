@@ -2,105 +2,51 @@
 // person sees them: hidden password entry, the new password typed twice, the MFA choice list, the
 // TOTP QR code and setup key (the whole of them on an 80x24 screen), the code prompt, the summary; and Ctrl-C at a prompt exits 130.
 // Runs bin/cogctl (the built dist/: `npx tsc -p tsconfig.build.json`, done by `npm ci` in CI).
-import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
-import { SetUserPoolMfaConfigCommand } from "@aws-sdk/client-cognito-identity-provider";
 import QRCode from "qrcode";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { otpauthUri, totpCode } from "../src/cognito/crypto/index.js";
-import { type AuthWorld, authWorld, totpKeyIn } from "./helpers/auth-e2e.js";
-import { BIN, ROOT } from "./helpers/cli.js";
-import { requireTool } from "./helpers/tools.js";
+import { type AuthWorld, authWorld, loginArgs, totpKeyIn } from "./helpers/auth-e2e.js";
+import { ROOT } from "./helpers/cli.js";
+import { Terminal } from "./helpers/terminal.js";
 
-const SOCKET = `cogctl-auth-pty-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync("tmux", ["-L", SOCKET, ...args], { encoding: "utf8" });
-const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-
+let term: Terminal;
 let w: AuthWorld;
 let poolId: string;
 let clientId: string;
 beforeAll(async () => {
-  requireTool("tmux");
+  term = new Terminal("cogctl-auth-pty");
   if (!existsSync(join(ROOT, "dist", "src", "cli", "main.js")))
     throw new Error("dist/ is missing: build first with `npx tsc -p tsconfig.build.json`");
   w = await authWorld();
   poolId = await w.pool();
-  await w.local.client.send(
-    new SetUserPoolMfaConfigCommand({
-      UserPoolId: poolId,
-      MfaConfiguration: "ON",
-      SoftwareTokenMfaConfiguration: { Enabled: true },
-    }),
-  );
+  await w.totp(poolId);
   ({ clientId } = await w.client(poolId));
 });
 afterAll(async () => {
-  try {
-    tmux("kill-server");
-  } catch {
-    // no session left
-  }
+  term?.close();
   await w?.close();
 });
 
-/** Starts cogctl in a fresh tmux session (200x120 unless told); the shell prints EXIT=<code> when it ends. */
+/** Starts cogctl against the endpoint in a fresh tmux session (200x120 unless told). */
 function start(name: string, argv: string[], size = { columns: 200, rows: 120 }): void {
-  const env = {
-    AWS_ACCESS_KEY_ID: "local",
-    AWS_SECRET_ACCESS_KEY: "local",
-    AWS_REGION: "us-east-1",
-    COGCTL_CONFIG_DIR: w.configDir,
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
-    TERM: "xterm-256color",
-  };
-  const command = [
-    "env",
-    ...Object.entries(env).map(([k, v]) => quote(`${k}=${v}`)),
-    quote(process.execPath),
-    quote(BIN),
-    "--endpoint-url",
-    quote(w.local.server.url),
-    ...argv.map(quote),
-  ].join(" ");
-  tmux(
-    "new-session",
-    "-d",
-    "-s",
-    name,
-    "-x",
-    String(size.columns),
-    "-y",
-    String(size.rows),
-    `sh -c ${quote(`${command}; echo EXIT=$?; sleep 60`)}`,
-  );
+  term.startCli(name, ["--endpoint-url", w.local.server.url, ...argv], {
+    ...size,
+    env: { COGCTL_CONFIG_DIR: w.configDir },
+  });
 }
 
-const screen = (name: string) => tmux("capture-pane", "-p", "-J", "-t", name, "-S", "-");
-/** Only what is on the screen now, not the scrollback. */
-const visible = (name: string) => tmux("capture-pane", "-p", "-t", name);
-
-async function waitFor(name: string, pattern: RegExp, timeoutMs = 15_000): Promise<string> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const text = screen(name);
-    if (pattern.test(text)) return text;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${pattern}; screen:\n${text}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-function type(name: string, text: string): void {
-  tmux("send-keys", "-t", name, "-l", text);
-  tmux("send-keys", "-t", name, "Enter");
-}
+/** The whole session, scrollback included, wrapped lines joined. */
+const waitFor = (name: string, pattern: RegExp) => term.waitFor(name, pattern, { history: true, join: true });
+const type = (name: string, text: string) => term.type(name, text);
 
 describe("interactive sign-in in a terminal", () => {
   it("FORCE_CHANGE_PASSWORD → new password twice → TOTP set-up with a QR code → tokens", async () => {
     await w.user(poolId, "tess", "Temp-password-1");
     const s = "login";
-    start(s, ["auth", "login", "--user-pool-id", poolId, "--client-id", clientId, "--username", "tess"]);
+    start(s, loginArgs(poolId, clientId, "tess"));
     await waitFor(s, /Password for tess/);
     type(s, "Temp-password-1");
     await waitFor(s, /A new password is required for tess[\s\S]*New password/);
@@ -109,7 +55,7 @@ describe("interactive sign-in in a terminal", () => {
     type(s, "Tess-new-password-1");
     const choice = await waitFor(s, /Set up which second factor/);
     expect(choice).toMatch(/Authenticator app \(TOTP\)/);
-    tmux("send-keys", "-t", s, "Enter");
+    term.press(s, "Enter");
     const qr = await waitFor(s, /Code from your authenticator app/);
     expect(qr).toMatch(/Scan this QR code/);
     expect(qr).toMatch(/[▄▀█]{10,}/);
@@ -125,31 +71,21 @@ describe("interactive sign-in in a terminal", () => {
 
   it("at 80x24 the whole QR code, the setup key and the code prompt are on screen; the label is the email", async () => {
     const emailPool = await w.pool({ UsernameAttributes: ["email"] });
-    await w.local.client.send(
-      new SetUserPoolMfaConfigCommand({
-        UserPoolId: emailPool,
-        MfaConfiguration: "ON",
-        SoftwareTokenMfaConfiguration: { Enabled: true },
-      }),
-    );
+    await w.totp(emailPool);
     const { clientId: emailClient } = await w.client(emailPool);
     const email = "theodora.long-surname@example.com";
     await w.user(emailPool, email, "Theo-password-1", { permanent: true });
     const s = "small";
-    start(
-      s,
-      ["auth", "login", "--user-pool-id", emailPool, "--client-id", emailClient, "--username", email],
-      {
-        columns: 80,
-        rows: 24,
-      },
-    );
+    start(s, loginArgs(emailPool, emailClient, email), {
+      columns: 80,
+      rows: 24,
+    });
     await waitFor(s, new RegExp(`Password for ${email.replace(/\./g, "\\.")}`));
     type(s, "Theo-password-1");
     await waitFor(s, /Set up which second factor/);
-    tmux("send-keys", "-t", s, "Enter");
+    term.press(s, "Enter");
     await waitFor(s, /Code from your authenticator app/);
-    const shown = visible(s);
+    const shown = term.read(s); // only what is on the screen now, not the scrollback
     const key = totpKeyIn(shown) as string;
     expect(key).toMatch(/^[A-Z2-7]{32}$/);
     // The QR code as it must look for this key and label, every row on the visible screen, in order.
@@ -176,9 +112,9 @@ describe("interactive sign-in in a terminal", () => {
 
   it("Ctrl-C at the password prompt exits 130", async () => {
     const s = "interrupt";
-    start(s, ["auth", "login", "--user-pool-id", poolId, "--client-id", clientId, "--username", "tess"]);
+    start(s, loginArgs(poolId, clientId, "tess"));
     await waitFor(s, /Password for tess/);
-    tmux("send-keys", "-t", s, "C-c");
+    term.press(s, "C-c");
     expect(await waitFor(s, /EXIT=\d+/)).toMatch(/EXIT=130/);
   });
 });

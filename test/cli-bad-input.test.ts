@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type CliResult, runCli, spawnCli } from "./helpers/cli.js";
+import { type CliResult, runCli, runCliJson, spawnCli } from "./helpers/cli.js";
 import { applyEnv, isolatedAwsEnv } from "./helpers/env.js";
 import { type LocalHarness, startLocal } from "./helpers/local-server.js";
 import { type MotoServer, startMoto } from "./helpers/moto.js";
@@ -44,11 +44,7 @@ const endpoints = () => [
   { name: "the embedded endpoint", url: local.server.url },
 ];
 
-async function json(url: string, ...argv: string[]) {
-  const r = await runCli(["--endpoint-url", url, ...argv]);
-  if (r.code !== 0) throw new Error(`cogctl ${argv.join(" ")} exited ${r.code}: ${r.stderr}`);
-  return JSON.parse(r.stdout);
-}
+const json = (url: string, ...argv: string[]) => runCliJson(["--endpoint-url", url, ...argv]);
 
 describe.each([0, 1])("model bounds, before any request (endpoint %i)", (which) => {
   let url: string;

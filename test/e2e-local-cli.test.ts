@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { cliSignInUser, loginArgs } from "./helpers/auth-e2e.js";
 import { runCli, spawnCli } from "./helpers/cli.js";
 import { isolatedAwsEnv } from "./helpers/env.js";
 
@@ -87,67 +88,12 @@ describe("--local and its equivalents", () => {
       expect(r.stderr, argv.join(" ")).toBe("");
       return r.stdout.trim();
     };
-    const pool = await cog([
-      "--local",
-      "create-user-pool",
-      "--pool-name",
-      "tty",
-      "--query",
-      "UserPool.Id",
-      "--output",
-      "text",
-    ]);
-    const client = await cog([
-      "--local",
-      "create-user-pool-client",
-      "--user-pool-id",
-      pool,
-      "--client-name",
-      "c",
-      "--explicit-auth-flows",
-      "ALLOW_USER_SRP_AUTH",
-      "ALLOW_REFRESH_TOKEN_AUTH",
-      "--query",
-      "UserPoolClient.ClientId",
-      "--output",
-      "text",
-    ]);
-    await cog([
-      "--local",
-      "admin-create-user",
-      "--user-pool-id",
-      pool,
-      "--username",
-      "tia",
-      "--message-action",
-      "SUPPRESS",
-    ]);
-    await cog([
-      "--local",
-      "admin-set-user-password",
-      "--user-pool-id",
-      pool,
-      "--username",
-      "tia",
-      "--password",
-      "Tia-passw0rd!",
-      "--permanent",
-    ]);
-    await cog(
-      [
-        "--local",
-        "auth",
-        "login",
-        "--user-pool-id",
-        pool,
-        "--client-id",
-        client,
-        "--username",
-        "tia",
-        "--password-stdin",
-      ],
-      "Tia-passw0rd!",
-    );
+    const { pool, client } = await cliSignInUser((argv) => cog(["--local", ...argv]), {
+      pool: "tty",
+      username: "tia",
+      password: "Tia-passw0rd!",
+    });
+    await cog(["--local", ...loginArgs(pool, client, "tia"), "--password-stdin"], "Tia-passw0rd!");
     const tokens = await runCli(["--local", "auth", "tokens"], { env, stdoutTTY: true });
     expect(tokens.code).toBe(0);
     expect(JSON.parse(tokens.stdout).AccessToken).toMatch(/^eyJ/);

@@ -2,7 +2,7 @@
 // cogctl's main() in process (the real SDK client over HTTP) and, where the process boundary
 // matters (exit codes, signals), through bin/cogctl.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { runCli } from "./helpers/cli.js";
+import { runCli, runCliJson, runCliOk } from "./helpers/cli.js";
 import { applyEnv, isolatedAwsEnv } from "./helpers/env.js";
 import { type MotoServer, startMoto } from "./helpers/moto.js";
 import { load as loadYaml } from "./helpers/yaml.js";
@@ -11,12 +11,8 @@ let moto: MotoServer;
 let restoreEnv: () => void;
 
 const cog = (...argv: string[]) => runCli(["--endpoint-url", moto.url, ...argv]);
-async function ok(...argv: string[]) {
-  const r = await cog(...argv);
-  if (r.code !== 0) throw new Error(`cogctl ${argv.join(" ")} exited ${r.code}: ${r.stderr}`);
-  return r;
-}
-const json = async (...argv: string[]) => JSON.parse((await ok(...argv)).stdout);
+const ok = (...argv: string[]) => runCliOk(["--endpoint-url", moto.url, ...argv]);
+const json = (...argv: string[]) => runCliJson(["--endpoint-url", moto.url, ...argv]);
 
 beforeAll(async () => {
   restoreEnv = applyEnv(isolatedAwsEnv());

@@ -2,37 +2,25 @@
 // with exit 0; Ctrl-C in the pager raises no EPIPE; PAGER=cat and a missing pager print directly;
 // help that fits the screen is printed directly; in a pipe the whole help comes out.
 // Runs bin/cogctl (the built dist/: `npm run build`).
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BIN, ROOT, spawnCli } from "./helpers/cli.js";
+import { ROOT, spawnCli } from "./helpers/cli.js";
+import { Terminal } from "./helpers/terminal.js";
 import { requireTool } from "./helpers/tools.js";
 
-// The tmux server's socket lives in a temporary directory of its own, removed afterwards.
-const socketDir = mkdtempSync(join(tmpdir(), "cogctl-help-pty-"));
-const tmux = (...args: string[]) =>
-  execFileSync("tmux", ["-S", join(socketDir, "tmux"), ...args], { encoding: "utf8" });
-const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-
+let term: Terminal;
 let fullHelp: string[];
 beforeAll(async () => {
-  for (const tool of ["tmux", "less", "bash"]) requireTool(tool);
+  for (const tool of ["less", "bash"]) requireTool(tool);
+  term = new Terminal("cogctl-help-pty");
   if (!existsSync(join(ROOT, "dist", "bundle", "main.js")))
     throw new Error("dist/ is missing: build first with `npm run build`");
   const piped = await spawnCli(["create-user-pool", "help"]);
   expect(piped.code).toBe(0);
   fullHelp = piped.stdout.trimEnd().split("\n");
 });
-afterAll(() => {
-  try {
-    tmux("kill-server");
-  } catch {
-    // no session left
-  }
-  rmSync(socketDir, { recursive: true, force: true });
-});
+afterAll(() => term?.close());
 
 /**
  * Starts cogctl in a fresh tmux session of the given size, with the user's PAGER and LESS
@@ -40,47 +28,18 @@ afterAll(() => {
  * EXIT=<code> when it ends.
  */
 function start(name: string, argv: string[], size: [number, number], env: Record<string, string> = {}): void {
-  const command = [
-    "env",
-    "-u",
-    "PAGER",
-    "-u",
-    "LESS",
-    "-u",
-    "COLUMNS",
-    "-u",
-    "LINES",
-    ...Object.entries({ TERM: "xterm-256color", ...env }).map(([k, v]) => quote(`${k}=${v}`)),
-    quote(process.execPath),
-    quote(BIN),
-    ...argv.map(quote),
-  ].join(" ");
-  tmux(
-    "new-session",
-    "-d",
-    "-s",
-    name,
-    "-x",
-    String(size[0]),
-    "-y",
-    String(size[1]),
-    `bash --norc --noprofile -c ${quote(`${command}; echo EXIT=$?; sleep 60`)}`,
-  );
+  const [columns, rows] = size;
+  term.startCli(name, argv, {
+    columns,
+    rows,
+    shell: "bash",
+    env: { PAGER: undefined, LESS: undefined, ...env },
+  });
 }
 
 /** What the terminal shows now (visible lines only), or with its scrollback. */
-const screen = (name: string, history = false) =>
-  tmux("capture-pane", "-p", "-t", name, ...(history ? ["-S", "-"] : []));
-
-async function waitFor(name: string, pattern: RegExp, history = false, timeoutMs = 15_000): Promise<string> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const text = screen(name, history);
-    if (pattern.test(text)) return text;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${pattern}; screen:\n${text}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const screen = (name: string, history = false) => term.read(name, { history });
+const waitFor = (name: string, pattern: RegExp, history = false) => term.waitFor(name, pattern, { history });
 
 const lastLine = () => fullHelp[fullHelp.length - 1]!;
 
@@ -95,7 +54,7 @@ describe("help in a terminal", () => {
     expect(lines.length).toBeLessThanOrEqual(24);
     expect(page).not.toContain(lastLine());
     expect(page).not.toMatch(/EXIT=/);
-    tmux("send-keys", "-t", s, "q");
+    term.press(s, "q");
     const done = await waitFor(s, /EXIT=\d+/);
     expect(done).toMatch(/EXIT=0/);
   });
@@ -104,10 +63,10 @@ describe("help in a terminal", () => {
     const s = "interrupt";
     start(s, ["create-user-pool", "help"], [80, 24]);
     await waitFor(s, /^:\s*$/m);
-    tmux("send-keys", "-t", s, "C-c");
+    term.press(s, "C-c");
     await new Promise((r) => setTimeout(r, 300));
     expect(screen(s)).not.toMatch(/EXIT=/); // the pager still owns the terminal
-    tmux("send-keys", "-t", s, "q");
+    term.press(s, "q");
     const done = await waitFor(s, /EXIT=\d+/, true);
     expect(done).not.toMatch(/EPIPE|Error|at .*\.js:\d+/);
     expect(done).toMatch(/EXIT=130/);

@@ -9,12 +9,10 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { serve } from "../commands/local/serve.js";
-import type { Context } from "../src/kernel/context.js";
 import { CliError } from "../src/kernel/errors.js";
-import { createTestIO } from "../src/kernel/io/test-io.js";
 import { uploadToPresignedUrl } from "../src/kernel/presigned-upload.js";
 import { runCli } from "./helpers/cli.js";
+import { commandContext, startServeCommand } from "./helpers/command-context.js";
 import { applyEnv, isolatedAwsEnv } from "./helpers/env.js";
 
 const ROLE = "arn:aws:iam::000000000000:role/CognitoImport";
@@ -140,31 +138,8 @@ describe("import-jobs upload --local (in process)", () => {
 
 describe("import-jobs upload against `local serve` (HTTP PUT)", () => {
   it("PUTs the file to the server's presigned URL and --start imports it", async () => {
-    const io = createTestIO();
-    const ctx = {
-      io,
-      globals: {
-        output: "json",
-        outputExplicit: false,
-        paginate: true,
-        debug: false,
-        color: "off",
-        local: false,
-      },
-      printer: { result() {}, page() {}, done() {}, info() {}, warn() {}, debug() {} },
-      paths: { configDir: join(dir, "serve-config"), dataDir: join(dir, "serve-data") },
-      clock: () => new Date(),
-    } as unknown as Context;
-    let stop!: () => void;
-    const until = new Promise<void>((r) => {
-      stop = r;
-    });
-    const running = serve({ host: "127.0.0.1", port: "0", logLevel: "info" }, ctx, until);
-    let url = "";
-    for (let i = 0; i < 200 && !url; i++) {
-      await new Promise((r) => setTimeout(r, 20));
-      url = io.out().trim();
-    }
+    const { ctx, io } = commandContext(join(dir, "serve"));
+    const { url, stop, running } = await startServeCommand(ctx, io);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     try {
       const E = ["--endpoint-url", url];
@@ -265,28 +240,7 @@ describe("import-jobs upload refusals (exit 252)", () => {
 
 describe("uploadToPresignedUrl errors", () => {
   const SIG = "0123456789abcdef0123456789abcdef";
-  const debugLines: string[] = [];
-  const ctx = {
-    io: createTestIO(),
-    globals: {
-      output: "json",
-      outputExplicit: false,
-      paginate: true,
-      debug: true,
-      color: "off",
-      local: false,
-    },
-    printer: {
-      result() {},
-      page() {},
-      done() {},
-      info() {},
-      warn() {},
-      debug: (m: string) => debugLines.push(m),
-    },
-    paths: { configDir: "/nonexistent", dataDir: "/nonexistent" },
-    clock: () => new Date(),
-  } as unknown as Context;
+  const { ctx, debug: debugLines } = commandContext("/nonexistent", { debug: true });
 
   it("a non-2xx answer is exit 254 with the status and S3's Code and Message, never the query string", async () => {
     let seen: { method?: string; headers?: IncomingHttpHeaders; body?: string } = {};

@@ -3,11 +3,18 @@
 // end to end through the AWS SDK v3 over HTTP. A revoked session's tokens are refused as after RevokeToken.
 import * as C from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { failure, type LocalHarness, startLocal } from "./helpers/local-server.js";
+import {
+  type AdminAuthPool,
+  adminAuthPool,
+  failure,
+  type LocalHarness,
+  startLocal,
+} from "./helpers/local-server.js";
 
 let h: LocalHarness;
 let poolId: string;
 let clientId: string;
+let app: AdminAuthPool;
 let offsetMs = 0;
 const PW = "Passw0rd!one";
 const later = (ms: number) => {
@@ -16,42 +23,15 @@ const later = (ms: number) => {
 
 beforeAll(async () => {
   h = await startLocal({ clock: () => new Date(Date.now() + offsetMs) });
-  const { UserPool } = await h.client.send(new C.CreateUserPoolCommand({ PoolName: "extras-sessions" }));
-  poolId = UserPool?.Id as string;
-  const { UserPoolClient } = await h.client.send(
-    new C.CreateUserPoolClientCommand({
-      UserPoolId: poolId,
-      ClientName: "app",
-      ExplicitAuthFlows: ["ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
-    }),
-  );
-  clientId = UserPoolClient?.ClientId as string;
-  for (const Username of ["rita", "sam"]) {
-    await h.client.send(
-      new C.AdminCreateUserCommand({ UserPoolId: poolId, Username, MessageAction: "SUPPRESS" }),
-    );
-    await h.client.send(
-      new C.AdminSetUserPasswordCommand({ UserPoolId: poolId, Username, Password: PW, Permanent: true }),
-    );
-  }
+  app = await adminAuthPool(h, "extras-sessions");
+  ({ poolId, clientId } = app);
+  for (const username of ["rita", "sam"]) await app.user(username, PW);
 });
 afterAll(async () => {
   await h.close();
 });
 
-async function signIn(username: string) {
-  const out = await h.client.send(
-    new C.AdminInitiateAuthCommand({
-      UserPoolId: poolId,
-      ClientId: clientId,
-      AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
-      AuthParameters: { USERNAME: username, PASSWORD: PW },
-    }),
-  );
-  return out.AuthenticationResult as Required<
-    Pick<C.AuthenticationResultType, "AccessToken" | "RefreshToken">
-  >;
-}
+const signIn = (username: string) => app.signIn(username, PW);
 
 const refresh = (token: string) =>
   h.client.send(

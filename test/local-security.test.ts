@@ -14,7 +14,13 @@ import type { InputModel } from "../src/local/model/types.js";
 import { type RunningServer, startServer } from "../src/local/server.js";
 import { RequestValidator } from "../src/local/validate.js";
 import { BIN, spawnCli } from "./helpers/cli.js";
-import { failure, type LocalHarness, startLocal } from "./helpers/local-server.js";
+import {
+  type AdminAuthPool,
+  adminAuthPool,
+  failure,
+  type LocalHarness,
+  startLocal,
+} from "./helpers/local-server.js";
 
 interface RawResponse {
   status: number;
@@ -79,44 +85,19 @@ function claims(jwt: string): Record<string, unknown> {
 let h: LocalHarness;
 let poolId: string;
 let clientId: string;
+let app: AdminAuthPool;
 beforeAll(async () => {
   h = await startLocal();
-  const { UserPool } = await h.client.send(new C.CreateUserPoolCommand({ PoolName: "sec" }));
-  poolId = UserPool?.Id as string;
-  const { UserPoolClient } = await h.client.send(
-    new C.CreateUserPoolClientCommand({
-      UserPoolId: poolId,
-      ClientName: "app",
-      ExplicitAuthFlows: ["ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
-    }),
-  );
-  clientId = UserPoolClient?.ClientId as string;
+  app = await adminAuthPool(h, "sec");
+  ({ poolId, clientId } = app);
 });
 afterAll(async () => {
   await h.close();
 });
 
 async function signedInUser(username: string): Promise<string> {
-  await h.client.send(
-    new C.AdminCreateUserCommand({ UserPoolId: poolId, Username: username, MessageAction: "SUPPRESS" }),
-  );
-  await h.client.send(
-    new C.AdminSetUserPasswordCommand({
-      UserPoolId: poolId,
-      Username: username,
-      Password: "Passw0rd!x",
-      Permanent: true,
-    }),
-  );
-  const auth = await h.client.send(
-    new C.AdminInitiateAuthCommand({
-      UserPoolId: poolId,
-      ClientId: clientId,
-      AuthFlow: "ADMIN_USER_PASSWORD_AUTH",
-      AuthParameters: { USERNAME: username, PASSWORD: "Passw0rd!x" },
-    }),
-  );
-  return auth.AuthenticationResult?.AccessToken as string;
+  await app.user(username, "Passw0rd!x");
+  return (await app.signIn(username, "Passw0rd!x")).AccessToken;
 }
 
 describe("request keys named like Object.prototype members", () => {

@@ -2,7 +2,6 @@
 // person sees (every line, wrapped lines joined back, is at most that wide), identifiers stay
 // whole, a box too wide for its columns turns vertical, COLUMNS narrows it, and `local messages`
 // keeps each code and destination whole. Runs bin/cogctl (the built dist/).
-import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,25 +12,18 @@ import {
   SignUpCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { BIN, ROOT } from "./helpers/cli.js";
+import { ROOT } from "./helpers/cli.js";
 import { type LocalHarness, startLocal } from "./helpers/local-server.js";
-import { requireTool } from "./helpers/tools.js";
-
-const SOCKET = `cogctl-table-pty-${process.pid}`;
-const tmux = (...args: string[]) =>
-  execFileSync("tmux", ["-L", SOCKET, ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+import { Terminal } from "./helpers/terminal.js";
 
 const INVITED = "invited-admin-user@example.com";
 const SIGNED_UP = "self-service-signup@example.org";
+let term: Terminal;
 let dataDir: string;
 let local: LocalHarness;
 let poolId: string;
 beforeAll(async () => {
-  requireTool("tmux");
-  // A session that outlives every test: killing the last session stops the tmux server, and the
-  // next test's new-session could race its shutdown.
-  tmux("new-session", "-d", "-s", "keep", "sleep 3600");
+  term = new Terminal("cogctl-table-pty");
   if (!existsSync(join(ROOT, "dist", "src", "cli", "main.js")))
     throw new Error("dist/ is missing: build first with `npm run build`");
   dataDir = mkdtempSync(join(tmpdir(), "cogctl-table-pty-"));
@@ -61,11 +53,7 @@ beforeAll(async () => {
   );
 }, 60_000);
 afterAll(async () => {
-  try {
-    tmux("kill-server");
-  } catch {
-    // no session left
-  }
+  term?.close();
   await local?.close();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
@@ -78,52 +66,13 @@ async function runInTerminal(
   extraEnv: Record<string, string> = {},
 ): Promise<string[]> {
   const name = `table-${++sessions}`;
-  const env = {
-    AWS_ACCESS_KEY_ID: "local",
-    AWS_SECRET_ACCESS_KEY: "local",
-    AWS_REGION: "us-east-1",
-    AWS_CONFIG_FILE: "/nonexistent/cogctl-test-config",
-    AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/cogctl-test-credentials",
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
-    TERM: "xterm-256color",
-    NO_COLOR: "1",
-    ...extraEnv,
-  };
-  const command = [
-    "env",
-    // tmux hands the pane the server's environment: COLUMNS must come from the test alone.
-    "-u",
-    "COLUMNS",
-    ...Object.entries(env).map(([k, v]) => quote(`${k}=${v}`)),
-    quote(process.execPath),
-    quote(BIN),
-    ...argv.map(quote),
-  ].join(" ");
-  const [width, height] = size;
-  tmux(
-    "new-session",
-    "-d",
-    "-s",
-    name,
-    "-x",
-    String(width),
-    "-y",
-    String(height),
-    `sh -c ${quote(`${command}; echo EXIT=$?; sleep 60`)}`,
-  );
-  const until = Date.now() + 20_000;
-  for (;;) {
-    // -J joins lines the terminal wrapped: a line wider than the pane shows at its real width.
-    const text = tmux("capture-pane", "-p", "-J", "-t", name, "-S", "-");
-    const exit = /EXIT=(\d+)/.exec(text);
-    if (exit) {
-      tmux("kill-session", "-t", name);
-      expect(exit[1], text).toBe("0");
-      return text.slice(0, exit.index).trimEnd().split("\n");
-    }
-    if (Date.now() > until) throw new Error(`cogctl did not finish; screen:\n${text}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  const [columns, rows] = size;
+  term.startCli(name, argv, { columns, rows, env: { NO_COLOR: "1", ...extraEnv } });
+  // Joined: a line the terminal wrapped shows at its real width.
+  const exit = await term.waitForExit(name, { history: true, join: true });
+  term.kill(name);
+  expect(exit.code, exit.screen).toBe(0);
+  return exit.lines;
 }
 
 const widest = (lines: string[]) => Math.max(...lines.map((line) => line.length));

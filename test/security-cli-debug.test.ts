@@ -11,7 +11,8 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawnCli } from "./helpers/cli.js";
+import { cliSignInUser, loginArgs } from "./helpers/auth-e2e.js";
+import { spawnCli, spawnCliOk } from "./helpers/cli.js";
 import { isolatedAwsEnv } from "./helpers/env.js";
 import { type LocalHarness, startLocal } from "./helpers/local-server.js";
 import { type MotoServer, startMoto } from "./helpers/moto.js";
@@ -160,9 +161,7 @@ async function cogctl(target: Target, argv: string[]) {
 }
 
 async function json(target: Target, argv: string[]): Promise<Record<string, any>> {
-  const r = await cogctl(target, argv);
-  if (r.code !== 0) throw new Error(`cogctl ${argv.join(" ")} failed (${r.code}): ${r.stderr}`);
-  return JSON.parse(r.stdout);
+  return JSON.parse((await spawnCliOk([...target.flags, ...argv], { env })).stdout);
 }
 
 const targets: [string, () => Promise<Target>][] = [
@@ -312,34 +311,17 @@ describe.each(targets.filter(([label]) => !label.startsWith("moto")))(
   (_label, makeTarget) => {
     it("shows nothing derived from the password: no SRP values, no password claim signature", async () => {
       const target = await makeTarget();
-      const pool = (await json(target, ["create-user-pool", "--pool-name", `srp-${target.name}`])).UserPool
-        .Id;
-      const client = (
-        await json(target, ["create-user-pool-client", "--user-pool-id", pool, "--client-name", "c"])
-      ).UserPoolClient.ClientId;
-      await json(target, ["admin-create-user", "--user-pool-id", pool, "--username", "dave"]);
-      await cogctl(target, [
-        "admin-set-user-password",
-        "--user-pool-id",
-        pool,
-        "--username",
-        "dave",
-        "--password",
-        PASSWORD,
-        "--permanent",
-      ]);
+      const run = async (argv: string[]) => (await spawnCliOk([...target.flags, ...argv], { env })).stdout;
+      const { pool, client } = await cliSignInUser(run, {
+        pool: `srp-${target.name}`,
+        username: "dave",
+        password: PASSWORD,
+      });
       const passwordFile = join(dirs[0]!, `password-${target.name}`);
       writeFileSync(passwordFile, PASSWORD);
       const r = await cogctl(target, [
         "--debug",
-        "auth",
-        "login",
-        "--user-pool-id",
-        pool,
-        "--client-id",
-        client,
-        "--username",
-        "dave",
+        ...loginArgs(pool, client, "dave"),
         "--password-file",
         passwordFile,
       ]);

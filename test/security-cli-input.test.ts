@@ -16,6 +16,7 @@ import {
   readStreamCapped,
   SECRET_INPUT_LIMIT,
 } from "../src/kernel/io/capped-read.js";
+import { loginArgs } from "./helpers/auth-e2e.js";
 import { BIN, type CliResult, runCli, spawnCli } from "./helpers/cli.js";
 import { isolatedAwsEnv } from "./helpers/env.js";
 
@@ -118,19 +119,7 @@ describe("endless and huge parameter files", () => {
     ["--password-file", "/dev/zero"],
     ["--client-secret-file", "/dev/zero"],
   ])("auth login %s %s exits 252 naming the flag", async (flag, path) => {
-    const r = await timed([
-      "--local",
-      "auth",
-      "login",
-      "--user-pool-id",
-      "us-east-1_x",
-      "--client-id",
-      "abc",
-      "--username",
-      "u",
-      flag,
-      path,
-    ]);
+    const r = await timed(["--local", ...loginArgs("us-east-1_x", "abc", "u"), flag, path]);
     expect(r.code).toBe(252);
     expect(r.stderr).toContain(`${flag}: cannot read ${path}: it is larger than 64 KiB`);
   });
@@ -212,19 +201,7 @@ describe("bytes that are not UTF-8", () => {
   });
 
   it("in a secret file: exit 252 naming the flag", async () => {
-    const r = await timed([
-      "--local",
-      "auth",
-      "login",
-      "--user-pool-id",
-      "us-east-1_x",
-      "--client-id",
-      "abc",
-      "--username",
-      "u",
-      "--password-file",
-      bad,
-    ]);
+    const r = await timed(["--local", ...loginArgs("us-east-1_x", "abc", "u"), "--password-file", bad]);
     expect(r.code).toBe(252);
     expect(r.stderr).toContain(`--password-file: cannot read ${bad}: it is not UTF-8 text`);
   });

@@ -1,8 +1,8 @@
 // cogctl users delete USER...: removes users for good; asks first (several: type the pool name).
 import { defineCommand } from "../../src/cli/command.js";
-import { actOnUsers, addConfirmOptions, addPoolOption } from "../../src/kernel/task.js";
+import { type UserVerbFlags, userVerb } from "../../src/kernel/user-verbs.js";
 
-export default defineCommand<{ pool?: string; yes?: boolean; dryRun?: boolean }>({
+export default defineCommand<UserVerbFlags>({
   name: "users delete",
   summary: "Delete users for good (asks first; several users: type the pool name)",
   examples: [
@@ -19,20 +19,11 @@ export default defineCommand<{ pool?: string; yes?: boolean; dryRun?: boolean }>
       args: ["users", "delete", "-", "--pool", "demo", "--yes"],
     },
   ],
-  configure(cmd) {
-    addConfirmOptions(addPoolOption(cmd)).argument(
-      "<user...>",
-      "usernames, emails, phones or subs; - reads stdin",
-    );
-  },
-  async run(opts, args, ctx) {
-    await actOnUsers(ctx, args, opts, {
-      verb: "Delete",
-      done: "Deleted",
-      destructive: true,
-      typePoolNameWhenBulk: true,
-      act: (call, pool, user) =>
-        call("AdminDeleteUser", { UserPoolId: pool.id, Username: user.username }).then(() => {}),
-    });
-  },
+  ...userVerb({
+    operation: "AdminDeleteUser",
+    verb: "Delete",
+    done: "Deleted",
+    destructive: true,
+    typePoolNameWhenBulk: true,
+  }),
 });

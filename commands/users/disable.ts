@@ -1,8 +1,8 @@
 // cogctl users disable USER...: users can no longer sign in (their tokens are revoked); asks first.
 import { defineCommand } from "../../src/cli/command.js";
-import { actOnUsers, addConfirmOptions, addPoolOption } from "../../src/kernel/task.js";
+import { type UserVerbFlags, userVerb } from "../../src/kernel/user-verbs.js";
 
-export default defineCommand<{ pool?: string; yes?: boolean; dryRun?: boolean }>({
+export default defineCommand<UserVerbFlags>({
   name: "users disable",
   summary: "Disable users so they can no longer sign in (asks first)",
   examples: [
@@ -15,19 +15,10 @@ export default defineCommand<{ pool?: string; yes?: boolean; dryRun?: boolean }>
       args: ["users", "disable", "-", "--pool", "demo", "--yes"],
     },
   ],
-  configure(cmd) {
-    addConfirmOptions(addPoolOption(cmd)).argument(
-      "<user...>",
-      "usernames, emails, phones or subs; - reads stdin",
-    );
-  },
-  async run(opts, args, ctx) {
-    await actOnUsers(ctx, args, opts, {
-      verb: "Disable",
-      done: "Disabled",
-      destructive: true,
-      act: (call, pool, user) =>
-        call("AdminDisableUser", { UserPoolId: pool.id, Username: user.username }).then(() => {}),
-    });
-  },
+  ...userVerb({
+    operation: "AdminDisableUser",
+    verb: "Disable",
+    done: "Disabled",
+    destructive: true,
+  }),
 });

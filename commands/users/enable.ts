@@ -1,8 +1,8 @@
 // cogctl users enable USER...: lets disabled users sign in again.
 import { defineCommand } from "../../src/cli/command.js";
-import { actOnUsers, addPoolOption } from "../../src/kernel/task.js";
+import { type UserVerbFlags, userVerb } from "../../src/kernel/user-verbs.js";
 
-export default defineCommand<{ pool?: string }>({
+export default defineCommand<UserVerbFlags>({
   name: "users enable",
   summary: "Enable users that were disabled",
   examples: [
@@ -15,15 +15,9 @@ export default defineCommand<{ pool?: string }>({
       args: ["users", "enable", "-", "--pool", "demo"],
     },
   ],
-  configure(cmd) {
-    addPoolOption(cmd).argument("<user...>", "usernames, emails, phones or subs; - reads stdin");
-  },
-  async run(opts, args, ctx) {
-    await actOnUsers(ctx, args, opts, {
-      verb: "Enable",
-      done: "Enabled",
-      act: (call, pool, user) =>
-        call("AdminEnableUser", { UserPoolId: pool.id, Username: user.username }).then(() => {}),
-    });
-  },
+  ...userVerb({
+    operation: "AdminEnableUser",
+    verb: "Enable",
+    done: "Enabled",
+  }),
 });

@@ -1,8 +1,8 @@
 // cogctl users sign-out USER...: revokes every refresh token of the users (AdminUserGlobalSignOut).
 import { defineCommand } from "../../src/cli/command.js";
-import { actOnUsers, addConfirmOptions, addPoolOption } from "../../src/kernel/task.js";
+import { type UserVerbFlags, userVerb } from "../../src/kernel/user-verbs.js";
 
-export default defineCommand<{ pool?: string; yes?: boolean; dryRun?: boolean }>({
+export default defineCommand<UserVerbFlags>({
   name: "users sign-out",
   summary: "Sign users out everywhere: revoke all their refresh tokens (asks first)",
   examples: [
@@ -15,19 +15,10 @@ export default defineCommand<{ pool?: string; yes?: boolean; dryRun?: boolean }>
       args: ["users", "sign-out", "-", "--pool", "demo", "--yes"],
     },
   ],
-  configure(cmd) {
-    addConfirmOptions(addPoolOption(cmd)).argument(
-      "<user...>",
-      "usernames, emails, phones or subs; - reads stdin",
-    );
-  },
-  async run(opts, args, ctx) {
-    await actOnUsers(ctx, args, opts, {
-      verb: "Sign out",
-      done: "Signed out",
-      destructive: true,
-      act: (call, pool, user) =>
-        call("AdminUserGlobalSignOut", { UserPoolId: pool.id, Username: user.username }).then(() => {}),
-    });
-  },
+  ...userVerb({
+    operation: "AdminUserGlobalSignOut",
+    verb: "Sign out",
+    done: "Signed out",
+    destructive: true,
+  }),
 });

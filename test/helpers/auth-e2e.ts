@@ -11,6 +11,7 @@ import {
   type CreateUserPoolClientCommandInput,
   CreateUserPoolCommand,
   type CreateUserPoolCommandInput,
+  SetUserPoolMfaConfigCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { main } from "../../commands/main.js";
 import type { Prompter } from "../../src/kernel/io/prompter.js";
@@ -38,6 +39,45 @@ export const loginArgs = (poolId: string, clientId: string, user: string): strin
   "--username",
   user,
 ];
+
+/**
+ * Through cogctl itself (run: the test's way of calling it, returning stdout and throwing on
+ * failure): a pool, an app client for SRP sign-in and a confirmed user with a permanent password.
+ */
+export async function cliSignInUser(
+  run: (argv: string[]) => Promise<string>,
+  user: { pool: string; username: string; password: string; attributes?: string[] },
+): Promise<{ pool: string; client: string }> {
+  const text = ["--output", "text"];
+  const pool = (
+    await run(["create-user-pool", "--pool-name", user.pool, "--query", "UserPool.Id", ...text])
+  ).trim();
+  const client = (
+    await run([
+      "create-user-pool-client",
+      "--user-pool-id",
+      pool,
+      "--client-name",
+      "app",
+      "--explicit-auth-flows",
+      "ALLOW_USER_SRP_AUTH",
+      "ALLOW_REFRESH_TOKEN_AUTH",
+      "--query",
+      "UserPoolClient.ClientId",
+      ...text,
+    ])
+  ).trim();
+  const inPool = ["--user-pool-id", pool, "--username", user.username];
+  await run([
+    "admin-create-user",
+    ...inPool,
+    "--message-action",
+    "SUPPRESS",
+    ...(user.attributes ? ["--user-attributes", ...user.attributes] : []),
+  ]);
+  await run(["admin-set-user-password", ...inPool, "--password", user.password, "--permanent"]);
+  return { pool, client };
+}
 
 /** The TOTP setup key shown under the QR code (grouped by four for typing), without its spaces. */
 export const totpKeyIn = (screen: string): string | undefined =>
@@ -71,6 +111,8 @@ export interface AuthWorld {
     password: string,
     opts?: { permanent?: boolean; attributes?: Record<string, string> },
   ): Promise<void>;
+  /** Turns TOTP (authenticator app) MFA on for a pool: required ("ON"), or "OPTIONAL". */
+  totp(poolId: string, mode?: "ON" | "OPTIONAL"): Promise<void>;
   /** The latest code the endpoint's outbox holds for a user. */
   lastCode(poolId: string, username: string): string;
   close(): Promise<void>;
@@ -132,6 +174,15 @@ export async function authWorld(): Promise<AuthWorld> {
         new CreateUserPoolCommand({ PoolName: `pool-${Date.now()}`, ...input }),
       );
       return out.UserPool!.Id!;
+    },
+    async totp(poolId, mode = "ON") {
+      await local.client.send(
+        new SetUserPoolMfaConfigCommand({
+          UserPoolId: poolId,
+          MfaConfiguration: mode,
+          SoftwareTokenMfaConfiguration: { Enabled: true },
+        }),
+      );
     },
     async client(poolId, input = {}) {
       const out = await local.client.send(

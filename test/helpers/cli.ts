@@ -28,11 +28,30 @@ export async function runCli(argv: string[], opts: RunOptions = {}): Promise<Cli
   return { code, stdout: io.out(), stderr: io.err() };
 }
 
+/** r, when cogctl exited 0; otherwise an error naming the command and its stderr. */
+function succeeded(argv: string[], r: CliResult): CliResult {
+  if (r.code !== 0) throw new Error(`cogctl ${argv.join(" ")} exited ${r.code}: ${r.stderr}`);
+  return r;
+}
+
+/** runCli for a step that must succeed (set-up, or a call the test reads): throws with stderr otherwise. */
+export async function runCliOk(argv: string[], opts: RunOptions = {}): Promise<CliResult> {
+  return succeeded(argv, await runCli(argv, opts));
+}
+
+/** runCliOk, its stdout parsed as JSON. */
+export async function runCliJson(argv: string[], opts: RunOptions = {}): Promise<any> {
+  return JSON.parse((await runCliOk(argv, opts)).stdout);
+}
+
 /** Runs bin/cogctl (the built dist/) in a child process. */
-export function spawnCli(
-  argv: string[],
-  opts: { env?: Record<string, string | undefined>; input?: string; timeoutMs?: number } = {},
-): Promise<CliResult> {
+export interface SpawnOptions {
+  env?: Record<string, string | undefined>;
+  input?: string;
+  timeoutMs?: number;
+}
+
+export function spawnCli(argv: string[], opts: SpawnOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...argv], {
       env: { ...process.env, ...(opts.env ?? {}) },
@@ -53,4 +72,9 @@ export function spawnCli(
     });
     child.stdin.end(opts.input ?? "");
   });
+}
+
+/** spawnCli for a step that must succeed: throws with stderr otherwise. */
+export async function spawnCliOk(argv: string[], opts: SpawnOptions = {}): Promise<CliResult> {
+  return succeeded(argv, await spawnCli(argv, opts));
 }

@@ -12,15 +12,18 @@ export interface CommandContext {
   results: Record<string, unknown>[];
   /** What it said through done / info / warn. */
   info: string[];
+  /** What it traced through printer.debug (globals.debug is opts.debug). */
+  debug: string[];
 }
 
 export function commandContext(
   dataDir: string,
-  opts: { tty?: boolean; confirm?: boolean; region?: string } = {},
+  opts: { tty?: boolean; confirm?: boolean; region?: string; debug?: boolean } = {},
 ): CommandContext {
   const io = createTestIO({ stdinTTY: opts.tty, stderrTTY: opts.tty });
   const results: Record<string, unknown>[] = [];
   const info: string[] = [];
+  const debug: string[] = [];
   const record = (d: unknown) => results.push(d as Record<string, unknown>);
   const printer: Printer = {
     result: record,
@@ -28,7 +31,7 @@ export function commandContext(
     done: (m) => info.push(m),
     info: (m) => info.push(m),
     warn: (m) => info.push(m),
-    debug: () => {},
+    debug: (m) => debug.push(m),
   };
   const ctx: Context = {
     io,
@@ -36,7 +39,7 @@ export function commandContext(
       output: "json",
       outputExplicit: false,
       paginate: true,
-      debug: false,
+      debug: opts.debug ?? false,
       color: "off",
       local: false,
       region: opts.region ?? "us-east-1",
@@ -58,7 +61,7 @@ export function commandContext(
     },
     close: async () => {},
   };
-  return { ctx, io, results, info };
+  return { ctx, io, results, info, debug };
 }
 
 /** Runs `local serve` (in memory, port 0) with ctx until stop(); resolves once it printed its URL. */
@@ -72,7 +75,8 @@ export async function startServeCommand(
   });
   const running = serve({ host: "127.0.0.1", port: "0", inMemory: true, logLevel: "info" }, ctx, until);
   let url = "";
-  for (let i = 0; i < 100 && !url; i++) {
+  // Up to 5 s: two cores shared with other suites can make a cold start slow.
+  for (let i = 0; i < 250 && !url; i++) {
     await new Promise((r) => setTimeout(r, 20));
     url = io.out().trim();
   }
