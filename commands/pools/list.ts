@@ -46,7 +46,11 @@ export default defineCommand<{ details?: boolean }>({
         { header: "modified", value: (p) => p.LastModifiedDate as Date, kind: "time" },
         ...(opts.details
           ? ([
-              { header: "protection", value: (p) => p.DeletionProtection as string },
+              // Cognito's default when a pool was created without the setting (moto leaves it out).
+              {
+                header: "protection",
+                value: (p) => (p.DeletionProtection as string | undefined) ?? "INACTIVE",
+              },
               { header: "users", value: (p) => p.EstimatedNumberOfUsers as number },
               { header: "mfa", value: (p) => p.MfaConfiguration as string },
             ] satisfies Column<ServiceOutput>[])
