@@ -122,7 +122,7 @@ describe.each(endpoints)("pools commands against the %s", (_name, start) => {
         groups: "1",
         "deletion protection": "INACTIVE",
       });
-      expect(fields(r.stdout)["password policy"]).toMatch(/^at least \d+ characters/);
+      expect(fields(r.stdout)["password policy"]).toMatch(/^min \d+ characters/);
     });
 
     it("gives DescribeUserPool's shape plus the counts with --output json and --query", async () => {

@@ -28,24 +28,20 @@ function signIn(pool: ServiceOutput): string {
   return aliases.length ? `username, or ${aliases.join(" or ")}` : "username";
 }
 
-function passwordPolicy(pool: ServiceOutput): string | undefined {
+/** The password rules, short enough to sit beside their label at 80 columns. */
+function passwordPolicy(pool: ServiceOutput): { rules?: string; temporaryDays?: number } {
   const p = (pool.Policies as ServiceOutput | undefined)?.PasswordPolicy as ServiceOutput | undefined;
-  if (!p) return undefined;
+  if (!p) return {};
   const needs = [
     p.RequireUppercase && "uppercase",
     p.RequireLowercase && "lowercase",
     p.RequireNumbers && "numbers",
     p.RequireSymbols && "symbols",
   ].filter(Boolean);
-  return [
-    `at least ${p.MinimumLength ?? 8} characters`,
-    needs.length ? `with ${needs.join(", ")}` : undefined,
-    p.TemporaryPasswordValidityDays !== undefined
-      ? `temporary passwords last ${p.TemporaryPasswordValidityDays} days`
-      : undefined,
-  ]
-    .filter(Boolean)
-    .join("; ");
+  return {
+    rules: `min ${p.MinimumLength ?? 8} characters${needs.length ? `; ${needs.join(", ")}` : ""}`,
+    temporaryDays: p.TemporaryPasswordValidityDays as number | undefined,
+  };
 }
 
 export default defineCommand({
@@ -75,18 +71,23 @@ export default defineCommand({
         ctx.printer.result({ UserPool: pool, ClientCount: clients, GroupCount: groups });
         return;
       }
+      const policy = passwordPolicy(pool);
+      // Not the ARN: wider than 80 columns beside its label (it is in --output json: UserPool.Arn).
       const caseSensitive = (pool.UsernameConfiguration as ServiceOutput | undefined)?.CaseSensitive;
       const fields: Field[] = [
         { label: "name", value: pool.Name as string },
         { label: "id", value: pool.Id as string },
-        { label: "arn", value: pool.Arn as string | undefined },
         { label: "sign-in", value: signIn(pool) },
         {
           label: "case-sensitive",
           value: caseSensitive === undefined ? undefined : caseSensitive ? "yes" : "no",
         },
         { label: "mfa", value: (pool.MfaConfiguration as string | undefined) ?? "OFF" },
-        { label: "password policy", value: passwordPolicy(pool), kind: "text" },
+        { label: "password policy", value: policy.rules },
+        {
+          label: "temporary passwords",
+          value: policy.temporaryDays === undefined ? undefined : `valid ${policy.temporaryDays} days`,
+        },
         { label: "auto-verified", value: (pool.AutoVerifiedAttributes as string[] | undefined) ?? [] },
         { label: "estimated users", value: pool.EstimatedNumberOfUsers as number | undefined },
         { label: "domain", value: (pool.CustomDomain ?? pool.Domain) as string | undefined },
