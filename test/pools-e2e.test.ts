@@ -2,6 +2,9 @@
 // against the embedded endpoint (port 0) and moto_server: names and ids, ambiguous and missing
 // names, tab-separated pipes, terminal tables, JSON with --query, the duplicate-name refusal, the
 // confirmation guard (--yes, --dry-run, typing the name) and deletion protection.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import {
   CognitoIdentityProviderClient,
   CreateGroupCommand,
@@ -152,7 +155,9 @@ describe.each(endpoints)("pools commands against the %s", (_name, start) => {
       expect(twin.stderr).toContain(`2 user pools have that name (${a}, ${b})`);
       const none = await cog(["pools", "show", "nobody-has-this"]);
       expect(none.code).toBe(252);
-      expect(none.stderr).toMatch(/no user pool has that name or id.*cogctl pools list/);
+      expect(none.stderr).toMatch(
+        /POOL nobody-has-this: no user pool has that name or id.*cogctl pools list/,
+      );
     });
   });
 
@@ -293,5 +298,43 @@ describe.each(endpoints)("pools commands against the %s", (_name, start) => {
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(new RegExp(`\\nExamples:\\n[\\s\\S]*\\n {4}cogctl pools ${verb}`));
     }
+  });
+});
+
+describe("pools and clients with --local (the embedded endpoint in process)", () => {
+  let dir: string;
+  let restoreEnv: () => void;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "cogctl-pools-local-"));
+    restoreEnv = applyEnv(
+      isolatedAwsEnv({
+        COGCTL_DATA_DIR: dir,
+        COGCTL_CONFIG_DIR: join(dir, "config"),
+        COGCTL_POOL: undefined,
+      }),
+    );
+  });
+  afterAll(() => {
+    restoreEnv?.();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("creates a pool and a client, shows them by name, and deletes both", async () => {
+    const local = (argv: string[]) => runCli(["--local", ...argv]);
+    const pool = await local(["pools", "create", "offline", "--output", "json", "--query", "UserPool.Id"]);
+    expect(pool.code, pool.stderr).toBe(0);
+    const id = JSON.parse(pool.stdout);
+    expect((await local(["config", "set", "pool", "offline"])).code).toBe(0);
+    const app = await local(["clients", "create", "app", "--generate-secret"]);
+    expect(app.code, app.stderr).toBe(0);
+    const secret = await local(["clients", "secret", "app"]);
+    expect(secret.stdout).toMatch(/^\w{20,}\n$/);
+    const shown = await local(["pools", "show", "--output", "json", "--query", "[UserPool.Id, ClientCount]"]);
+    expect(JSON.parse(shown.stdout)).toEqual([id, 1]);
+    expect((await local(["clients", "delete", "app", "--yes"])).code).toBe(0);
+    expect((await local(["pools", "delete", "offline", "--yes"])).code).toBe(0);
+    const gone = await local(["pools", "show"]);
+    expect(gone.code).toBe(252);
+    expect(gone.stderr).toContain("The default pool offline of profile default");
   });
 });

@@ -31,7 +31,7 @@ export default defineCommand<{ yes?: boolean; dryRun?: boolean }>({
   },
   async run(opts, args, ctx) {
     await withTask(ctx, async ({ call, resolver }) => {
-      const ref = await resolver.pool(args[0]);
+      const ref = await resolver.pool(args[0], "POOL");
       const pool = (await call("DescribeUserPool", { UserPoolId: ref.id })).UserPool as ServiceOutput;
       const named = { id: ref.id, name: (pool.Name as string | undefined) ?? ref.name };
       if (pool.DeletionProtection === "ACTIVE") {

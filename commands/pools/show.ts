@@ -60,7 +60,7 @@ export default defineCommand({
   },
   async run(_opts, args, ctx) {
     await withTask(ctx, async ({ call, resolver }) => {
-      const ref = await resolver.pool(args[0]);
+      const ref = await resolver.pool(args[0], "POOL");
       const pool = (await call("DescribeUserPool", { UserPoolId: ref.id })).UserPool as ServiceOutput;
       const [clients, groups] = await Promise.all([
         resolver.clients(ref).then((c) => c.length),

@@ -50,7 +50,8 @@ export interface ClientRef {
 export const describeClient = (client: ClientRef) => `${client.name} (${client.id})`;
 
 export interface Resolver {
-  pool(flag: string | undefined): Promise<PoolRef>;
+  /** `named`: how the value was given, for errors (default "--pool"; "POOL" for an argument). */
+  pool(flag: string | undefined, named?: string): Promise<PoolRef>;
   /** Every pool with this exact name (for refusing duplicates); shares the one ListUserPools walk. */
   poolsNamed(name: string): Promise<ServiceOutput[]>;
   user(pool: PoolRef, ref: string): Promise<UserRef>;
@@ -116,8 +117,8 @@ export function createResolver(
     return (await pools).filter((p) => p.Name === name);
   };
   /** The pool asked for and where it came from: --pool, COGCTL_POOL, then the profile's default. */
-  const chosenPool = async (flag: string | undefined) => {
-    if (flag !== undefined) return { given: flag, label: `--pool ${flag}` };
+  const chosenPool = async (flag: string | undefined, named: string) => {
+    if (flag !== undefined) return { given: flag, label: `${named} ${flag}` };
     if (env.COGCTL_POOL) return { given: env.COGCTL_POOL, label: `COGCTL_POOL ${env.COGCTL_POOL}` };
     const fallback = await opts.defaultPool?.();
     return fallback ? { given: fallback.value, label: fallback.label } : { given: undefined, label: "" };
@@ -125,8 +126,8 @@ export function createResolver(
   return {
     poolsNamed,
     clients,
-    async pool(flag) {
-      const { given, label } = await chosenPool(flag);
+    async pool(flag, named = "--pool") {
+      const { given, label } = await chosenPool(flag, named);
       if (given === undefined || given === "") {
         throw new UsageError(
           "No user pool given: pass --pool NAME|ID (or set COGCTL_POOL, or a default with `cogctl config set pool NAME`). List them with `cogctl pools list` or `cogctl list-user-pools --max-results 60`.",
