@@ -59,9 +59,41 @@ export const commands: CommandRegistry = {
     summary: "Show the signed-in user (GetUser with the stored session)",
     load: () => import("./auth/whoami.js"),
   },
+  "clients create": {
+    summary: "Create an app client (SRP and refresh sign-in by default; --generate-secret for a server app)",
+    load: () => import("./clients/create.js"),
+  },
+  "clients delete": {
+    summary: "Delete an app client: apps using it can no longer sign in (asks first)",
+    load: () => import("./clients/delete.js"),
+  },
+  "clients list": {
+    summary: "List a pool's app clients (name and id; never secrets)",
+    load: () => import("./clients/list.js"),
+  },
+  "clients secret": {
+    summary: "Print an app client's secret (only this command shows it)",
+    load: () => import("./clients/secret.js"),
+  },
+  "clients show": {
+    summary: "Show an app client (by name or id); its secret stays masked",
+    load: () => import("./clients/show.js"),
+  },
   completion: {
     summary: "Print a shell completion script (bash, zsh or fish)",
     load: () => import("./completion.js"),
+  },
+  "config get": {
+    summary: "Print one of cogctl's settings for the profile (nothing when unset)",
+    load: () => import("./config/get.js"),
+  },
+  "config set": {
+    summary: "Set one of cogctl's settings for the profile (pool: the default pool of task commands)",
+    load: () => import("./config/set.js"),
+  },
+  "config unset": {
+    summary: "Remove one of cogctl's settings for the profile",
+    load: () => import("./config/unset.js"),
   },
   "groups add": {
     summary: "Add users to a group",
@@ -90,6 +122,22 @@ export const commands: CommandRegistry = {
   "local status": {
     summary: "Show where the embedded endpoint's data lives and what it holds",
     load: () => import("./local/status.js"),
+  },
+  "pools create": {
+    summary: "Create a user pool (sign-in by username, email or phone; MFA off, optional or on)",
+    load: () => import("./pools/create.js"),
+  },
+  "pools delete": {
+    summary: "Delete a user pool and all its users (type its name to confirm)",
+    load: () => import("./pools/delete.js"),
+  },
+  "pools list": {
+    summary: "List the user pools (name, id, created, modified; --details: protection, users, MFA)",
+    load: () => import("./pools/list.js"),
+  },
+  "pools show": {
+    summary: "Show a pool (by name or id): sign-in, MFA, password policy, users, domain, clients, groups",
+    load: () => import("./pools/show.js"),
   },
   "users confirm": {
     summary: "Confirm signed-up (UNCONFIRMED) users without their code",

@@ -3,7 +3,7 @@
 // sessions because they outlive them: `auth logout` forgets tokens, not the device.
 import { join } from "node:path";
 import type { DeviceSecret } from "../cognito/crypto/index.js";
-import { readPrivateJsonFiles, removeFile, safeName, writePrivateJson } from "./secure-file.js";
+import { readPrivateJsonFiles, removeFile, safeName, writePrivateJson } from "../kernel/secure-file.js";
 
 export interface StoredDevice extends DeviceSecret {
   version: 1;

@@ -4,7 +4,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { UsageError } from "../kernel/errors.js";
-import { readPrivateJsonFiles, removeFile, safeName, writePrivateJson } from "./secure-file.js";
+import { readPrivateJsonFiles, removeFile, safeName, writePrivateJson } from "../kernel/secure-file.js";
 import { knownNames, userLabel } from "./user-names.js";
 
 export interface StoredSession {

@@ -2,11 +2,19 @@
 // through the SDK's shared-config loader so profile resolution matches the SDK's exactly.
 import { loadSharedConfig } from "./sdk.js";
 
+/** The profile a command runs under, named as the SDK resolves it: --profile, AWS_PROFILE, default. */
+export function profileName(
+  profile: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+): string {
+  return profile ?? env.AWS_PROFILE ?? "default";
+}
+
 export async function loadProfileSettings(
   profile: string | undefined,
   env: Readonly<Record<string, string | undefined>>,
 ): Promise<Record<string, string | undefined>> {
-  const name = profile ?? env.AWS_PROFILE ?? "default";
+  const name = profileName(profile, env);
   try {
     const { loadSharedConfigFiles } = loadSharedConfig();
     const files = await loadSharedConfigFiles();

@@ -113,3 +113,11 @@ export function redactHeaders(
   }
   return Object.fromEntries(out);
 }
+
+/**
+ * An app client as task commands show it: its secret masked (printed only by `cogctl clients
+ * secret`). Not redact(): that masks by key name and would hide AccessTokenValidity and the like.
+ */
+export function maskClientSecret<T extends Record<string, unknown>>(client: T): T {
+  return client.ClientSecret === undefined ? client : { ...client, ClientSecret: REDACTED };
+}

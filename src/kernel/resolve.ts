@@ -1,5 +1,6 @@
-// Names instead of ids for task commands: a pool by name or id, a user by username, email, phone
-// number or sub. A name that matches nothing or several things is a bad command line (exit 252,
+// Names instead of ids for task commands: a pool by name or id (--pool, else COGCTL_POOL, else the
+// profile's default from `cogctl config set pool`), an app client by name or id, a user by
+// username, email, phone number or sub. A name that matches nothing or several things is a bad command line (exit 252,
 // like any other argument that cannot be used), naming what was tried and what to run instead; a
 // missing user found by the service itself keeps its UserNotFoundException (254) only when the
 // caller sends it on (e.g. a user deleted between resolution and the call).
@@ -41,9 +42,31 @@ export function filterExpression(attribute: string, op: "=" | "^=", value: strin
 
 export const describePool = (pool: PoolRef) => (pool.name ? `${pool.name} (${pool.id})` : pool.id);
 
+export interface ClientRef {
+  id: string;
+  name: string;
+}
+
+export const describeClient = (client: ClientRef) => `${client.name} (${client.id})`;
+
 export interface Resolver {
-  pool(flag: string | undefined): Promise<PoolRef>;
+  /** `named`: how the value was given, for errors (default "--pool"; "POOL" for an argument). */
+  pool(flag: string | undefined, named?: string): Promise<PoolRef>;
+  /** Every pool with this exact name (for refusing duplicates); shares the one ListUserPools walk. */
+  poolsNamed(name: string): Promise<ServiceOutput[]>;
   user(pool: PoolRef, ref: string): Promise<UserRef>;
+  /** An app client by id or name; a name two clients share is an error listing both ids. */
+  client(pool: PoolRef, ref: string): Promise<ClientRef>;
+  /** The pool's app clients as ListUserPoolClients gives them (id and name), walked once per pool. */
+  clients(pool: PoolRef): Promise<ServiceOutput[]>;
+}
+
+export interface ResolverOptions {
+  /**
+   * The profile's default pool (`cogctl config set pool`), read only when --pool and COGCTL_POOL
+   * are absent; `label` names it in errors ("the default pool demo of profile default").
+   */
+  defaultPool?: () => Promise<{ value: string; label: string } | undefined>;
 }
 
 /**
@@ -53,8 +76,10 @@ export interface Resolver {
 export function createResolver(
   call: CognitoCall,
   env: Readonly<Record<string, string | undefined>>,
+  opts: ResolverOptions = {},
 ): Resolver {
   let pools: Promise<ServiceOutput[]> | undefined;
+  const clientLists = new Map<string, Promise<ServiceOutput[]>>();
   const allPools = async () => {
     const out: ServiceOutput[] = [];
     let token: string | undefined;
@@ -65,26 +90,74 @@ export function createResolver(
     } while (token);
     return out;
   };
+  const allClients = async (poolId: string) => {
+    const out: ServiceOutput[] = [];
+    let token: string | undefined;
+    do {
+      const page = await call("ListUserPoolClients", {
+        UserPoolId: poolId,
+        MaxResults: 60,
+        ...(token ? { NextToken: token } : {}),
+      });
+      out.push(...((page.UserPoolClients as ServiceOutput[] | undefined) ?? []));
+      token = page.NextToken as string | undefined;
+    } while (token);
+    return out;
+  };
+  const clients = (pool: PoolRef) => {
+    let list = clientLists.get(pool.id);
+    if (!list) {
+      list = allClients(pool.id);
+      clientLists.set(pool.id, list);
+    }
+    return list;
+  };
+  const poolsNamed = async (name: string) => {
+    pools ??= allPools();
+    return (await pools).filter((p) => p.Name === name);
+  };
+  /** The pool asked for and where it came from: --pool, COGCTL_POOL, then the profile's default. */
+  const chosenPool = async (flag: string | undefined, named: string) => {
+    if (flag !== undefined) return { given: flag, label: `${named} ${flag}` };
+    if (env.COGCTL_POOL) return { given: env.COGCTL_POOL, label: `COGCTL_POOL ${env.COGCTL_POOL}` };
+    const fallback = await opts.defaultPool?.();
+    return fallback ? { given: fallback.value, label: fallback.label } : { given: undefined, label: "" };
+  };
   return {
-    async pool(flag) {
-      const given = flag ?? env.COGCTL_POOL;
+    poolsNamed,
+    clients,
+    async pool(flag, named = "--pool") {
+      const { given, label } = await chosenPool(flag, named);
       if (given === undefined || given === "") {
         throw new UsageError(
-          "No user pool given: pass --pool NAME|ID (or set COGCTL_POOL). List them with `cogctl pools list` or `cogctl list-user-pools --max-results 60`.",
+          "No user pool given: pass --pool NAME|ID (or set COGCTL_POOL, or a default with `cogctl config set pool NAME`). List them with `cogctl pools list` or `cogctl list-user-pools --max-results 60`.",
         );
       }
       if (POOL_ID.test(given)) return { id: given };
-      pools ??= allPools();
-      const matches = (await pools).filter((p) => p.Name === given);
+      const matches = await poolsNamed(given);
       if (matches.length === 1) return { id: matches[0].Id as string, name: given };
-      const source = flag === undefined ? "COGCTL_POOL" : "--pool";
       if (matches.length === 0) {
         throw new UsageError(
-          `${source} ${given}: no user pool has that name or id. List them with \`cogctl pools list\` (or \`cogctl list-user-pools --max-results 60\`).`,
+          `${label}: no user pool has that name or id. List them with \`cogctl pools list\` (or \`cogctl list-user-pools --max-results 60\`).`,
         );
       }
       throw new UsageError(
-        `${source} ${given}: ${matches.length} user pools have that name (${matches.map((p) => p.Id).join(", ")}); pass one of these ids instead.`,
+        `${label}: ${matches.length} user pools have that name (${matches.map((p) => p.Id).join(", ")}); pass one of these ids instead.`,
+      );
+    },
+    async client(pool, ref) {
+      const list = await clients(pool);
+      const byId = list.find((c) => c.ClientId === ref);
+      if (byId) return { id: ref, name: byId.ClientName as string };
+      const named = list.filter((c) => c.ClientName === ref);
+      if (named.length === 1) return { id: named[0].ClientId as string, name: ref };
+      if (named.length === 0) {
+        throw new UsageError(
+          `No app client '${ref}' in ${describePool(pool)} (looked up by id and name). List them with \`cogctl clients list --pool ${pool.name ?? pool.id}\`.`,
+        );
+      }
+      throw new UsageError(
+        `'${ref}': ${named.length} app clients in ${describePool(pool)} have that name (${named.map((c) => c.ClientId).join(", ")}); pass one of these ids instead.`,
       );
     },
     async user(pool, ref) {

@@ -6,10 +6,15 @@ import { type CognitoCall, createCognitoCall } from "./cognito-call.js";
 import { type ConfirmFlags, confirmPlan } from "./confirm.js";
 import type { Context } from "./context.js";
 import { pacedCall, processPacer, unmeteredPacer } from "./pacer.js";
+import { profileName } from "./profile-settings.js";
 import { createResolver, describePool, type PoolRef, type Resolver, type UserRef } from "./resolve.js";
+import { readSettings } from "./settings.js";
 
 export function addPoolOption(cmd: Command): Command {
-  return cmd.option("--pool <name|id>", "the user pool, by name or id (default: $COGCTL_POOL)");
+  return cmd.option(
+    "--pool <name|id>",
+    "the user pool, by name or id (default: $COGCTL_POOL, else `cogctl config set pool`)",
+  );
 }
 
 export function addConfirmOptions(cmd: Command): Command {
@@ -29,7 +34,14 @@ export async function withTask<T>(ctx: Context, fn: (task: Task) => Promise<T>):
   // Cognito's quotas are AWS's; the embedded endpoint or moto would only be slowed down by them.
   const aws = !ctx.globals.local && ctx.globals.endpointUrl === undefined;
   const paced = pacedCall(call, aws ? processPacer : unmeteredPacer);
-  return fn({ call: paced, resolver: createResolver(paced, ctx.io.env) });
+  const defaultPool = async () => {
+    const profile = profileName(ctx.globals.profile, ctx.io.env);
+    const { pool } = await readSettings(ctx.paths.configDir, profile);
+    return pool
+      ? { value: pool, label: `The default pool ${pool} of profile ${profile} (cogctl config get pool)` }
+      : undefined;
+  };
+  return fn({ call: paced, resolver: createResolver(paced, ctx.io.env, { defaultPool }) });
 }
 
 /**

@@ -1,6 +1,7 @@
-// Files that hold secrets (tokens, device secrets): a 0700 directory, 0600 files, written
-// atomically (temp file in the same directory + rename) so a crash or a concurrent reader never
-// sees half a token file, and the file is never readable by others even for an instant.
+// Files that hold secrets or private settings (tokens, device secrets, cogctl's per-profile
+// settings): a 0700 directory, 0600 files, written atomically (temp file in the same directory +
+// rename) so a crash or a concurrent reader never sees half a file, and the file is never readable
+// by others even for an instant.
 import { randomBytes } from "node:crypto";
 import { chmod, mkdir, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
