@@ -1,5 +1,5 @@
-// The 18 operations the vendored model does not know (and UpdateManagedLoginBranding, whose ids it
-// leaves optional) used to be checked against hand-written shapes; now the router checks them with
+// The 17 implemented operations the vendored model does not know (and UpdateManagedLoginBranding,
+// whose ids it leaves optional) used to be checked against hand-written shapes; now the router checks them with
 // the generated model like every other operation. Each is sent over HTTP to the embedded endpoint
 // as raw JSON (the SDK would refuse some of these inputs itself): a missing required member is an
 // InvalidParameterException in Cognito's words, a wrong enum value too. The expected members are
