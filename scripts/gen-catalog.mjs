@@ -9,12 +9,16 @@
 //     vendor/cognito-idp-2016-04-18.service-2.json.gz (see vendor/README.md), walked beside the
 //     SDK's shapes member by member.
 // Output: dist/catalog/index.json (names, summaries, groups) and dist/catalog/ops/<cli-name>.json,
-// one per operation, so the CLI parses only the one it runs.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+// one per operation, so the CLI parses only the one it runs; and, from the same shapes, the embedded
+// endpoint's request model src/local/model/input-model.ts (scripts/gen-local-input-model.mjs), so
+// the CLI's checks and the endpoint's validation read one model.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
+import { InputModelBuilder } from "./gen-local-input-model.mjs";
 
 const started = performance.now();
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -329,7 +333,8 @@ function emptyStructure(name) {
 // ---------------------------------------------------------------------------------------------
 // Constraints from the service model. The model keeps min/max on the target shape (members of the
 // same name can target different shapes, e.g. MaxResults is 1..60 in one request and 0..60 in
-// another), so the walk follows the model's member references, never names alone. What a bound
+// another), so the walk follows the model's member references (names alone only for members the
+// model does not know yet, and only when the model gives that name one shape). What a bound
 // means follows Smithy: on numbers it is @range (the value), on strings, blobs, lists and maps
 // it is @length (characters, bytes, items, entries). Patterns are left to the service.
 
@@ -353,16 +358,54 @@ function readModel() {
   return { model, version: model.metadata?.apiVersion };
 }
 
-/** SDK members (Op.Member.Path) the vendored model does not know: no constraints for them. */
+/** SDK members (Op.Member.Path) the vendored model does not know: see memberShapesByName. */
 const newerThanModel = [];
 
-function attachConstraints(shape, modelShapeName, model, where) {
+/**
+ * Member name → the model's own scalar type for that name: the shape `<Name>Type` that the model's
+ * members of that name target (UserPoolId → UserPoolIdType, Username → UsernameType). A member the
+ * vendored model does not know yet takes that shape's constraints, so a newer operation's
+ * UserPoolId is checked like the 96 others. Names without a type of their own (NextToken targets
+ * PaginationKey or PaginationKeyType, AccessToken the shared TokenModelType), names the model has
+ * never seen, enums, and lists or structures get none.
+ */
+export function memberShapesByName(model) {
+  const byName = new Map();
+  for (const shape of Object.values(model.shapes)) {
+    for (const [name, ref] of Object.entries(shape.type === "structure" ? (shape.members ?? {}) : {})) {
+      const target = model.shapes[ref.shape];
+      // An enum is left out too: its values come from the SDK, and a same-named enum of the model
+      // can be another type (Status: Enabled/Disabled for pools, ACTIVE/INACTIVE for replicas).
+      if (ref.shape === `${name}Type` && !["structure", "list", "map"].includes(target.type) && !target.enum)
+        byName.set(name, ref.shape);
+    }
+  }
+  return byName;
+}
+
+/** Constraints for the members of a structure the vendored model does not know (see above). */
+function attachInferred(shape, model, byName, where) {
+  if (shape.type !== "structure") return;
+  for (const [name, member] of Object.entries(shape.members)) {
+    const inferred = byName.get(name);
+    if (inferred && fitsModel(member.shape.type, model.shapes[inferred].type))
+      attachConstraints(member.shape, inferred, model, `${where}.${name}`, byName);
+    else attachInferred(member.shape, model, byName, `${where}.${name}`);
+  }
+}
+
+/** Whether a model shape of kind `modelKind` can stand for a catalog shape of kind `kind`. */
+function fitsModel(kind, modelKind) {
+  return (MODEL_KIND[kind] ?? [kind]).includes(modelKind);
+}
+
+function attachConstraints(shape, modelShapeName, model, where, byName) {
   const m = model.shapes[modelShapeName];
   if (!m) {
     warnings.push(`${where}: shape ${modelShapeName} is not in the vendored model`);
     return;
   }
-  if (!(MODEL_KIND[shape.type] ?? [shape.type]).includes(m.type)) {
+  if (!fitsModel(shape.type, m.type)) {
     warnings.push(`${where}: the SDK says ${shape.type}, the vendored model says ${m.type}`);
     return;
   }
@@ -378,15 +421,16 @@ function attachConstraints(shape, modelShapeName, model, where) {
       const ref = m.members?.[name];
       if (!ref) {
         newerThanModel.push(`${where}.${name}`);
+        attachInferred({ type: "structure", members: { [name]: member } }, model, byName, where);
         continue;
       }
-      attachConstraints(member.shape, ref.shape, model, `${where}.${name}`);
+      attachConstraints(member.shape, ref.shape, model, `${where}.${name}`, byName);
     }
   } else if (shape.type === "list") {
-    attachConstraints(shape.member, m.member.shape, model, `${where}[]`);
+    attachConstraints(shape.member, m.member.shape, model, `${where}[]`, byName);
   } else if (shape.type === "map") {
-    attachConstraints(shape.key, m.key.shape, model, `${where}{key}`);
-    attachConstraints(shape.value, m.value.shape, model, `${where}{value}`);
+    attachConstraints(shape.key, m.key.shape, model, `${where}{key}`, byName);
+    attachConstraints(shape.value, m.value.shape, model, `${where}{value}`, byName);
   }
 }
 
@@ -477,6 +521,23 @@ function swapIn(buildDir, target) {
   rmSync(old, { recursive: true, force: true });
 }
 
+/**
+ * Writes the endpoint's request model, formatted by the project's own formatter (it is a committed
+ * source file that biome checks), and only when it changed, so a build leaves a clean tree clean.
+ */
+function writeInputModel(text) {
+  const target = join(root, "src", "local", "model", "input-model.ts");
+  const formatted = execFileSync(
+    join(root, "node_modules", ".bin", "biome"),
+    ["format", `--stdin-file-path=${target}`],
+    { input: text, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
+  );
+  if (existsSync(target) && readFileSync(target, "utf8") === formatted) return;
+  const tmp = `${target}.tmp-${process.pid}`;
+  writeFileSync(tmp, formatted);
+  renameSync(tmp, target);
+}
+
 function main() {
   const typesDir = join(sdkDir, "dist-types", "models");
   const enums = readEnums(parseFile(join(typesDir, "enums.d.ts")));
@@ -486,6 +547,8 @@ function main() {
   const ctx = { enums, interfaces: readInterfaces(modelFiles, enums) };
   const paginators = readPaginators();
   const { model } = readModel();
+  const byName = memberShapesByName(model);
+  const inputModel = new InputModelBuilder(model, fitsModel, byName);
 
   // Every exported XCommand is an operation; its schema is the exported X$ operation schema.
   const opNames = Object.keys(sdk)
@@ -509,8 +572,11 @@ function main() {
     const input = inNs.isUnitSchema() ? emptyStructure(`${name}Request`) : toShape(inNs, ctx, []);
     const output = outNs.isUnitSchema() ? emptyStructure(`${name}Response`) : toShape(outNs, ctx, []);
     const modelOp = model.operations[name];
-    if (!modelOp) newerThanModel.push(name);
-    else if (modelOp.input) attachConstraints(input, modelOp.input.shape, model, name);
+    if (!modelOp) {
+      newerThanModel.push(name);
+      attachInferred(input, model, byName, name);
+    } else if (modelOp.input) attachConstraints(input, modelOp.input.shape, model, name, byName);
+    inputModel.addOperation(name, input, modelOp);
     const doc = readCommandDoc(name);
     const cliName = xformName(name);
     const op = { name, cliName, summary: firstSentence(doc), doc, group: groupOf(name), input, output };
@@ -532,6 +598,7 @@ function main() {
   index.constraints = { model: "vendor/cognito-idp-2016-04-18.service-2.json.gz", newerThanModel };
   writeFileSync(join(buildDir, "index.json"), JSON.stringify(index, null, 1));
   swapIn(buildDir, outDir);
+  writeInputModel(inputModel.source(sdkVersion));
   for (const w of warnings) console.warn(`gen-catalog: warning: ${w}`);
   const ms = Math.round(performance.now() - started);
   console.log(

@@ -64,6 +64,13 @@ function catalogBounds(shape: Shape, path: string, out: Map<string, string>, pat
   }
 }
 
+/** Whether a catalog path is at or under a member the vendored model does not know. */
+function underNewer(path: string): boolean {
+  return loadIndex().constraints!.newerThanModel.some(
+    (n) => path === n || [".", "[", "{"].some((sep) => path.startsWith(`${n}${sep}`)),
+  );
+}
+
 describe("the catalog's bounds", () => {
   it("are exactly the vendored model's, at every depth, for every operation the model knows", () => {
     let compared = 0;
@@ -74,8 +81,10 @@ describe("the catalog's bounds", () => {
       const paths = new Set<string>();
       catalogBounds(op.input, op.name, fromCatalog, paths);
       const fromModel = new Map<string, string>();
-      // Members the SDK lacks cannot be in the catalog; those the model lacks are listed apart.
+      // Members the SDK lacks cannot be in the catalog; those the model lacks are listed apart (their
+      // bounds, taken by member name, are checked in model-agreement.test.ts).
       modelBounds(modelOp.input.shape, op.name, fromModel, (p) => paths.has(p));
+      for (const path of fromCatalog.keys()) if (underNewer(path)) fromCatalog.delete(path);
       expect(Object.fromEntries(fromCatalog), op.name).toEqual(Object.fromEntries(fromModel));
       compared += fromModel.size;
     }

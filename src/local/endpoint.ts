@@ -118,8 +118,7 @@ export class LocalEndpoint {
       }
       // An operation not built yet says so before anything else: more useful than a validation error.
       if (!Object.hasOwn(targets, operation)) throw notSupported(operation);
-      // The request model comes from botocore's service file, which can trail the pinned SDK by a few
-      // operations; those are checked by their targets alone.
+      // The request model (model/input-model.ts) has every operation of the pinned SDK.
       if (this.validator.hasOperation(operation)) input = this.validator.validate(operation, input);
       const target = await this.load(operation);
       const ctx: TargetContext = {

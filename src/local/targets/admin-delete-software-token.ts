@@ -1,12 +1,10 @@
 // AdminDeleteSoftwareToken: forgets the user's TOTP factor (registered or awaiting verification) and
 // any preference for it; other MFA factors stay as they are. A user without one is left unchanged.
 import type { AdminDeleteSoftwareTokenRequest } from "@aws-sdk/client-cognito-identity-provider";
-import { checkExtraInput } from "../model/extra-input-model.js";
 import { type MfaSettings, mfaSettings } from "../services/mfa.js";
 import { defineTarget } from "./target.js";
 
 export default defineTarget<AdminDeleteSoftwareTokenRequest>((input, { services }) => {
-  checkExtraInput("AdminDeleteSoftwareToken", input);
   const pool = services.pools.get(input.UserPoolId as string);
   const user = services.users.get(pool, input.Username as string);
   services.users.modify(pool, user, (u) => {

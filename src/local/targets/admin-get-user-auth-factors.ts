@@ -1,11 +1,9 @@
 // AdminGetUserAuthFactors: GetUserAuthFactors for any user of the pool (no access token).
 import type { AdminGetUserAuthFactorsRequest } from "@aws-sdk/client-cognito-identity-provider";
 import { authFactors } from "../auth/auth-factors.js";
-import { checkExtraInput } from "../model/extra-input-model.js";
 import { defineTarget } from "./target.js";
 
 export default defineTarget<AdminGetUserAuthFactorsRequest>((input, { services }) => {
-  checkExtraInput("AdminGetUserAuthFactors", input);
   const pool = services.pools.get(input.UserPoolId as string);
   return authFactors(services.users.get(pool, input.Username as string));
 });

@@ -1,11 +1,9 @@
 // AdminListUserSessions: a user's active sessions as an administrator (IsCurrentSession always false).
 import type { AdminListUserSessionsRequest } from "@aws-sdk/client-cognito-identity-provider";
 import { InvalidParameterException } from "../errors.js";
-import { checkExtraInput } from "../model/extra-input-model.js";
 import { defineTarget } from "./target.js";
 
 export default defineTarget<AdminListUserSessionsRequest>((input, { services }) => {
-  checkExtraInput("AdminListUserSessions", input);
   const pool = services.pools.get(input.UserPoolId as string);
   const user = services.users.get(pool, input.Username as string);
   if (input.NextToken !== undefined) throw new InvalidParameterException("Invalid pagination token.");

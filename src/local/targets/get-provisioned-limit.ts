@@ -1,11 +1,9 @@
 // GetProvisionedLimit: an API category's default quota and the provisioned value (the default
 // unless UpdateProvisionedLimit raised it).
 import type { GetProvisionedLimitRequest } from "@aws-sdk/client-cognito-identity-provider";
-import { checkExtraInput } from "../model/extra-input-model.js";
 import type { LimitDefinition } from "../services/provisioned-limits.js";
 import { defineTarget } from "./target.js";
 
 export default defineTarget<GetProvisionedLimitRequest>((input, { services }) => {
-  checkExtraInput("GetProvisionedLimit", input);
   return { Limit: services.provisionedLimits.get(input.LimitDefinition as LimitDefinition) };
 });

@@ -3,11 +3,9 @@
 import type { ListUserSessionsRequest } from "@aws-sdk/client-cognito-identity-provider";
 import { signedInUser } from "../auth/access.js";
 import { InvalidParameterException } from "../errors.js";
-import { checkExtraInput } from "../model/extra-input-model.js";
 import { defineTarget } from "./target.js";
 
 export default defineTarget<ListUserSessionsRequest>(async (input, { services }) => {
-  checkExtraInput("ListUserSessions", input);
   const { pool, user, claims } = await signedInUser(services, input.AccessToken);
   if (input.NextToken !== undefined) throw new InvalidParameterException("Invalid pagination token.");
   return { Sessions: services.userSessions.list(pool, user, claims.originJti) };

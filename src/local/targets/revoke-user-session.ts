@@ -2,11 +2,9 @@
 // its refresh token and access tokens are then refused as after RevokeToken.
 import type { RevokeUserSessionRequest } from "@aws-sdk/client-cognito-identity-provider";
 import { signedInUser } from "../auth/access.js";
-import { checkExtraInput } from "../model/extra-input-model.js";
 import { defineTarget } from "./target.js";
 
 export default defineTarget<RevokeUserSessionRequest>(async (input, { services }) => {
-  checkExtraInput("RevokeUserSession", input);
   const { pool, user, claims } = await signedInUser(services, input.AccessToken);
   services.userSessions.revoke(pool, user, input.SessionId as string, claims.originJti);
   return {};

@@ -1,10 +1,8 @@
 // UpdateUserPoolReplica: activates or deactivates a secondary replica.
 import type { UpdateUserPoolReplicaRequest } from "@aws-sdk/client-cognito-identity-provider";
-import { checkExtraInput } from "../model/extra-input-model.js";
 import { defineTarget } from "./target.js";
 
 export default defineTarget<UpdateUserPoolReplicaRequest>((input, { services }) => {
-  checkExtraInput("UpdateUserPoolReplica", input);
   const pool = services.pools.get(input.UserPoolId as string);
   return {
     UserPoolReplica: services.replicas.update(
