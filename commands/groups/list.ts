@@ -3,6 +3,7 @@
 
 import { defineCommand } from "../../src/cli/command.js";
 import type { ServiceOutput } from "../../src/kernel/cognito-call.js";
+import { operationPages } from "../../src/kernel/paginate.js";
 import { createTablePrinter } from "../../src/kernel/table-printer.js";
 import { addPoolOption, wantsPrinter, withTask } from "../../src/kernel/task.js";
 
@@ -34,19 +35,18 @@ export default defineCommand<{ pool?: string }>({
         ],
         { now: ctx.clock() },
       );
-      let token: string | undefined;
-      do {
-        const page = await call("ListGroups", {
-          UserPoolId: pool.id,
-          Limit: 60,
-          ...(token ? { NextToken: token } : {}),
-        });
+      for await (const page of operationPages(
+        call,
+        "list-groups",
+        { UserPoolId: pool.id },
+        { pageSize: 60 },
+      )) {
         for (const g of (page.Groups as ServiceOutput[] | undefined) ?? []) {
           if (structured) groups.push(g);
           else table.add(g);
         }
-        token = page.NextToken as string | undefined;
-      } while (token);
+        table.flush();
+      }
       if (structured) ctx.printer.result({ Groups: groups }, { title: "Groups" });
       else table.render();
     });

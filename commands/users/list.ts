@@ -4,11 +4,11 @@
 import { defineCommand } from "../../src/cli/command.js";
 import type { ServiceOutput } from "../../src/kernel/cognito-call.js";
 import { UsageError } from "../../src/kernel/errors.js";
-import { type Column, createTablePrinter } from "../../src/kernel/table-printer.js";
 import { addPoolOption, wantsPrinter, withTask } from "../../src/kernel/task.js";
 import {
-  attributes,
+  attributeList,
   type Condition,
+  createUserTable,
   matches,
   parseWhere,
   planFilter,
@@ -98,10 +98,7 @@ export default defineCommand<Opts>({
     ];
     // ListUsersInGroup has no filter: every condition is checked on our side then.
     const plan = opts.group === undefined ? planFilter(conditions) : { local: conditions };
-    const extra = (opts.attributes ?? "")
-      .split(",")
-      .map((a) => a.trim())
-      .filter(Boolean);
+    const extra = attributeList(opts.attributes);
 
     await withTask(ctx, async ({ call, resolver }) => {
       const pool = await resolver.pool(opts.pool);
@@ -127,23 +124,7 @@ export default defineCommand<Opts>({
         ctx.printer.result({ Users: users }, { title: "Users" });
         return;
       }
-      const contact = (u: ServiceOutput) => {
-        const a = attributes(u);
-        return a.email ?? a.phone_number;
-      };
-      const columns: Column<ServiceOutput>[] = [
-        { header: "username", value: (u) => u.Username as string },
-        { header: "email/phone", value: contact },
-        { header: "status", value: (u) => u.UserStatus as string },
-        { header: "enabled", value: (u) => (u.Enabled ? "yes" : "no") },
-        { header: "created", value: (u) => u.UserCreateDate as Date, kind: "time" },
-        ...extra.map((name) => ({
-          header: name,
-          value: (u: ServiceOutput) => attributes(u)[name],
-          kind: "text" as const,
-        })),
-      ];
-      const table = createTablePrinter(ctx.io, columns, { now: ctx.clock() });
+      const table = createUserTable(ctx.io, ctx.clock(), extra);
       const estimate = ctx.io.stdout.isTTY
         ? call("DescribeUserPool", { UserPoolId: pool.id }).then(
             (d) => (d.UserPool as ServiceOutput | undefined)?.EstimatedNumberOfUsers as number | undefined,

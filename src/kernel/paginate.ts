@@ -2,6 +2,7 @@
 // token, --page-size sets the page limit, --max-items truncates and yields a NextToken that
 // --starting-token resumes from. Tokens use botocore's encoding (base64 of a JSON object holding
 // the service token and `boto_truncate_amount`), so tokens from `aws` and cogctl are interchangeable.
+import { loadOperation } from "../cognito/catalog.js";
 import { UsageError } from "./errors.js";
 
 export interface PaginatorSpec {
@@ -164,4 +165,21 @@ export async function mergePages(pages: PageIterator, spec: PaginatorSpec): Prom
   for (const [k, v] of Object.entries(pages.nonAggregate)) if (!(k in merged)) merged[k] = v;
   if (pages.resumeToken) merged.NextToken = pages.resumeToken;
   return merged;
+}
+
+/**
+ * The pages of an operation the catalog knows a paginator for (task commands: `list-users`,
+ * `list-groups` ...), through the same PageIterator as the generated commands, so there is one
+ * pagination mechanism. `pageSize` sets the model's limit member (Cognito's maxima are 60).
+ */
+export function operationPages(
+  call: (operation: string, input: Record<string, unknown>) => Promise<Page>,
+  cliName: string,
+  input: Record<string, unknown>,
+  opts: PageOptions = {},
+): PageIterator {
+  const op = loadOperation(cliName);
+  if (!op?.paginator) throw new Error(`the catalog has no paginator for ${cliName}`);
+  const { name, paginator } = op;
+  return new PageIterator((request) => call(name, request), input, paginator, opts);
 }

@@ -1,9 +1,13 @@
 // Users as task commands see them: `--where` conditions (the first one ListUsers can filter on
-// goes to the service, the rest are checked here), the pages of a listing streamed one at a time,
-// and attribute access on the two shapes the service returns (Attributes / UserAttributes).
+// goes to the service, the rest are checked here), the pages of a listing streamed one at a time
+// (the kernel's PageIterator), the one table of users every listing prints, and attribute access
+// on the two shapes the service returns (Attributes / UserAttributes).
 import type { CognitoCall, ServiceOutput } from "./cognito-call.js";
 import { UsageError } from "./errors.js";
+import type { IO } from "./io/io.js";
+import { operationPages } from "./paginate.js";
 import { filterExpression } from "./resolve.js";
+import { type Column, createTablePrinter, type TablePrinter } from "./table-printer.js";
 
 export type Operator = "=" | "^=" | "!=";
 export interface Condition {
@@ -108,37 +112,69 @@ export function matches(user: ServiceOutput, c: Condition): boolean {
   return c.op === "=" ? v === c.value : v.startsWith(c.value);
 }
 
+/** Cognito's largest page for ListUsers and ListUsersInGroup. */
+const USER_PAGE = 60;
+
 /**
- * The pages of users, one request at a time (never the whole pool in memory): ListUsers with
- * the filter, or ListUsersInGroup (which cannot filter) when a group is given.
+ * The pages of users, one request at a time (never the whole pool in memory), through the
+ * kernel's PageIterator with the catalog's paginator: ListUsers with the filter, or
+ * ListUsersInGroup (which cannot filter) when a group is given. The call is paced by the caller
+ * (withTask), so both walk under the UserList quota.
  */
 export async function* userPages(
   call: CognitoCall,
   poolId: string,
   opts: { group?: string; filter?: string },
 ): AsyncGenerator<ServiceOutput[]> {
-  let token: string | undefined;
-  do {
-    if (opts.group !== undefined) {
-      const page = await call("ListUsersInGroup", {
-        UserPoolId: poolId,
-        GroupName: opts.group,
-        Limit: 60,
-        ...(token ? { NextToken: token } : {}),
-      });
-      token = page.NextToken as string | undefined;
-      yield (page.Users as ServiceOutput[] | undefined) ?? [];
-    } else {
-      const page = await call("ListUsers", {
-        UserPoolId: poolId,
-        Limit: 60,
-        ...(opts.filter ? { Filter: opts.filter } : {}),
-        ...(token ? { PaginationToken: token } : {}),
-      });
-      token = page.PaginationToken as string | undefined;
-      yield (page.Users as ServiceOutput[] | undefined) ?? [];
-    }
-  } while (token);
+  const pages =
+    opts.group !== undefined
+      ? operationPages(
+          call,
+          "list-users-in-group",
+          { UserPoolId: poolId, GroupName: opts.group },
+          { pageSize: USER_PAGE },
+        )
+      : operationPages(
+          call,
+          "list-users",
+          { UserPoolId: poolId, ...(opts.filter ? { Filter: opts.filter } : {}) },
+          { pageSize: USER_PAGE },
+        );
+  for await (const page of pages) yield (page.Users as ServiceOutput[] | undefined) ?? [];
+}
+
+/** A user's email, else phone number: the contact column of user tables. */
+export function contactOf(user: ServiceOutput): string | undefined {
+  const a = attributes(user);
+  return a.email ?? a.phone_number;
+}
+
+/**
+ * The table every listing of users prints (users list, groups members): username, email (or
+ * phone), status, enabled, created, then the `extra` attributes as free-text columns.
+ */
+export function createUserTable(io: IO, now: Date, extra: string[] = []): TablePrinter<ServiceOutput> {
+  const columns: Column<ServiceOutput>[] = [
+    { header: "username", value: (u) => u.Username as string },
+    { header: "email/phone", value: contactOf },
+    { header: "status", value: (u) => u.UserStatus as string },
+    { header: "enabled", value: (u) => (u.Enabled ? "yes" : "no") },
+    { header: "created", value: (u) => u.UserCreateDate as Date, kind: "time" },
+    ...extra.map((name) => ({
+      header: name,
+      value: (u: ServiceOutput) => attributes(u)[name],
+      kind: "text" as const,
+    })),
+  ];
+  return createTablePrinter(io, columns, { now });
+}
+
+/** `--attributes a,b` as a list of attribute names. */
+export function attributeList(flag: string | undefined): string[] {
+  return (flag ?? "")
+    .split(",")
+    .map((a) => a.trim())
+    .filter(Boolean);
 }
 
 /** `name=value` pairs (--attribute) as Cognito attributes; the flag names a malformed one. */
