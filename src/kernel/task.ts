@@ -55,6 +55,8 @@ export function wantsPrinter(ctx: Context): boolean {
 export interface UserActionSpec {
   /** "Disable": the plan's verb. */
   verb: string;
+  /** The plan's sentence when "<verb> <users>" does not read well ("Remove 2 users from group x"). */
+  phrase?: (users: string) => string;
   /** "Disabled": the summary's verb. */
   done: string;
   /** Goes through the confirmation guard (with --yes / --dry-run). */
@@ -78,12 +80,13 @@ export async function actOnUsers(
     const pool = await resolver.pool(flags.pool);
     if (spec.destructive) {
       const n = targets.length;
+      const users = n === 1 ? "user" : `${n} users`;
       const items = targets.slice(0, PLAN_ITEMS_SHOWN);
       if (n > PLAN_ITEMS_SHOWN) items.push(`... and ${n - PLAN_ITEMS_SHOWN} more`);
       const decision = await confirmPlan(
         ctx,
         {
-          action: `${spec.verb} ${n === 1 ? "user" : `${n} users`} in pool ${describePool(pool)}`,
+          action: `${spec.phrase ? spec.phrase(users) : `${spec.verb} ${users}`} in pool ${describePool(pool)}`,
           items,
           typeToConfirm: spec.typePoolNameWhenBulk && n > 1 ? (pool.name ?? pool.id) : undefined,
         },
