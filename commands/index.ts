@@ -99,9 +99,29 @@ export const commands: CommandRegistry = {
     summary: "Add users to a group",
     load: () => import("./groups/add.js"),
   },
+  "groups create": {
+    summary: "Create a group (optionally with a description, precedence and IAM role)",
+    load: () => import("./groups/create.js"),
+  },
+  "groups delete": {
+    summary: "Delete a group; its members stay in the pool (asks first)",
+    load: () => import("./groups/delete.js"),
+  },
   "groups list": {
     summary: "List a pool's groups",
     load: () => import("./groups/list.js"),
+  },
+  "groups members": {
+    summary: "List the users in a group (the columns of users list)",
+    load: () => import("./groups/members.js"),
+  },
+  "groups remove": {
+    summary: "Remove users from a group; they stay in the pool (asks first)",
+    load: () => import("./groups/remove.js"),
+  },
+  "groups show": {
+    summary: "Show a group: description, precedence, role ARN, member count, dates",
+    load: () => import("./groups/show.js"),
   },
   "import-jobs upload": {
     summary: "Upload a users CSV to an import job's presigned URL (then --start it)",
@@ -162,6 +182,10 @@ export const commands: CommandRegistry = {
   "users list": {
     summary: "List a pool's users (filter by group, status, enabled or any attribute)",
     load: () => import("./users/list.js"),
+  },
+  "users mfa": {
+    summary: "Show a user's MFA settings, or turn methods off and choose the preferred one",
+    load: () => import("./users/mfa.js"),
   },
   "users resend-invite": {
     summary: "Send a user's invitation again, with a new temporary password",

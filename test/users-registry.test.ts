@@ -20,6 +20,7 @@ describe("users and groups commands in the registry", () => {
         "disable",
         "enable",
         "list",
+        "mfa",
         "resend-invite",
         "reset-password",
         "set-password",
