@@ -184,7 +184,7 @@ export const commands: CommandRegistry = {
     load: () => import("./users/list.js"),
   },
   "users mfa": {
-    summary: "Show a user's MFA settings, or turn methods off and choose the preferred one",
+    summary: "Show a user's MFA settings, or turn methods off and pick the preferred one",
     load: () => import("./users/mfa.js"),
   },
   "users resend-invite": {

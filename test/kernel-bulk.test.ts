@@ -28,6 +28,13 @@ describe("readTargets", () => {
     await expect(readTargets(["-"], createTestIO({ stdin: "\n" }))).rejects.toThrow(UsageError);
     await expect(readTargets(["-"], createTestIO({ stdinTTY: true }))).rejects.toThrow(/pipe them in/);
   });
+  it("refuses - when a flag reads stdin already, naming that flag", async () => {
+    const io = createTestIO({ stdin: "alice\n" });
+    await expect(readTargets(["-"], io, { stdinTakenBy: "--password-stdin" })).rejects.toThrow(
+      /--password-stdin reads stdin already; name the USERs as arguments/,
+    );
+    expect(await readTargets(["alice"], io, { stdinTakenBy: "--password-stdin" })).toEqual(["alice"]);
+  });
 });
 
 describe("runBulk", () => {

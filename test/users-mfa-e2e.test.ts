@@ -169,6 +169,9 @@ describe.each(endpoints)("users mfa against the %s", (_name, start) => {
     const showMany = await cog(["users", "mfa", "-", "--pool", poolName], { stdin: "alice\n" });
     expect(showMany.code).toBe(252);
     expect(showMany.stderr).toMatch(/name one user/);
+    const showTwo = await cog(["users", "mfa", "alice", "bob", "--pool", poolName]);
+    expect(showTwo.code).toBe(252);
+    expect(showTwo.stderr).toMatch(/name one user/);
     const ghost = await cog(["users", "mfa", "ghost@example.com", "--pool", poolName]);
     expect(ghost.code).toBe(252);
     expect(ghost.stderr).toMatch(/No user 'ghost@example.com'/);

@@ -1,4 +1,4 @@
-// cogctl users mfa USER: shows a user's MFA methods and preference, or changes them
+// cogctl users mfa USER...: shows a user's MFA methods and preference, or changes them
 // (AdminSetUserMFAPreference): --disable-totp/-sms/-email turn methods off, --prefer turns one on
 // and makes it the one Cognito asks for.
 import { defineCommand } from "../../src/cli/command.js";
@@ -44,7 +44,7 @@ function requestedSettings(opts: Opts): Record<string, { Enabled: boolean; Prefe
 
 export default defineCommand<Opts>({
   name: "users mfa",
-  summary: "Show a user's MFA settings, or turn methods off and choose the preferred one",
+  summary: "Show a user's MFA settings, or turn methods off and pick the preferred one",
   examples: [
     {
       summary: "Show a user's MFA methods and preference",
@@ -55,13 +55,17 @@ export default defineCommand<Opts>({
       args: ["users", "mfa", "alice@example.com", "--pool", "demo", "--disable-totp", "--prefer", "sms"],
     },
     {
+      summary: "Turn SMS MFA off for two users",
+      args: ["users", "mfa", "alice", "bob", "--pool", "demo", "--disable-sms"],
+    },
+    {
       summary: "Turn SMS MFA off for the users listed on stdin",
       args: ["users", "mfa", "-", "--pool", "demo", "--disable-sms"],
     },
   ],
   configure(cmd) {
     addPoolOption(cmd)
-      .argument("<user>", "username, email, phone number (E.164) or sub; - reads users from stdin")
+      .argument("<user...>", "usernames, emails, phones or subs (one to show); - reads stdin")
       .option("--disable-totp", "turn authenticator-app (TOTP) MFA off")
       .option("--disable-sms", "turn SMS MFA off")
       .option("--disable-email", "turn email MFA off")

@@ -40,6 +40,7 @@ export default defineCommand<{
     await actOnUsers(ctx, args, opts, {
       verb: "Set the password of",
       done: "Set the password of",
+      stdinTakenBy: opts.passwordStdin ? "--password-stdin" : undefined,
       act: (call, pool, user) =>
         call("AdminSetUserPassword", {
           UserPoolId: pool.id,

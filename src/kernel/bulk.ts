@@ -8,14 +8,27 @@ import type { IO } from "./io/io.js";
 import type { Printer } from "./output/types.js";
 import { createProgress } from "./progress.js";
 
-/** The arguments, with `-` replaced by the non-empty lines of stdin. */
-export async function readTargets(args: string[], io: IO, what = "USER"): Promise<string[]> {
+/**
+ * The arguments, with `-` replaced by the non-empty lines of stdin. `stdinTakenBy` names the flag
+ * that already reads stdin (--password-stdin): stdin cannot hold both, and reading it again would
+ * only find it empty.
+ */
+export async function readTargets(
+  args: string[],
+  io: IO,
+  opts: { what?: string; stdinTakenBy?: string } = {},
+): Promise<string[]> {
+  const what = opts.what ?? "USER";
   const out: string[] = [];
   for (const arg of args) {
     if (arg !== "-") {
       out.push(arg);
       continue;
     }
+    if (opts.stdinTakenBy !== undefined)
+      throw new UsageError(
+        `'-' reads ${what}s from stdin, but ${opts.stdinTakenBy} reads stdin already; name the ${what}s as arguments.`,
+      );
     if (io.stdinIsTTY) throw new UsageError(`'-' reads ${what}s from stdin, one per line; pipe them in.`);
     out.push(
       ...(await io.readStdin())

@@ -61,6 +61,8 @@ export interface UserActionSpec {
   done: string;
   /** Goes through the confirmation guard (with --yes / --dry-run). */
   destructive?: boolean;
+  /** The flag that reads stdin already (--password-stdin), so `-` cannot read users from it. */
+  stdinTakenBy?: string;
   /** Several users at once make a person type the pool's name (bulk deletes). */
   typePoolNameWhenBulk?: boolean;
   act(call: CognitoCall, pool: PoolRef, user: UserRef): Promise<void>;
@@ -75,7 +77,7 @@ export async function actOnUsers(
   flags: { pool?: string } & ConfirmFlags,
   spec: UserActionSpec,
 ): Promise<void> {
-  const targets = await readTargets(args, ctx.io);
+  const targets = await readTargets(args, ctx.io, { stdinTakenBy: spec.stdinTakenBy });
   await withTask(ctx, async ({ call, resolver }) => {
     const pool = await resolver.pool(flags.pool);
     if (spec.destructive) {
