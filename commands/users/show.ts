@@ -5,23 +5,28 @@ import { defineCommand } from "../../src/cli/command.js";
 import type { CognitoCall, ServiceOutput } from "../../src/kernel/cognito-call.js";
 import { normalize } from "../../src/kernel/error-mapping.js";
 import { UsageError } from "../../src/kernel/errors.js";
+import { operationPages, PageIterator } from "../../src/kernel/paginate.js";
 import { describePool } from "../../src/kernel/resolve.js";
 import { type Field, printFields } from "../../src/kernel/table-printer.js";
 import { addPoolOption, wantsPrinter, withTask } from "../../src/kernel/task.js";
 
+// AdminListDevices has no paginator in the service model: the same PageIterator, with its tokens named here.
+const DEVICE_PAGES = {
+  inputToken: "PaginationToken",
+  outputToken: "PaginationToken",
+  limitKey: "Limit",
+  resultKeys: ["Devices"],
+};
+
 async function countDevices(call: CognitoCall, poolId: string, username: string): Promise<number> {
   let devices = 0;
-  let token: string | undefined;
-  do {
-    const page = await call("AdminListDevices", {
-      UserPoolId: poolId,
-      Username: username,
-      Limit: 60,
-      ...(token ? { PaginationToken: token } : {}),
-    });
-    devices += ((page.Devices as unknown[] | undefined) ?? []).length;
-    token = page.PaginationToken as string | undefined;
-  } while (token);
+  const pages = new PageIterator(
+    (input) => call("AdminListDevices", input),
+    { UserPoolId: poolId, Username: username },
+    DEVICE_PAGES,
+    { pageSize: 60 },
+  );
+  for await (const page of pages) devices += ((page.Devices as unknown[] | undefined) ?? []).length;
   return devices;
 }
 
@@ -46,19 +51,16 @@ export default defineCommand<{ pool?: string }>({
       // ListUsers results lack the MFA settings: always read the user itself.
       const user = await call("AdminGetUser", { UserPoolId: pool.id, Username: username });
       const groups: string[] = [];
-      let token: string | undefined;
-      do {
-        const page = await call("AdminListGroupsForUser", {
-          UserPoolId: pool.id,
-          Username: username,
-          Limit: 60,
-          ...(token ? { NextToken: token } : {}),
-        });
+      const groupPages = operationPages(
+        call,
+        "admin-list-groups-for-user",
+        { UserPoolId: pool.id, Username: username },
+        { pageSize: 60 },
+      );
+      for await (const page of groupPages)
         groups.push(
           ...((page.Groups as ServiceOutput[] | undefined) ?? []).map((g) => g.GroupName as string),
         );
-        token = page.NextToken as string | undefined;
-      } while (token);
       const devices = await countDevices(call, pool.id, username).catch((err: unknown) => {
         // A detail, not the point of the command: an endpoint without AdminListDevices (moto) or
         // a role without the permission still gets the rest, with a warning.
