@@ -1,0 +1,182 @@
+// The groups commands in a real pseudo-terminal (tmux) at 80 and 160 columns: groups members
+// (the users table: a header, the count line, identifiers whole, a label: value block when a UUID
+// username cannot fit a row), groups show (the role ARN whole) and users mfa.
+// Runs bin/cogctl (the built dist/) against the embedded endpoint over HTTP on port 0.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  AdminAddUserToGroupCommand,
+  AdminCreateUserCommand,
+  CreateGroupCommand,
+  CreateUserPoolCommand,
+} from "@aws-sdk/client-cognito-identity-provider";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BIN, ROOT } from "./helpers/cli.js";
+import { type LocalHarness, startLocal } from "./helpers/local-server.js";
+import { requireTool } from "./helpers/tools.js";
+
+// The server's socket in a temp dir of our own (not -L's /tmp/tmux-UID/), removed afterwards.
+const socketDir = mkdtempSync(join(tmpdir(), "cogctl-groups-pty-"));
+const SOCKET = join(socketDir, "tmux.sock");
+const tmux = (...args: string[]) => execFileSync("tmux", ["-S", SOCKET, ...args], { encoding: "utf8" });
+const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+let local: LocalHarness;
+const uuid = "6188e6d3-1a2b-4c5d-8e9f-0123456789ab";
+const role = "arn:aws:iam::123456789012:role/oncall-engineers-pager";
+beforeAll(async () => {
+  requireTool("tmux");
+  if (!existsSync(join(ROOT, "dist", "bundle")))
+    throw new Error("dist/ is missing: build first with `npm run build`");
+  local = await startLocal();
+  const pool = await local.client.send(
+    new CreateUserPoolCommand({
+      PoolName: "pty-teams",
+      Schema: [{ Name: "team", AttributeDataType: "String", Mutable: true }],
+    }),
+  );
+  const poolId = pool.UserPool!.Id!;
+  await local.client.send(
+    new CreateGroupCommand({
+      UserPoolId: poolId,
+      GroupName: "oncall",
+      Description: "The engineers who answer the pager this week, and a description long enough to wrap",
+      Precedence: 1,
+      RoleArn: role,
+    }),
+  );
+  for (const username of ["alice", "bob", uuid]) {
+    await local.client.send(
+      new AdminCreateUserCommand({
+        UserPoolId: poolId,
+        Username: username,
+        MessageAction: "SUPPRESS",
+        UserAttributes: [
+          { Name: "email", Value: `${username.slice(0, 12)}@example.com` },
+          { Name: "custom:team", Value: "a rather long description of the team" },
+        ],
+      }),
+    );
+    await local.client.send(
+      new AdminAddUserToGroupCommand({ UserPoolId: poolId, Username: username, GroupName: "oncall" }),
+    );
+  }
+});
+afterAll(async () => {
+  try {
+    tmux("kill-server");
+  } catch {
+    // no session left
+  }
+  rmSync(socketDir, { recursive: true, force: true });
+  await local?.close();
+});
+
+async function runInTerminal(name: string, columns: number, argv: string[]): Promise<string> {
+  const env = {
+    AWS_ACCESS_KEY_ID: "local",
+    AWS_SECRET_ACCESS_KEY: "local",
+    AWS_REGION: "us-east-1",
+    AWS_CONFIG_FILE: "/nonexistent/cogctl-test-config",
+    AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/cogctl-test-credentials",
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+    TERM: "xterm-256color",
+  };
+  const command = [
+    "env",
+    "-u",
+    "COLUMNS",
+    ...Object.entries(env).map(([k, v]) => quote(`${k}=${v}`)),
+    quote(process.execPath),
+    quote(BIN),
+    "--endpoint-url",
+    quote(local.server.url),
+    ...argv.map(quote),
+  ].join(" ");
+  tmux(
+    "new-session",
+    "-d",
+    "-s",
+    name,
+    "-x",
+    String(columns),
+    "-y",
+    "24",
+    `sh -c ${quote(`${command}; echo EXIT=$?; sleep 60`)}`,
+  );
+  const until = Date.now() + 20_000;
+  for (;;) {
+    // No -J: each screen row as drawn, so a line wider than the terminal would show as wrapped.
+    const text = tmux("capture-pane", "-p", "-t", name);
+    if (/EXIT=\d+/.test(text)) return text;
+    if (Date.now() > until) throw new Error(`timed out; screen:\n${text}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const HEADER = /^USERNAME\s+EMAIL\/PHONE\s+STATUS\s+ENABLED\s+CREATED\s+CUSTOM:/;
+
+describe("groups commands in a terminal", () => {
+  it.each([80, 160])(
+    "groups members at %i columns: the count line, every line within the width",
+    async (columns) => {
+      const screen = await runInTerminal(`members${columns}`, columns, [
+        "groups",
+        "members",
+        "oncall",
+        "--pool",
+        "pty-teams",
+        "--attributes",
+        "custom:team",
+      ]);
+      expect(screen).toMatch(/EXIT=0/);
+      expect(screen).toMatch(/3 users in group oncall of pty-teams \(us-east-1_\w+\)/);
+      for (const line of screen.split("\n")) expect(line.length).toBeLessThanOrEqual(columns);
+      if (columns === 160) {
+        const rows = screen.split("\n");
+        const header = rows.findIndex((l) => HEADER.test(l));
+        expect(header, screen).toBeGreaterThanOrEqual(0);
+        expect(
+          rows
+            .slice(header + 1, header + 4)
+            .map((l) => l.split(/\s{2,}/)[0])
+            .sort(),
+        ).toEqual(["alice", "bob", uuid].sort());
+      } else {
+        // A UUID username does not fit a row at 80 columns: label: value blocks, the UUID whole.
+        expect(screen).toMatch(new RegExp(`^username: +${uuid}$`, "m"));
+        expect(screen).toMatch(/^username: +alice$/m);
+      }
+    },
+  );
+
+  it.each([80, 160])(
+    "groups show at %i columns: the role ARN whole, every line within the width",
+    async (columns) => {
+      const screen = await runInTerminal(`show${columns}`, columns, [
+        "groups",
+        "show",
+        "oncall",
+        "--pool",
+        "pty-teams",
+      ]);
+      expect(screen).toMatch(/EXIT=0/);
+      expect(screen).toMatch(/^name: +oncall$/m);
+      expect(screen).toMatch(/^members: +3$/m);
+      expect(screen).toMatch(/^precedence: +1$/m);
+      expect(screen).toContain(role);
+      expect(screen).toMatch(/^created: +(just now|\d+ \w+ ago)$/m);
+      for (const line of screen.split("\n")) expect(line.length).toBeLessThanOrEqual(columns);
+    },
+  );
+
+  it("users mfa at 80 columns: one aligned line per method", async () => {
+    const screen = await runInTerminal("mfa80", 80, ["users", "mfa", "alice", "--pool", "pty-teams"]);
+    expect(screen).toMatch(/EXIT=0/);
+    for (const method of ["totp", "sms", "email"])
+      expect(screen).toMatch(new RegExp(`^${method}: +off$`, "m"));
+    expect(screen).toMatch(/^preferred: +none$/m);
+  });
+});
