@@ -212,6 +212,15 @@ describe.each(endpoints)("groups commands against the %s", (_name, start) => {
         "[Group.GroupName, MemberCount]",
       ]);
       expect(JSON.parse(json.stdout)).toEqual(["crowd", MANY]);
+      const whole = JSON.parse(
+        (await cog(["groups", "show", "crowd", "--pool", poolName, "--output", "json"])).stdout,
+      );
+      expect(Object.keys(whole).sort()).toEqual(["Group", "MemberCount"]);
+      expect(whole.Group).toMatchObject({
+        GroupName: "crowd",
+        UserPoolId: poolId,
+        Description: "Many people",
+      });
     });
 
     it("show on a terminal prints aligned label: value lines and relative times", async () => {
@@ -265,6 +274,12 @@ describe.each(endpoints)("groups commands against the %s", (_name, start) => {
         /alice@example\.com\s+FORCE_CHANGE_PASSWORD\s+yes\s+(.* ago|just now)\s+blue$/,
       );
       expect(lines.find((l) => l.startsWith("bob"))).toMatch(/^bob\s+bob@example\.com\s/);
+    });
+
+    it("members of a group that does not exist is the service's error (254)", async () => {
+      const r = await cog(["groups", "members", "ghosts", "--pool", poolName]);
+      expect(r.code).toBe(254);
+      expect(r.stderr).toMatch(/ResourceNotFoundException.*ListUsersInGroup/);
     });
 
     it("--output json prints ListUsersInGroup's shape with every page; --query applies", async () => {

@@ -25,7 +25,7 @@ export default defineCommand<{ pool?: string }>({
       const members = await countMembers(call, pool.id, name);
       if (wantsPrinter(ctx)) {
         // GetGroup's shape, plus what no single API call returns.
-        ctx.printer.result({ Group: group, MemberCount: members, UserPoolId: pool.id });
+        ctx.printer.result({ Group: group, MemberCount: members });
         return;
       }
       printFields(ctx.io, groupFields(pool, group, members), { now: ctx.clock() });
