@@ -2,9 +2,7 @@
 // (the users table: a header, the count line, identifiers whole, a label: value block when a UUID
 // username cannot fit a row), groups show (the role ARN whole) and users mfa.
 // Runs bin/cogctl (the built dist/) against the embedded endpoint over HTTP on port 0.
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import {
   AdminAddUserToGroupCommand,
@@ -13,21 +11,16 @@ import {
   CreateUserPoolCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BIN, ROOT } from "./helpers/cli.js";
+import { ROOT } from "./helpers/cli.js";
 import { type LocalHarness, startLocal } from "./helpers/local-server.js";
-import { requireTool } from "./helpers/tools.js";
+import { Terminal } from "./helpers/terminal.js";
 
-// The server's socket in a temp dir of our own (not -L's /tmp/tmux-UID/), removed afterwards.
-const socketDir = mkdtempSync(join(tmpdir(), "cogctl-groups-pty-"));
-const SOCKET = join(socketDir, "tmux.sock");
-const tmux = (...args: string[]) => execFileSync("tmux", ["-S", SOCKET, ...args], { encoding: "utf8" });
-const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-
+let term: Terminal;
 let local: LocalHarness;
 const uuid = "6188e6d3-1a2b-4c5d-8e9f-0123456789ab";
 const role = "arn:aws:iam::123456789012:role/oncall-engineers-pager";
 beforeAll(async () => {
-  requireTool("tmux");
+  term = new Terminal("cogctl-groups-pty");
   if (!existsSync(join(ROOT, "dist", "bundle")))
     throw new Error("dist/ is missing: build first with `npm run build`");
   local = await startLocal();
@@ -65,55 +58,14 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => {
-  try {
-    tmux("kill-server");
-  } catch {
-    // no session left
-  }
-  rmSync(socketDir, { recursive: true, force: true });
+  term?.close();
   await local?.close();
 });
 
 async function runInTerminal(name: string, columns: number, argv: string[]): Promise<string> {
-  const env = {
-    AWS_ACCESS_KEY_ID: "local",
-    AWS_SECRET_ACCESS_KEY: "local",
-    AWS_REGION: "us-east-1",
-    AWS_CONFIG_FILE: "/nonexistent/cogctl-test-config",
-    AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/cogctl-test-credentials",
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
-    TERM: "xterm-256color",
-  };
-  const command = [
-    "env",
-    "-u",
-    "COLUMNS",
-    ...Object.entries(env).map(([k, v]) => quote(`${k}=${v}`)),
-    quote(process.execPath),
-    quote(BIN),
-    "--endpoint-url",
-    quote(local.server.url),
-    ...argv.map(quote),
-  ].join(" ");
-  tmux(
-    "new-session",
-    "-d",
-    "-s",
-    name,
-    "-x",
-    String(columns),
-    "-y",
-    "24",
-    `sh -c ${quote(`${command}; echo EXIT=$?; sleep 60`)}`,
-  );
-  const until = Date.now() + 20_000;
-  for (;;) {
-    // No -J: each screen row as drawn, so a line wider than the terminal would show as wrapped.
-    const text = tmux("capture-pane", "-p", "-t", name);
-    if (/EXIT=\d+/.test(text)) return text;
-    if (Date.now() > until) throw new Error(`timed out; screen:\n${text}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  term.startCli(name, ["--endpoint-url", local.server.url, ...argv], { columns, rows: 24 });
+  // Not joined: each screen row as drawn, so a line wider than the terminal would show as wrapped.
+  return (await term.waitForExit(name)).screen;
 }
 
 const HEADER = /^USERNAME\s+EMAIL\/PHONE\s+STATUS\s+ENABLED\s+CREATED\s+CUSTOM:/;
