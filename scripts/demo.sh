@@ -35,6 +35,9 @@ cog list-users --user-pool-id "$POOL" --max-items 2 --output table
 cog admin-set-user-password --user-pool-id "$POOL" --username alice@example.com --password 'Demo-passw0rd' --permanent
 printf '%s' 'Demo-passw0rd' | cog auth login --user-pool-id "$POOL" --client-id "$CLIENT" \
   --username alice@example.com --password-stdin
+# The same pool through the task commands: names instead of ids (tab-separated here, a table on a terminal).
+cog users list --pool demo
+cog users show alice@example.com --pool demo
 cog get-user --query 'UserAttributes[?Name==`email`].Value' --output text
 cog auth tokens --decode --query 'IdToken.{user: "cognito:username", email: email, groups: "cognito:groups"}' --output yaml
 if trap -p EXIT | grep -q rm; then

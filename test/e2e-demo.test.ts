@@ -19,6 +19,8 @@ describe("npm run demo", () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("alice@example.com"); // get-user as alice, after the SRP sign-in
     expect(r.stdout).toMatch(/groups:\n- admins/); // her ID token carries her group
+    expect(r.stdout).toMatch(/^[\w-]+\tbob@example\.com\tFORCE_CHANGE_PASSWORD\tyes\t/m); // users list in a pipe
+    expect(r.stdout).toMatch(/^groups\tadmins$/m); // users show found alice by email
     expect(r.stderr).not.toContain("Demo-passw0rd");
   }, 90_000);
 });
