@@ -219,6 +219,8 @@ describe.each(endpoints)("users commands against the %s", (_name, start) => {
         username: "alice",
         status: "FORCE_CHANGE_PASSWORD",
         groups: "admins",
+        mfa: "none", // said, not left blank
+        "preferred mfa": "none",
         email: "alice@example.com",
       });
     });

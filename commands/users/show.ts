@@ -79,8 +79,9 @@ export default defineCommand<{ pool?: string }>({
         { label: "status", value: user.UserStatus as string },
         { label: "enabled", value: user.Enabled ? "yes" : "no" },
         { label: "groups", value: groups },
-        { label: "mfa", value: (user.UserMFASettingList as string[] | undefined) ?? [] },
-        { label: "preferred mfa", value: user.PreferredMfaSetting as string | undefined },
+        // Spelled out rather than left blank: an empty line reads as "not known", not "no MFA".
+        { label: "mfa", value: (user.UserMFASettingList as string[] | undefined)?.join(", ") || "none" },
+        { label: "preferred mfa", value: (user.PreferredMfaSetting as string | undefined) || "none" },
         { label: "devices", value: devices },
         { label: "created", value: user.UserCreateDate as Date, kind: "time" },
         { label: "last modified", value: user.UserLastModifiedDate as Date, kind: "time" },

@@ -4,8 +4,10 @@
 // like any other argument that cannot be used), naming what was tried and what to run instead; a
 // missing user found by the service itself keeps its UserNotFoundException (254) only when the
 // caller sends it on (e.g. a user deleted between resolution and the call).
+
 import type { CognitoCall, ServiceOutput } from "./cognito-call.js";
 import { ServiceError, UsageError } from "./errors.js";
+import { operationPages } from "./paginate.js";
 
 /** Cognito's pool id shape: region, underscore, suffix (e.g. us-east-1_AbC123). */
 export const POOL_ID = /^[\w-]+_[0-9a-zA-Z]+$/;
@@ -80,30 +82,16 @@ export function createResolver(
 ): Resolver {
   let pools: Promise<ServiceOutput[]> | undefined;
   const clientLists = new Map<string, Promise<ServiceOutput[]>>();
-  const allPools = async () => {
+  // Every item of a listing, through the kernel's one pagination mechanism (60 a page, the maximum).
+  const everything = async (cliName: string, key: string, input: Record<string, unknown>) => {
     const out: ServiceOutput[] = [];
-    let token: string | undefined;
-    do {
-      const page = await call("ListUserPools", { MaxResults: 60, ...(token ? { NextToken: token } : {}) });
-      out.push(...((page.UserPools as ServiceOutput[] | undefined) ?? []));
-      token = page.NextToken as string | undefined;
-    } while (token);
+    for await (const page of operationPages(call, cliName, input, { pageSize: 60 }))
+      out.push(...((page[key] as ServiceOutput[] | undefined) ?? []));
     return out;
   };
-  const allClients = async (poolId: string) => {
-    const out: ServiceOutput[] = [];
-    let token: string | undefined;
-    do {
-      const page = await call("ListUserPoolClients", {
-        UserPoolId: poolId,
-        MaxResults: 60,
-        ...(token ? { NextToken: token } : {}),
-      });
-      out.push(...((page.UserPoolClients as ServiceOutput[] | undefined) ?? []));
-      token = page.NextToken as string | undefined;
-    } while (token);
-    return out;
-  };
+  const allPools = () => everything("list-user-pools", "UserPools", {});
+  const allClients = (poolId: string) =>
+    everything("list-user-pool-clients", "UserPoolClients", { UserPoolId: poolId });
   const clients = (pool: PoolRef) => {
     let list = clientLists.get(pool.id);
     if (!list) {
