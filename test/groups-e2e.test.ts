@@ -300,6 +300,26 @@ describe.each(endpoints)("groups commands against the %s", (_name, start) => {
   });
 
   describe("groups add and remove", () => {
+    it("a group that does not exist is one error before any user is touched (add and remove)", async () => {
+      for (const verb of ["add", "remove"]) {
+        const confirm = verb === "remove" ? ["--yes"] : []; // add changes nothing that needs confirming
+        const r = await cog([
+          "groups",
+          verb,
+          "no-such-group",
+          "carol",
+          "alice",
+          "--pool",
+          poolName,
+          ...confirm,
+        ]);
+        expect(r.code, r.stderr).toBe(254);
+        expect(r.stderr.match(/ResourceNotFoundException/g)).toHaveLength(1);
+        expect(r.stderr).toMatch(/GetGroup/);
+        expect(r.stdout).toBe("");
+      }
+    });
+
     it("remove refuses without a terminal or --yes (252, nothing changed); --dry-run prints the plan", async () => {
       await addToGroup("carol", "readers");
       const refused = await cog(["groups", "remove", "readers", "carol@example.com", "--pool", poolName]);

@@ -1,5 +1,6 @@
 // cogctl groups add GROUP USER...: adds users (by name, email, phone or sub) to a group.
 import { defineCommand } from "../../src/cli/command.js";
+import { requireGroup } from "../../src/kernel/groups.js";
 import { actOnUsers, addPoolOption } from "../../src/kernel/task.js";
 
 export default defineCommand<{ pool?: string }>({
@@ -23,6 +24,7 @@ export default defineCommand<{ pool?: string }>({
   async run(opts, args, ctx) {
     const [group, ...users] = args;
     await actOnUsers(ctx, users, opts, {
+      precheck: (call, pool) => requireGroup(call, pool.id, group),
       verb: `Add to group ${group}`,
       done: `Added to ${group}`,
       act: (call, pool, user) =>

@@ -1,6 +1,7 @@
 // cogctl groups remove GROUP USER...: takes users (by name, email, phone or sub) out of a group;
 // the users stay in the pool. Asks first.
 import { defineCommand } from "../../src/cli/command.js";
+import { requireGroup } from "../../src/kernel/groups.js";
 import { actOnUsers, addConfirmOptions, addPoolOption } from "../../src/kernel/task.js";
 
 export default defineCommand<{ pool?: string; yes?: boolean; dryRun?: boolean }>({
@@ -28,6 +29,7 @@ export default defineCommand<{ pool?: string; yes?: boolean; dryRun?: boolean }>
   async run(opts, args, ctx) {
     const [group, ...users] = args;
     await actOnUsers(ctx, users, opts, {
+      precheck: (call, pool) => requireGroup(call, pool.id, group),
       verb: "Remove",
       phrase: (users) => `Remove ${users} from group ${group}`,
       done: `Removed from ${group}`,

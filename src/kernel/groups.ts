@@ -24,3 +24,8 @@ export function groupFields(pool: PoolRef, group: ServiceOutput, members: number
     { label: "last modified", value: group.LastModifiedDate as Date, kind: "time" },
   ];
 }
+
+/** Fails once, with the service's ResourceNotFoundException, when the group does not exist. */
+export async function requireGroup(call: CognitoCall, poolId: string, group: string): Promise<void> {
+  await call("GetGroup", { UserPoolId: poolId, GroupName: group });
+}

@@ -65,6 +65,11 @@ export interface UserActionSpec {
   stdinTakenBy?: string;
   /** Several users at once make a person type the pool's name (bulk deletes). */
   typePoolNameWhenBulk?: boolean;
+  /**
+   * Checked once before anyone is asked or any user is touched (the group of `groups add` exists), so
+   * a typo is one error, not one per user.
+   */
+  precheck?(call: CognitoCall, pool: PoolRef): Promise<void>;
   act(call: CognitoCall, pool: PoolRef, user: UserRef): Promise<void>;
 }
 
@@ -80,6 +85,7 @@ export async function actOnUsers(
   const targets = await readTargets(args, ctx.io, { stdinTakenBy: spec.stdinTakenBy });
   await withTask(ctx, async ({ call, resolver }) => {
     const pool = await resolver.pool(flags.pool);
+    await spec.precheck?.(call, pool);
     if (spec.destructive) {
       const n = targets.length;
       const users = n === 1 ? "user" : `${n} users`;
