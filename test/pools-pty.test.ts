@@ -10,16 +10,15 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT } from "./helpers/cli.js";
 import { type LocalHarness, startLocal } from "./helpers/local-server.js";
-import { tmuxTerminal } from "./helpers/tmux.js";
-import { requireTool } from "./helpers/tools.js";
+import { Terminal } from "./helpers/terminal.js";
 
-const terminal = tmuxTerminal(`cogctl-pools-pty-${process.pid}`);
+let terminal: Terminal;
 let local: LocalHarness;
 let poolId: string;
 let clientId: string;
 
 beforeAll(async () => {
-  requireTool("tmux");
+  terminal = new Terminal("cogctl-pools-pty");
   if (!existsSync(join(ROOT, "dist", "bundle")))
     throw new Error("dist/ is missing: build first with `npm run build`");
   local = await startLocal();
@@ -29,16 +28,16 @@ beforeAll(async () => {
   ).UserPoolClient!.ClientId!;
 });
 afterAll(async () => {
-  terminal.close();
+  terminal?.close();
   await local?.close();
 });
 
-const at = (columns: number, argv: string[]) =>
-  terminal.run(`${argv.join("-")}-${columns}`.replace(/[^\w-]/g, ""), columns, [
-    "--endpoint-url",
-    local.server.url,
-    ...argv,
-  ]);
+/** The screen (rows as drawn, no scrollback) once cogctl has exited, EXIT=<code> line included. */
+async function at(columns: number, argv: string[]): Promise<string> {
+  const name = `${argv.join("-")}-${columns}`.replace(/[^\w-]/g, "");
+  terminal.startCli(name, ["--endpoint-url", local.server.url, ...argv], { columns, rows: 24 });
+  return (await terminal.waitForExit(name)).screen;
+}
 
 describe("pools and clients in a terminal", () => {
   it.each([80, 160])(
