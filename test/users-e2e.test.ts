@@ -18,31 +18,8 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scriptedPrompter } from "./helpers/auth.js";
 import { runCli } from "./helpers/cli.js";
+import { type Endpoint, endpoints } from "./helpers/endpoints.js";
 import { applyEnv, isolatedAwsEnv } from "./helpers/env.js";
-import { startLocal } from "./helpers/local-server.js";
-import { startMoto } from "./helpers/moto.js";
-
-interface Endpoint {
-  url: string;
-  close(): Promise<void>;
-}
-
-const endpoints: [string, () => Promise<Endpoint>][] = [
-  [
-    "embedded endpoint",
-    async () => {
-      const local = await startLocal();
-      return { url: local.server.url, close: () => local.close() };
-    },
-  ],
-  [
-    "moto_server",
-    async () => {
-      const moto = await startMoto();
-      return { url: moto.url, close: () => moto.stop() };
-    },
-  ],
-];
 
 describe.each(endpoints)("users commands against the %s", (_name, start) => {
   let endpoint: Endpoint;

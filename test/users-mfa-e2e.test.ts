@@ -11,31 +11,9 @@ import {
 } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "./helpers/cli.js";
+import { type Endpoint, endpoints } from "./helpers/endpoints.js";
 import { applyEnv, isolatedAwsEnv } from "./helpers/env.js";
 import { startLocal } from "./helpers/local-server.js";
-import { startMoto } from "./helpers/moto.js";
-
-interface Endpoint {
-  url: string;
-  close(): Promise<void>;
-}
-
-const endpoints: [string, () => Promise<Endpoint>][] = [
-  [
-    "embedded endpoint",
-    async () => {
-      const local = await startLocal();
-      return { url: local.server.url, close: () => local.close() };
-    },
-  ],
-  [
-    "moto_server",
-    async () => {
-      const moto = await startMoto();
-      return { url: moto.url, close: () => moto.stop() };
-    },
-  ],
-];
 
 const fieldsOf = (stdout: string) =>
   Object.fromEntries(
