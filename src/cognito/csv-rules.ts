@@ -49,3 +49,16 @@ export function protectEscapedCommas(text: string): string {
 export function restoreEscapedCommas(value: string): string {
   return value.replaceAll(ESCAPED_COMMA_STAND_IN, ",");
 }
+
+/** A value written in Cognito's dialect: commas escaped as `\,` (there is no quoting). */
+export function escapeValue(value: string): string {
+  return value.replaceAll(",", "\\,");
+}
+
+/**
+ * Columns an import file may carry beyond GetCSVHeader's: cogctl's own (`cogctl:reason` in a rejects
+ * file) and the `cognito:` extras that `users export --groups` writes (`cognito:groups`, ...). The
+ * reader accepts them, the job path strips them before upload, and the API path applies the ones it
+ * knows (groups, enabled state).
+ */
+export const REJECTS_REASON_COLUMN = "cogctl:reason";
