@@ -45,7 +45,11 @@ export function createContext(io: IO, globals: GlobalOptions, overrides: Context
     localEndpoint() {
       if (closed) throw new Error("the command's Context is closed");
       endpoint ??= import("../local/in-process.js").then(({ openLocalEndpoint }) =>
-        openLocalEndpoint({ dataDir: paths.dataDir, region: region() }),
+        openLocalEndpoint({
+          dataDir: paths.dataDir,
+          region: region(),
+          importLeaseMs: leaseMs(io.env.COGCTL_LOCAL_IMPORT_LEASE_MS),
+        }),
       );
       return endpoint;
     },
@@ -65,6 +69,15 @@ export function createContext(io: IO, globals: GlobalOptions, overrides: Context
     },
   };
   return ctx;
+}
+
+/**
+ * COGCTL_LOCAL_IMPORT_LEASE_MS: how long a --local import job's lease lasts before another process
+ * on the data directory takes it over (default: the endpoint's, 15 s). Tests of kill -9 shorten it.
+ */
+function leaseMs(value: string | undefined): number | undefined {
+  const n = Number(value);
+  return value !== undefined && Number.isSafeInteger(n) && n >= 100 ? n : undefined;
 }
 
 /** Defers loading @inquirer/prompts until a question is actually asked. */

@@ -255,8 +255,7 @@ export class ImportRunner {
       else job.FailedUsers = (job.FailedUsers ?? 0) + 1;
       messages.push(outcomeMessage(l.line, outcome));
     }
-    this.logs.ensureStream(group, stream, now);
-    this.logs.append(group, stream, messages, now);
+    this.logs.append(this.logs.ensureStream(group, stream, now), messages, now);
     const bad = (job.FailedUsers ?? 0) + (job.SkippedUsers ?? 0);
     const processed = bad + (job.ImportedUsers ?? 0);
     if (processed >= TOO_MANY_MIN_ROWS && bad > processed * TOO_MANY_RATIO)
