@@ -48,7 +48,12 @@ export const CATEGORY_OPERATIONS: Record<QuotaCategory, string[]> = {
   UserCreation: ["SignUp", "ConfirmSignUp", "AdminCreateUser", "AdminConfirmSignUp"],
   // Federation through a third-party IdP happens on the managed-login endpoints, not the API.
   UserFederation: [],
-  UserAccountRecovery: ["ForgotPassword", "ConfirmForgotPassword", "AdminResetUserPassword", "ChangePassword"],
+  UserAccountRecovery: [
+    "ForgotPassword",
+    "ConfirmForgotPassword",
+    "AdminResetUserPassword",
+    "ChangePassword",
+  ],
   UserRead: ["AdminGetUser", "GetUser", "AdminGetUserAuthFactors", "GetUserAuthFactors"],
   UserUpdate: [
     "AdminDisableUser",
@@ -69,7 +74,13 @@ export const CATEGORY_OPERATIONS: Record<QuotaCategory, string[]> = {
     "SetUserSettings",
     "VerifyUserAttribute",
   ],
-  UserToken: ["RevokeToken", "GlobalSignOut", "AdminUserGlobalSignOut", "RevokeUserSession", "AdminRevokeUserSession"],
+  UserToken: [
+    "RevokeToken",
+    "GlobalSignOut",
+    "AdminUserGlobalSignOut",
+    "RevokeUserSession",
+    "AdminRevokeUserSession",
+  ],
   UserResourceRead: [
     "AdminGetDevice",
     "AdminListDevices",

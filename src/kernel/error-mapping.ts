@@ -72,6 +72,13 @@ export function normalize(err: unknown, operation?: string, endpoint?: string): 
   // Network failures first: the SDK decorates them with $metadata too, but no service answered.
   const where =
     endpoint ?? (e.address ? `http://${e.address}${e.port ? `:${e.port}` : ""}` : "the default endpoint");
+  // The AWS CLI's words for a connection that was made and then dropped without an answer.
+  if (e.code === "ECONNRESET") {
+    return new CliError(
+      `Connection was closed before we received a valid response from endpoint URL: "${where}".`,
+      ExitCode.OTHER,
+    );
+  }
   if (e.code && NETWORK_CODES.has(e.code)) {
     return new CliError(`Could not connect to the endpoint URL: "${where}" (${e.code})`, ExitCode.OTHER);
   }

@@ -12,8 +12,8 @@ import {
   TooManyRequestsException,
   UnknownOperationException,
 } from "./errors.js";
-import { EndpointLimits, type LimitSettings } from "./limits/index.js";
 import type { Fault } from "./limits/faults.js";
+import { EndpointLimits, type LimitSettings } from "./limits/index.js";
 import { type Clock, systemClock } from "./services/clock.js";
 import {
   type AcceptedUpload,

@@ -58,17 +58,23 @@ export function parseFaults(spec: string, source: SpecSource, randomSeed: () => 
     if (seen.has(key)) throw new LimitsSpecError(`${source}: '${key}' is given twice.`);
     seen.add(key);
     if (value === undefined || extra !== undefined) {
-      throw new LimitsSpecError(`${source}: '${part}' needs a value, like ${key}=${key === "seed" ? 7 : 0.05}.`);
+      throw new LimitsSpecError(
+        `${source}: '${part}' needs a value, like ${key}=${key === "seed" ? 7 : 0.05}.`,
+      );
     }
     if (key === "seed") {
       if (!/^\d+$/.test(value) || Number(value) > 0xffffffff) {
-        throw new LimitsSpecError(`${source}: seed must be a whole number from 0 to 4294967295; got '${value}'.`);
+        throw new LimitsSpecError(
+          `${source}: seed must be a whole number from 0 to 4294967295; got '${value}'.`,
+        );
       }
       rates.seed = Number(value);
       continue;
     }
     if (!NUMBER.test(value) || Number(value) > 1) {
-      throw new LimitsSpecError(`${source}: ${key} must be a probability from 0 to 1, like ${key}=0.05; got '${value}'.`);
+      throw new LimitsSpecError(
+        `${source}: ${key} must be a probability from 0 to 1, like ${key}=0.05; got '${value}'.`,
+      );
     }
     rates[key as Exclude<(typeof FAULT_KEYS)[number], "seed">] = Number(value);
   }

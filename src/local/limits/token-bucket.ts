@@ -32,7 +32,8 @@ export class TokenBucket {
   private refill(): void {
     const t = this.now();
     // A clock that steps back (a test's, or NTP) adds nothing rather than draining the bucket.
-    if (t > this.updated) this.tokens = Math.min(this.rate, this.tokens + ((t - this.updated) / 1000) * this.rate);
+    if (t > this.updated)
+      this.tokens = Math.min(this.rate, this.tokens + ((t - this.updated) / 1000) * this.rate);
     this.updated = Math.max(t, this.updated);
   }
 }
