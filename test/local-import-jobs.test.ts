@@ -11,7 +11,11 @@ import {
 } from "@aws-sdk/client-cloudwatch-logs";
 import * as C from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RowRules } from "../src/cognito/csv/rules.js";
+import { inputModel } from "../src/local/model/input-model.js";
 import { TOO_MANY_MESSAGE, TOO_MANY_MIN_ROWS } from "../src/local/services/import-runner.js";
+import { importRow } from "../src/local/services/user-import.js";
+import { RequestValidator } from "../src/local/validate.js";
 import { bigCsv, createJob, csvFor, importPool, put, waitForJob } from "./helpers/import-jobs.js";
 import { failure, type LocalHarness, startLocal } from "./helpers/local-server.js";
 
@@ -211,13 +215,17 @@ describe("an import job in the background", () => {
     );
     const messages = (events ?? []).map((e) => e.message as string);
     expect(messages[0]).toBe("[SUCCEEDED] Line Number 2 - The import succeeded.");
-    expect(messages[1]).toMatch(
-      /^\[FAILED\] Line Number 3 - The row is not a valid user: 1 validation error detected: Value at 'username' failed to satisfy constraint: Member must satisfy regular expression pattern/,
+    expect(messages[1]).toBe(
+      "[FAILED] Line Number 3 - The cognito:username value holds a control or unprintable character.",
     );
-    expect(messages[2]).toContain("[FAILED] Line Number 4 - The row is not a valid user");
-    expect(messages[3]).toContain("Member must have length less than or equal to 128");
+    expect(messages[2]).toBe(
+      "[FAILED] Line Number 4 - The cognito:username value holds a control or unprintable character.",
+    );
+    expect(messages[3]).toBe(
+      "[FAILED] Line Number 5 - The cognito:username value is longer than 128 characters.",
+    );
     expect(messages[4]).toBe(
-      "[FAILED] Line Number 6 - The cognito:mfa_enabled value must be false: MFA is off in the user pool.",
+      "[FAILED] Line Number 6 - cognito:mfa_enabled is true, but the pool has MFA off.",
     );
     expect(messages[5]).toBe(
       "[FAILED] Line Number 7 - The User Record does not set any of the auto verified attributes to true. (Example: email_verified to true).",
@@ -228,6 +236,40 @@ describe("an import job in the background", () => {
       expect(m).not.toContain("example.com");
       expect(m).not.toContain("xxxx");
     }
+  });
+
+  it("behind the shared row rules, the AdminCreateUser request model refuses a NUL byte too", async () => {
+    const pool = await importPool(h.client, "model");
+    const services = h.endpoint.services;
+    const stored = services.pools.get(pool.id);
+    const values = (u: string) =>
+      pool.header.map((c) =>
+        c === "cognito:username"
+          ? u
+          : c === "cognito:mfa_enabled"
+            ? "false"
+            : c === "email"
+              ? "x@example.com"
+              : c === "email_verified"
+                ? "true"
+                : "",
+      );
+    // Rules that find nothing: what is left is the router's own check of AdminCreateUser.
+    const lenient = { check: () => [] } as unknown as RowRules;
+    const check = (op: string, input: unknown) => {
+      new RequestValidator(inputModel).validateWithoutValues(op, input);
+    };
+    const outcome = importRow(services, stored, pool.header, lenient, 2, values("a\u0000b").join(","), check);
+    expect(outcome).toEqual({
+      kind: "FAILED",
+      reason: expect.stringMatching(
+        /^The row is not a valid user: 1 validation error detected: Value at 'username' failed to satisfy constraint: Member must satisfy regular expression pattern: /,
+      ),
+    });
+    expect(services.users.find(stored, "a\u0000b")).toBeUndefined();
+    expect(importRow(services, stored, pool.header, lenient, 3, values("ok").join(","), check)).toEqual({
+      kind: "SUCCEEDED",
+    });
   });
 
   it("fails the whole job for a file that is not UTF-8", async () => {

@@ -157,7 +157,7 @@ describe("CloudWatch Logs over HTTP", () => {
     expect(forwardAtEnd.nextForwardToken).toBe(tail.nextForwardToken);
 
     const messages = tail.events?.map((e) => e.message);
-    expect(messages?.[9]).toBe(`[FAILED] Line Number ${ROWS + 1} - Invalid email address format.`);
+    expect(messages?.[9]).toBe(`[FAILED] Line Number ${ROWS + 1} - The email value is not an email address.`);
     const noStream = await failure(
       logs.send(new GetLogEventsCommand({ logGroupName: group, logStreamName: "nope" })),
     );
@@ -309,7 +309,7 @@ describe("CloudWatch Logs in process (--local)", () => {
       "[SUCCEEDED] Line Number 2 - The import succeeded.",
       "[SUCCEEDED] Line Number 3 - The import succeeded.",
       "[SUCCEEDED] Line Number 4 - The import succeeded.",
-      "[FAILED] Line Number 5 - Invalid email address format.",
+      "[FAILED] Line Number 5 - The email value is not an email address.",
       "[SUCCEEDED] Line Number 6 - The import succeeded.",
     ]);
     const { logGroups } = await local.send(new DescribeLogGroupsCommand({}));

@@ -13,12 +13,20 @@
 //   them Failed when their file is gone. A closing endpoint hands its jobs back (lease lapsed now).
 import { randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
+import type { RowRules } from "../../cognito/csv/rules.js";
 import { CSV_LIMITS, startsWithUtf8Bom } from "../../cognito/csv-rules.js";
 import { importLogGroup, importLogStream, LogsService } from "./cloudwatch-logs.js";
 import { fileLines } from "./csv-lines.js";
 import { ImportJobsService, type JobData } from "./import-jobs.js";
 import type { LocalServices } from "./index.js";
-import { checkHeader, importRow, outcomeMessage, type RequestCheck, splitRow } from "./user-import.js";
+import {
+  checkHeader,
+  importRow,
+  outcomeMessage,
+  type RequestCheck,
+  rowRules,
+  splitRow,
+} from "./user-import.js";
 
 /**
  * §8b: "Too many users have failed or been skipped during the import." Cognito does not publish its
@@ -30,6 +38,8 @@ import { checkHeader, importRow, outcomeMessage, type RequestCheck, splitRow } f
 export const TOO_MANY_MIN_ROWS = 1000;
 export const TOO_MANY_RATIO = 0.5;
 export const TOO_MANY_MESSAGE = "Too many users have failed or been skipped during the import.";
+
+const POOL_DELETED = "The user pool of this import job was deleted.";
 
 /** How long a lease lasts without a chunk renewing it. */
 export const DEFAULT_LEASE_MS = 15_000;
@@ -143,11 +153,12 @@ export class ImportRunner {
       return;
     }
     const pool = this.services.pools.find(JSON.parse(row.data).UserPoolId);
-    const headerProblem = pool ? checkHeader(pool, header.names) : undefined;
-    if (headerProblem) {
-      this.commit(jobId, (job) => this.end(job, "Failed", headerProblem));
+    const headerProblem = pool ? checkHeader(pool, header.names) : POOL_DELETED;
+    if (headerProblem || !pool) {
+      this.commit(jobId, (job) => this.end(job, "Failed", headerProblem ?? POOL_DELETED));
       return;
     }
+    const rules = rowRules(pool, header.names);
     const fresh = row.cursor_byte === 0;
     if (fresh) {
       const problem = await this.scanFile(path, () => this.heartbeat(jobId));
@@ -165,7 +176,9 @@ export class ImportRunner {
     let size = 64;
     const flush = async (last: boolean): Promise<boolean> => {
       const started = performance.now();
-      const result = this.commit(jobId, (job, r) => this.importChunk(job, r, batch, header.names, last));
+      const result = this.commit(jobId, (job, r) =>
+        this.importChunk(job, r, batch, header.names, rules, last),
+      );
       batch = [];
       // Adapt the chunk to the time budget: the chunk is what another request may wait behind.
       const took = performance.now() - started;
@@ -238,10 +251,11 @@ export class ImportRunner {
     cursor: { cursorByte: number; cursorLine: number },
     batch: { line: number; text?: string; end: number; invalidUtf8?: boolean }[],
     header: string[],
+    rules: RowRules,
     last: boolean,
   ): ChunkResult {
     const pool = this.services.pools.find(job.UserPoolId as string);
-    if (!pool) return this.end(job, "Failed", "The user pool of this import job was deleted.");
+    if (!pool) return this.end(job, "Failed", POOL_DELETED);
     job.Status = "InProgress";
     const now = this.services.clock().getTime();
     const group = importLogGroup(pool.id, pool.name);
@@ -257,7 +271,7 @@ export class ImportRunner {
               kind: "FAILED",
               reason: `The row is longer than ${CSV_LIMITS.maxRowCharacters} characters.`,
             } as const)
-          : importRow(this.services, pool, header, l.text, this.opts.check);
+          : importRow(this.services, pool, header, rules, l.line, l.text, this.opts.check);
       if (outcome.kind === "SUCCEEDED") job.ImportedUsers = (job.ImportedUsers ?? 0) + 1;
       else if (outcome.kind === "SKIPPED") job.SkippedUsers = (job.SkippedUsers ?? 0) + 1;
       else job.FailedUsers = (job.FailedUsers ?? 0) + 1;

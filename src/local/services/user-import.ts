@@ -1,8 +1,12 @@
 // One import file's rules as the import job applies them (§8, §8b): the header, and each row → a
 // user created RESET_REQUIRED with no password (SUCCEEDED), an existing username (SKIPPED), or a
 // row that breaks a rule (FAILED, with a reason that holds no user data: it goes to CloudWatch Logs).
-// Each row is checked with the same rules as AdminCreateUser: the request model's Username and
-// attribute patterns and lengths (validate.ts) and the pool's schema (schema.ts).
+// Each row is checked by the shared rules of src/cognito/csv/ (the very rules `users validate`
+// applies, so the CLI and the job agree), then as AdminCreateUser checks its request: the request
+// model's Username and attribute patterns and lengths (validate.ts) and the pool's schema (schema.ts).
+import type { UserPoolType } from "@aws-sdk/client-cognito-identity-provider";
+import { importPoolFrom } from "../../cognito/csv/pool.js";
+import { RowRules, type RuleProblem } from "../../cognito/csv/rules.js";
 import {
   CSV_LIMITS,
   protectEscapedCommas,
@@ -59,6 +63,8 @@ export function importRow(
   services: LocalServices,
   pool: Pool,
   header: string[],
+  rules: RowRules,
+  line: number,
   text: string,
   check: RequestCheck,
 ): RowOutcome {
@@ -71,35 +77,23 @@ export function importRow(
   header.forEach((h, i) => {
     cell[h] = row[i];
   });
+  const problem = rules
+    .check(row, line)
+    // A username or sign-in value already on an earlier row is the store's to decide, as for a user
+    // already in the pool: the first row imports, a later one is SKIPPED (or FAILED on an alias),
+    // the same after a resume, when this process never saw the earlier rows.
+    .find((p) => p.kind !== "duplicate");
+  if (problem) return failed(reasonWithoutValues(problem, header));
   const username = cell["cognito:username"];
-  if (!username) return failed("The cognito:username column is empty; every user needs a username.");
-  if (/\s/u.test(username)) return failed("The cognito:username value holds whitespace.");
   const mfa = cell["cognito:mfa_enabled"].toLowerCase();
-  if (mfa !== "true" && mfa !== "false")
-    return failed("The cognito:mfa_enabled value must be true or false.");
-  if (pool.data.MfaConfiguration === "ON" && mfa !== "true")
-    return failed("The cognito:mfa_enabled value must be true: the user pool requires MFA.");
-  if (pool.data.MfaConfiguration !== "ON" && pool.data.MfaConfiguration !== "OPTIONAL" && mfa === "true")
-    return failed("The cognito:mfa_enabled value must be false: MFA is off in the user pool.");
-
   const attributes: Record<string, string> = {};
   for (const [name, value] of Object.entries(cell)) {
-    if (name.startsWith("cognito:") || value === "") continue;
+    if (name.startsWith("cognito:") || name.startsWith("cogctl:") || value === "") continue;
     attributes[name] = value;
   }
   for (const flag of ["email_verified", "phone_number_verified"]) {
-    if (attributes[flag] === undefined) continue;
-    const v = attributes[flag].toLowerCase();
-    if (v !== "true" && v !== "false") return failed(`The ${flag} value must be TRUE or FALSE.`);
-    attributes[flag] = v;
+    if (attributes[flag] !== undefined) attributes[flag] = attributes[flag].toLowerCase();
   }
-  const auto = pool.data.AutoVerifiedAttributes ?? [];
-  if (auto.length && !auto.some((a) => attributes[a] && attributes[`${a}_verified`] === "true"))
-    return failed(NO_AUTO_VERIFIED_MESSAGE);
-  if (attributes.birthdate !== undefined && !/^\d{2}\/\d{2}\/\d{4}$/.test(attributes.birthdate))
-    return failed("The birthdate value must be mm/dd/yyyy.");
-  if (attributes.updated_at !== undefined && !/^\d+$/.test(attributes.updated_at))
-    return failed("The updated_at value must be a number of seconds since the epoch.");
 
   // The same request AdminCreateUser would get: the model's Username pattern (no control
   // characters, no NUL) and length, attribute name and value bounds.
@@ -131,6 +125,54 @@ export function importRow(
     if (type) return failed((err as Error).message);
     // §8b: a row that hits an internal error is FAILED and the job goes on.
     return failed("An internal error occurred while importing this user.");
+  }
+}
+
+/** The shared row rules for a pool and a file's header (one per job run: it keeps no rows). */
+export function rowRules(pool: Pool, header: string[]): RowRules {
+  return new RowRules(importPoolFrom(pool.data as UserPoolType, csvHeader(pool)), header);
+}
+
+/**
+ * A rule's problem as a log line may say it: the rules' own messages quote values for the person
+ * fixing a file, and CloudWatch Logs lines carry no user data, so the value-quoting ones are
+ * reworded from the problem's kind and column.
+ */
+function reasonWithoutValues(problem: RuleProblem, header: string[]): string {
+  const field = problem.index === undefined ? "the row" : header[problem.index];
+  switch (problem.kind) {
+    case "auto-verified":
+      return NO_AUTO_VERIFIED_MESSAGE;
+    case "mfa":
+    case "required":
+    case "verified":
+    case "length":
+      // Worded with column names and counts only.
+      return `${problem.message}.`;
+    case "username":
+      if (problem.message.includes("whitespace")) return "The cognito:username value holds whitespace.";
+      if (problem.message.includes("control"))
+        return "The cognito:username value holds a control or unprintable character.";
+      if (problem.message.includes("empty")) return "The cognito:username value is empty.";
+      return `The cognito:username value is longer than 128 characters.`;
+    case "boolean":
+      return `The ${field} value is not true or false.`;
+    case "email":
+      return `The ${field} value is not an email address.`;
+    case "phone":
+      return `The ${field} value is not an E.164 phone number (+12065550100).`;
+    case "date":
+      return field === "birthdate"
+        ? "The birthdate value is not a date in mm/dd/yyyy."
+        : `The ${field} value is not a date.`;
+    case "number":
+      return field === "updated_at"
+        ? "The updated_at value is not a time in epoch seconds."
+        : `The ${field} value is not a number.`;
+    case "range":
+      return `The ${field} value is outside the range the user pool allows.`;
+    default:
+      return `The ${field} value is not valid.`;
   }
 }
 
