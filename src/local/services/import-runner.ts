@@ -13,6 +13,7 @@
 //   them Failed when their file is gone. A closing endpoint hands its jobs back (lease lapsed now).
 import { randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
+import type { Statement } from "better-sqlite3";
 import type { RowRules } from "../../cognito/csv/rules.js";
 import { CSV_LIMITS, startsWithUtf8Bom } from "../../cognito/csv-rules.js";
 import { importLogGroup, importLogStream, LogsService } from "./cloudwatch-logs.js";
@@ -46,7 +47,7 @@ export const DEFAULT_LEASE_MS = 15_000;
 /** Bytes of one line held at most: 16,000 characters of up to 4 bytes, and the line ending. */
 const MAX_LINE_BYTES = CSV_LIMITS.maxRowCharacters * 4 + 2;
 /** A chunk's time budget: what another request may wait behind it. */
-const CHUNK_BUDGET_MS = 8;
+const CHUNK_BUDGET_MS = 6;
 
 export interface RunnerOptions {
   leaseMs?: number;
@@ -69,6 +70,7 @@ export class ImportRunner {
   private readonly running = new Map<string, Promise<void>>();
   private timer?: NodeJS.Timeout;
   private closed = false;
+  private chunkStatements?: { read: Statement; write: Statement };
 
   constructor(
     private readonly services: LocalServices,
@@ -215,8 +217,19 @@ export class ImportRunner {
     work: (job: JobData, row: { cursorByte: number; cursorLine: number }) => ChunkResult,
   ): ChunkResult {
     if (this.closed) return "lost";
+    this.chunkStatements ??= {
+      read: this.services.db.prepare(
+        "SELECT lease_owner, data, cursor_byte, cursor_line FROM import_jobs WHERE job_id = ?",
+      ),
+      write: this.services.db.prepare(
+        "UPDATE import_jobs SET data = ?, cursor_byte = ?, cursor_line = ?, lease_expires = ? WHERE job_id = ?",
+      ),
+    };
+    const { read, write } = this.chunkStatements;
     const tx = this.services.db.transaction((): ChunkResult => {
-      const row = this.jobs.row(jobId);
+      const row = read.get(jobId) as
+        | { lease_owner: string | null; data: string; cursor_byte: number; cursor_line: number }
+        | undefined;
       if (!row || row.lease_owner !== this.owner) throw new LeaseLost();
       const job = JSON.parse(row.data) as JobData;
       const cursor = { cursorByte: row.cursor_byte, cursorLine: row.cursor_line };
@@ -228,11 +241,7 @@ export class ImportRunner {
       } else {
         result = work(job, cursor);
       }
-      this.services.db
-        .prepare(
-          "UPDATE import_jobs SET data = ?, cursor_byte = ?, cursor_line = ?, lease_expires = ? WHERE job_id = ?",
-        )
-        .run(JSON.stringify(job), cursor.cursorByte, cursor.cursorLine, Date.now() + this.leaseMs, jobId);
+      write.run(JSON.stringify(job), cursor.cursorByte, cursor.cursorLine, Date.now() + this.leaseMs, jobId);
       return result;
     });
     let result: ChunkResult;

@@ -73,10 +73,6 @@ export function importRow(
   const row = splitRow(text);
   if (row.length !== header.length)
     return failed(`The row has ${row.length} columns; the header has ${header.length}.`);
-  const cell: Record<string, string> = {};
-  header.forEach((h, i) => {
-    cell[h] = row[i];
-  });
   const problem = rules
     .check(row, line)
     // A username or sign-in value already on an earlier row is the store's to decide, as for a user
@@ -84,15 +80,17 @@ export function importRow(
     // the same after a resume, when this process never saw the earlier rows.
     .find((p) => p.kind !== "duplicate");
   if (problem) return failed(reasonWithoutValues(problem, header));
-  const username = cell["cognito:username"];
-  const mfa = cell["cognito:mfa_enabled"].toLowerCase();
+  let username = "";
+  let mfa = "";
   const attributes: Record<string, string> = {};
-  for (const [name, value] of Object.entries(cell)) {
-    if (name.startsWith("cognito:") || name.startsWith("cogctl:") || value === "") continue;
-    attributes[name] = value;
-  }
-  for (const flag of ["email_verified", "phone_number_verified"]) {
-    if (attributes[flag] !== undefined) attributes[flag] = attributes[flag].toLowerCase();
+  for (let i = 0; i < header.length; i++) {
+    const name = header[i];
+    const value = row[i];
+    if (name === "cognito:username") username = value;
+    else if (name === "cognito:mfa_enabled") mfa = value.toLowerCase();
+    else if (value !== "" && !name.startsWith("cognito:") && !name.startsWith("cogctl:"))
+      attributes[name] =
+        name === "email_verified" || name === "phone_number_verified" ? value.toLowerCase() : value;
   }
 
   // The same request AdminCreateUser would get: the model's Username pattern (no control
