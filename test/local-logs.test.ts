@@ -189,6 +189,15 @@ describe("CloudWatch Logs over HTTP", () => {
     expect(await filter("?FAILED ?SKIPPED")).toEqual([...failedLines, ...skippedLines].sort((a, b) => a - b));
     expect((await filter("-SUCCEEDED")).length).toBe(BAD.size + EXISTING.length);
     expect(await filter("%Line Number 1[0-9] %")).toEqual(Array.from({ length: 10 }, (_, i) => i + 10));
+    // Space-delimited: `[FAILED]` is one field, `[...]` encloses one, `...` is any number of fields.
+    expect(await filter("[status=FAILED, ...]")).toEqual(failedLines);
+    expect(await filter('[status="SKIP*", w1, w2, line < 100, ...]')).toEqual([11]);
+    expect(await filter("[status!=SUCCEEDED, w1, w2, line>=1000, ...]")).toEqual([1051]);
+    expect(await filter("[FAILED]")).toEqual([]);
+    const json = await failure(
+      logs.send(new FilterLogEventsCommand({ logGroupName: group, filterPattern: "{ $.a = 1 }" })),
+    );
+    expect(json.name).toBe("InvalidParameterException");
 
     // Paging: 7 a page, through nextToken, gives the same events as one request.
     const paged: number[] = [];

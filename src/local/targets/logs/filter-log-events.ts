@@ -3,7 +3,9 @@
 // both), a time range and a filter pattern; up to `limit` (1-10,000, default 10,000) a page, and a
 // nextToken while more may match. Filter patterns: the unstructured-text syntax (terms that must all
 // appear, "quoted phrases", ?either ?or, -excluded, %regex%), which is what log lines like
-// `[FAILED] Line Number 7 - ...` are searched with; JSON and space-delimited patterns are refused.
+// `[FAILED] Line Number 7 - ...` are searched with, and space-delimited patterns (`[status, ...]`,
+// `[w1=FAILED, ...]`, `*` wildcards, `!=`, numeric comparisons); JSON patterns (`{ $.x = 1 }`) are
+// refused: no import log line is JSON.
 import { InvalidParameterException } from "../../errors.js";
 import { defineTarget } from "../target.js";
 import {
@@ -40,10 +42,11 @@ type Matcher = (message: string) => boolean;
 export function compileFilterPattern(pattern: string | undefined): Matcher {
   const text = (pattern ?? "").trim();
   if (text === "" || text === '""') return () => true;
-  if (text.startsWith("{") || text.startsWith("["))
+  if (text.startsWith("{"))
     throw new InvalidParameterException(
-      'Invalid filter pattern: the cogctl local endpoint supports only text patterns (terms, "phrases", ?any, -not, %regex%).',
+      "Invalid filter pattern: JSON filter patterns are not supported by the cogctl local endpoint (import log lines are text).",
     );
+  if (text.startsWith("[")) return spaceDelimited(text);
   if (text.length > 2 && text.startsWith("%") && text.endsWith("%")) {
     let re: RegExp;
     try {
@@ -68,6 +71,58 @@ export function compileFilterPattern(pattern: string | undefined): Matcher {
     all.every((t) => m.includes(t)) &&
     (any.length === 0 || any.some((t) => m.includes(t))) &&
     !none.some((t) => m.includes(t));
+}
+
+/** The fields of a message as space-delimited patterns see them: `[...]` and `"..."` enclose one. */
+function fieldsOf(message: string): string[] {
+  return (message.match(/\[[^\]]*\]|"[^"]*"|\S+/g) ?? []).map((f) =>
+    (f.startsWith("[") && f.endsWith("]")) || (f.startsWith('"') && f.endsWith('"')) ? f.slice(1, -1) : f,
+  );
+}
+
+/** `[a, b=v, c!=v*, n>=3, ...]`: field by field, `...` standing for any number of fields. */
+function spaceDelimited(pattern: string): Matcher {
+  if (!pattern.endsWith("]"))
+    throw new InvalidParameterException("Invalid filter pattern: a space-delimited pattern ends with ].");
+  const tests = pattern
+    .slice(1, -1)
+    .split(",")
+    .map((e) => e.trim())
+    .map((e): ((field: string) => boolean) | "..." => {
+      if (e === "...") return "...";
+      const m = /^([A-Za-z_][\w.]*)\s*(=|!=|<=|>=|<|>)?\s*(.*)$/.exec(e);
+      if (!m || (m[2] && m[3] === "") || (!m[2] && m[3] !== ""))
+        throw new InvalidParameterException(`Invalid filter pattern: ${e} is not a field.`);
+      const [, , op, raw] = m;
+      if (!op) return () => true;
+      const value = raw.replace(/^"(.*)"$/, "$1");
+      if (op === "=" || op === "!=") {
+        const body = value
+          .split("*")
+          .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+          .join(".*");
+        const re = new RegExp(`^${body}$`);
+        return op === "=" ? (f) => re.test(f) : (f) => !re.test(f);
+      }
+      const n = Number(value);
+      if (!Number.isFinite(n))
+        throw new InvalidParameterException(`Invalid filter pattern: ${value} is not a number.`);
+      return (f) => {
+        const x = Number(f);
+        if (f === "" || !Number.isFinite(x)) return false;
+        return op === "<" ? x < n : op === ">" ? x > n : op === "<=" ? x <= n : x >= n;
+      };
+    });
+  const match = (fields: string[], i: number, t: number): boolean => {
+    if (t === tests.length) return i === fields.length;
+    const test = tests[t];
+    if (test === "...") {
+      for (let k = i; k <= fields.length; k++) if (match(fields, k, t + 1)) return true;
+      return false;
+    }
+    return i < fields.length && test(fields[i]) && match(fields, i + 1, t + 1);
+  };
+  return (message) => match(fieldsOf(message), 0, 0);
 }
 
 export default defineTarget<Input>((input, { services }) => {
