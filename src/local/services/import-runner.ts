@@ -46,8 +46,12 @@ const POOL_DELETED = "The user pool of this import job was deleted.";
 export const DEFAULT_LEASE_MS = 15_000;
 /** Bytes of one line held at most: 16,000 characters of up to 4 bytes, and the line ending. */
 const MAX_LINE_BYTES = CSV_LIMITS.maxRowCharacters * 4 + 2;
-/** A chunk's time budget: what another request may wait behind it. */
-const CHUNK_BUDGET_MS = 6;
+/**
+ * A chunk's time budget: what another request may wait behind it. Each commit rewrites the pages
+ * it touched (indexes, the job row) to the WAL, so chunks much smaller than this cost throughput.
+ */
+const CHUNK_BUDGET_MS = 12;
+const MIN_CHUNK_ROWS = 64;
 
 export interface RunnerOptions {
   leaseMs?: number;
@@ -175,7 +179,7 @@ export class ImportRunner {
       maxBytes: MAX_LINE_BYTES,
     });
     let batch: Parameters<ImportRunner["importChunk"]>[2] = [];
-    let size = 64;
+    let size = MIN_CHUNK_ROWS;
     const flush = async (last: boolean): Promise<boolean> => {
       const started = performance.now();
       const result = this.commit(jobId, (job, r) =>
@@ -185,7 +189,7 @@ export class ImportRunner {
       // Adapt the chunk to the time budget: the chunk is what another request may wait behind.
       const took = performance.now() - started;
       if (took < CHUNK_BUDGET_MS / 2) size = Math.min(size * 2, 4096);
-      else if (took > CHUNK_BUDGET_MS) size = Math.max(16, Math.floor(size / 2));
+      else if (took > CHUNK_BUDGET_MS) size = Math.max(MIN_CHUNK_ROWS, Math.floor(size / 2));
       await yieldToEventLoop();
       return result === "continue" && !this.closed;
     };
