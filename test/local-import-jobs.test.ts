@@ -64,7 +64,7 @@ describe("an import job in the background", () => {
     const prober = (async () => {
       while (!done) {
         const t = performance.now();
-        await h.client.send(new C.DescribeUserPoolCommand({ UserPoolId: pool.id }));
+        await h.client.send(new C.ListUserPoolsCommand({ MaxResults: 10 }));
         latencies.push(performance.now() - t);
       }
     })();
@@ -85,11 +85,13 @@ describe("an import job in the background", () => {
     // Counters moved: several distinct partial values were seen while it ran.
     expect(seen.size).toBeGreaterThanOrEqual(3);
     expect(usersIn(pool.id)).toBe(rows);
-    // Other requests were answered meanwhile, each within a small transaction's time (generous bound
-    // for a shared 2-core machine; typically a few ms).
+    // Other requests were answered meanwhile, each behind one small transaction at most (a few ms on
+    // an idle machine). Generous bounds for a shared, loaded 2-core machine: before, a request
+    // waited for the whole import (7.1 s for 150,000 rows).
     latencies.sort((a, b) => a - b);
     expect(latencies.length).toBeGreaterThan(20);
-    expect(latencies[Math.floor(latencies.length * 0.95)]).toBeLessThan(100);
+    expect(latencies[Math.floor(latencies.length / 2)]).toBeLessThan(50);
+    expect(latencies[latencies.length - 1]).toBeLessThan(1000);
     const user = await h.client.send(
       new C.AdminGetUserCommand({ UserPoolId: pool.id, Username: "u0012345" }),
     );
