@@ -323,6 +323,18 @@ describe("users import file reader", () => {
     ).toMatch(/no auto-verified/);
   });
 
+  it("drops the import job's auto-verified rules for the API path (via: api)", async () => {
+    const pool = poolOf({ AutoVerifiedAttributes: [] });
+    const parser = new ImportFileParser(pool, { via: "api" });
+    const rows = parser.push(Buffer.from(`${HEADER.join(",")}\n${line({ email_verified: "false" })}\n`));
+    expect(rows.map((r) => r.problems)).toEqual([[]]);
+    const job = new ImportFileParser(POOL);
+    expect(
+      job.push(Buffer.from(`${HEADER.join(",")}\n${line({ email_verified: "false" })}\n`))[0].problems[0]
+        .kind,
+    ).toBe("auto-verified");
+  });
+
   it("accepts the cognito: extras and cogctl: columns as optional, checking cognito:enabled", async () => {
     const header = [...HEADER, "cognito:groups", "cognito:enabled", "cognito:sub", "cogctl:reason"];
     const text = `${header.join(",")}\n${line({ "cognito:groups": "a;b", "cognito:enabled": "FALSE", "cogctl:reason": "x\\, y" }, header)}\n${line({ "cognito:username": "b", "cognito:enabled": "no" }, header)}\n`;

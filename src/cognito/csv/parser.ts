@@ -24,6 +24,11 @@ export interface ImportFileOptions {
    * file). `false` for a caller that splits a larger file into several jobs.
    */
   fileLimits?: boolean;
+  /**
+   * Whose rules: "job" (default), Cognito's import job; "api", rows sent one AdminCreateUser each,
+   * where a pool needs no auto-verified attribute and a row need not mark one verified.
+   */
+  via?: "job" | "api";
   /** Lower limits than Cognito's, for tests of what happens at them. */
   limits?: { maxFileBytes?: number; maxUsers?: number };
 }
@@ -111,12 +116,14 @@ export class ImportFileParser {
   private readonly fileLimits: boolean;
   private readonly maxFileBytes: number;
   private readonly maxUsers: number;
+  private readonly via: "job" | "api";
 
   constructor(
     private readonly pool: ImportPool,
     options: ImportFileOptions = {},
   ) {
     this.fileLimits = options.fileLimits ?? true;
+    this.via = options.via ?? "job";
     this.maxFileBytes = options.limits?.maxFileBytes ?? CSV_LIMITS.maxFileBytes;
     this.maxUsers = options.limits?.maxUsers ?? CSV_LIMITS.maxUsers;
   }
@@ -328,7 +335,7 @@ export class ImportFileParser {
       });
     }
     if (problems.length) throw new CsvFileError(problems);
-    if (this.pool.autoVerified.length === 0) {
+    if (this.via === "job" && this.pool.autoVerified.length === 0) {
       throw new CsvFileError([
         fileProblem(
           number,
@@ -339,7 +346,7 @@ export class ImportFileParser {
     }
     this.header = { columns, line };
     this.template = Object.fromEntries(columns.map((c) => [c, ""]));
-    this.rules = new RowRules(this.pool, columns);
+    this.rules = new RowRules(this.pool, columns, { autoVerifiedRule: this.via === "job" });
   }
 
   private row(line: string, number: number, index: number, badByteColumn: number | undefined): CsvRow {

@@ -292,6 +292,7 @@ export class RowRules {
   constructor(
     private readonly pool: ImportPool,
     readonly columns: string[],
+    options: { autoVerifiedRule?: boolean } = {},
   ) {
     const schema = new Map(pool.schema.map((a) => [columnName(a), a]));
     const at = (name: string) => columns.indexOf(name);
@@ -304,7 +305,7 @@ export class RowRules {
       const name = columnName(def);
       if (def.Required && name !== "sub" && at(name) >= 0) this.required.push({ index: at(name), name });
     }
-    for (const name of pool.autoVerified) {
+    for (const name of options.autoVerifiedRule === false ? [] : pool.autoVerified) {
       if (at(name) >= 0 && at(`${name}_verified`) >= 0)
         this.autoVerified.push({ value: at(name), verified: at(`${name}_verified`), name });
     }
