@@ -8,6 +8,7 @@ import {
   CompactKeySet,
   CsvFileError,
   type CsvProblem,
+  exampleRow,
   ImportFileParser,
   type ImportPool,
   importPoolFrom,
@@ -392,6 +393,38 @@ describe("users import file reader", () => {
       "4:7:quoting",
       "5:1:duplicate",
     ]);
+  });
+
+  it("writes an example row every kind of pool accepts (users template --example)", async () => {
+    const schema = buildSchema([
+      { Name: "phone_number", Required: true },
+      {
+        Name: "code",
+        AttributeDataType: "String",
+        StringAttributeConstraints: { MinLength: "10", MaxLength: "12" },
+      },
+      {
+        Name: "level",
+        AttributeDataType: "Number",
+        NumberAttributeConstraints: { MinValue: "5", MaxValue: "9" },
+      },
+      { Name: "vip", AttributeDataType: "Boolean" },
+    ]);
+    const pools = [
+      POOL,
+      poolOf({ MfaConfiguration: "ON", AutoVerifiedAttributes: ["phone_number"] }, schema),
+      poolOf({
+        MfaConfiguration: "OPTIONAL",
+        AutoVerifiedAttributes: ["email", "phone_number"],
+        UsernameAttributes: ["email"],
+      }),
+    ];
+    for (const pool of pools) {
+      const row = exampleRow(pool);
+      const { rows } = await read(`${pool.header.join(",")}\n${row}\n`, pool);
+      expect(rows[0].problems, row).toEqual([]);
+      expect(rows[0].values.address).toBe("1 Main St, Springfield");
+    }
   });
 
   it("keeps the model's username pattern and length (UsernameType)", () => {

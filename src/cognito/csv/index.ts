@@ -6,6 +6,7 @@
 //   for await (const row of file.rows()) if (row.problems.length) ...   // rows in order, line numbers exact
 //
 // A synchronous caller (a job inside a SQLite transaction) pushes bytes into ImportFileParser instead.
+export { exampleRow, exampleValues } from "./example.js";
 export { type FixEscapingStats, fixEscaping, fixLine } from "./fix-escaping.js";
 export { CompactKeySet } from "./key-set.js";
 export {
