@@ -17,7 +17,7 @@ export {
   type ImportHeader,
   splitLine,
 } from "./parser.js";
-export { importPoolFrom } from "./pool.js";
+export { documentedCsvHeader, importPoolFrom, STANDARD_CSV_COLUMNS } from "./pool.js";
 export { type ImportFile, openImportFile } from "./reader.js";
 export { COGCTL_COLUMN_PREFIX, COGNITO_EXTRA_COLUMNS, columnName, isExtraColumn } from "./rules.js";
 export type { CsvFileProblem, CsvProblem, CsvProblemKind, CsvRow, ImportPool } from "./types.js";

@@ -144,8 +144,8 @@ const birthdateCheck: ValueCheck = (v) => {
   if (!realDate(Number(m[1]), Number(m[2]), Number(m[3])))
     return {
       kind: "date",
-      message: `${v} is not a real date`,
-      fix: "write an existing day as mm/dd/yyyy (month first), such as 04/23/1990",
+      message: `${shown(v)} is not a real date`,
+      fix: "write a day that exists, month first (mm/dd/yyyy), such as 04/23/1990",
     };
   return undefined;
 };
@@ -368,8 +368,10 @@ export class RowRules {
       problems.push({
         kind: "auto-verified",
         index: this.autoVerified[0].verified,
-        message: `no auto-verified attribute (${names.join(", ")}) is marked verified`,
-        fix: `fill in ${names.join(" or ")} and write true in its _verified column (Cognito fails such a row)`,
+        message: `no auto-verified attribute (${names.join(", ")}) is marked verified, so Cognito fails the row`,
+        fix: this.autoVerified
+          .map((a) => `fill in ${a.name} and write true in ${a.name}_verified`)
+          .join(", or "),
       });
     }
     this.checkUnique(values, line, problems);
