@@ -160,17 +160,14 @@ export async function validateInput(
         ]);
     }
     const file = await openImportFile(input.source, pool, options);
-    let sinceTick = 0;
-    for await (const row of file.rows()) {
-      rows++;
-      if (row.problems.length) {
+    for await (const batch of file.batches()) {
+      for (const row of batch) {
+        if (row.problems.length === 0) continue;
         invalid++;
         for (const p of row.problems) note(p);
       }
-      if (++sinceTick === 1000) {
-        progress.tick(sinceTick);
-        sinceTick = 0;
-      }
+      rows += batch.length;
+      progress.tick(batch.length);
     }
   } catch (err) {
     progress.done();
