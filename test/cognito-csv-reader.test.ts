@@ -355,6 +355,31 @@ describe("users import file reader", () => {
     expect(whole.problems.map((p) => p.kind)).toEqual(["email", "quoting"]);
   });
 
+  it("gives the same rows a chunk at a time (batches), and closes the source when a reader stops early", async () => {
+    const text = `${HEADER.join(",")}\n${Array.from({ length: 30 }, (_, i) => line({ "cognito:username": `u${i}` })).join("\n")}\n`;
+    const bytes = Buffer.from(text);
+    const chunks = Array.from({ length: Math.ceil(bytes.length / 500) }, (_, i) =>
+      bytes.subarray(i * 500, (i + 1) * 500),
+    );
+    const file = await openImportFile(Readable.from(chunks), POOL);
+    const batches = [];
+    for await (const batch of file.batches()) batches.push(batch);
+    expect(batches.length).toBeGreaterThan(1);
+    expect(batches.flat().map((r) => r.line)).toEqual(Array.from({ length: 30 }, (_, i) => i + 2));
+    let closed = false;
+    async function* source() {
+      try {
+        for (const c of chunks) yield c;
+      } finally {
+        closed = true;
+      }
+    }
+    const early = await openImportFile(source(), POOL);
+    for await (const row of early.rows()) if (row.index === 3) break;
+    expect(closed).toBe(true);
+    await expect(early.rows().next()).rejects.toThrow(/read once/);
+  });
+
   it("stops past the row and byte limits (lowered here) unless the caller splits files itself", () => {
     const rows = (n: number) =>
       Array.from({ length: n }, (_, i) => `${line({ "cognito:username": `u${i}` })}\n`).join("");
