@@ -340,6 +340,13 @@ describe.each(endpoints)("users template and users validate against the %s", (en
     expect(
       (await cog(["users", "validate", path, "--pool", "plain"])).stdout.trim().split("\n"),
     ).toHaveLength(60);
+    const colour = await cog(["users", "validate", path, "--pool", "plain"], {
+      stdoutTTY: true,
+      color: true,
+    });
+    expect(colour.stdout).toContain("\x1b[");
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping ANSI colour codes
+    expect(colour.stdout.replace(/\x1b\[[0-9;]*m/g, "")).toBe(tty.stdout);
   });
 
   it("reads - (standard input) through bin/cogctl, with the exit codes a script sees", async () => {
