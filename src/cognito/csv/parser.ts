@@ -82,6 +82,23 @@ export function splitLine(line: string): { fields: string[]; starts: number[] } 
   return { fields, starts };
 }
 
+/** The fields of a line (splitLine without the starts: the common path, where no problem needs them). */
+function splitFields(line: string): string[] {
+  const fields: string[] = [];
+  let from = 0;
+  let search = 0;
+  for (;;) {
+    const comma = line.indexOf(",", search);
+    if (comma < 0) break;
+    search = comma + 1;
+    if (comma > 0 && line.charCodeAt(comma - 1) === 92) continue;
+    fields.push(from === comma ? "" : line.slice(from, comma));
+    from = comma + 1;
+  }
+  fields.push(line.slice(from));
+  return fields;
+}
+
 /** A field's value: trimmed, escaped commas restored. */
 function fieldValue(field: string): string {
   if (field === "") return field;
@@ -113,6 +130,8 @@ export class ImportFileParser {
   private bomChecked = false;
   private rules: RowRules | undefined;
   private template: Record<string, string> = {};
+  /** One row's values in column order, reused row after row (the rules read it and keep nothing). */
+  private trimmed: string[] = [];
   private readonly fileLimits: boolean;
   private readonly maxFileBytes: number;
   private readonly maxUsers: number;
@@ -346,14 +365,19 @@ export class ImportFileParser {
     }
     this.header = { columns, line };
     this.template = Object.fromEntries(columns.map((c) => [c, ""]));
+    this.trimmed = new Array<string>(columns.length).fill("");
     this.rules = new RowRules(this.pool, columns, { autoVerifiedRule: this.via === "job" });
   }
 
   private row(line: string, number: number, index: number, badByteColumn: number | undefined): CsvRow {
     const columns = this.header!.columns;
-    const { fields, starts } = splitLine(line);
+    const fields = splitFields(line);
     const problems: CsvProblem[] = [];
-    const at = (i: number) => codePoints(line, 0, starts[Math.min(i, starts.length - 1)]) + 1;
+    let starts: number[] | undefined;
+    const at = (i: number) => {
+      starts ??= splitLine(line).starts;
+      return codePoints(line, 0, starts[Math.min(i, starts.length - 1)]) + 1;
+    };
     // A copy of one template keeps every row's object on one hidden class (fast stores below).
     const values: Record<string, string> = { ...this.template };
     if (badByteColumn !== undefined) {
@@ -391,7 +415,7 @@ export class ImportFileParser {
       });
     }
     if (aligned) {
-      const trimmed = new Array<string>(columns.length);
+      const trimmed = this.trimmed;
       for (let i = 0; i < columns.length; i++) {
         trimmed[i] = fieldValue(fields[i]);
         values[columns[i]] = trimmed[i];
