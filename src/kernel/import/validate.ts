@@ -35,7 +35,7 @@ export async function openInput(path: string, io: IO, argName = "FILE"): Promise
   } catch (err) {
     throw new UsageError(`Cannot read ${argName} ${path}: ${describeFileError(err)}.`);
   }
-  return { shown: path, source: createReadStream(path, { highWaterMark: 256 * 1024 }) };
+  return { shown: path, source: createReadStream(path, { highWaterMark: 64 * 1024 }) };
 }
 
 export interface ValidationSummary {
