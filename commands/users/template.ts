@@ -23,7 +23,10 @@ export default defineCommand<Opts>({
     "written the one way Cognito reads it: \\, (there is no quoting). --out writes a file instead",
     "(in one step: never half a file); an existing file is replaced only with --force.",
     "Check a file against the pool with `cogctl users validate FILE --pool P`.",
-  ].join("\n"),
+  ]
+    .join("\n")
+    // One paragraph a line, so help wraps it at the terminal's width.
+    .replace(/(?<!\n)\n(?!\n)/g, " "),
   examples: [
     { summary: "Print the header", args: ["users", "template", "--pool", "demo"] },
     {

@@ -50,7 +50,10 @@ export default defineCommand<Opts>({
     '"" becomes "; a byte order mark is dropped. Then the copy is checked.',
     "",
     "Exit status: 0 every row is valid, 1 some rows are invalid, 252 the file cannot be used at all.",
-  ].join("\n"),
+  ]
+    .join("\n")
+    // One paragraph a line, so help wraps it at the terminal's width.
+    .replace(/(?<!\n)\n(?!\n)/g, " "),
   examples: [
     {
       summary: "Check a file before importing it",
