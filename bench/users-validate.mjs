@@ -47,7 +47,7 @@ const HEADER = [
   "cognito:username",
 ];
 
-/** Writes rows users (about 200 bytes each: 500,000 rows stay under 100 MB); every 200th is wrong. */
+/** Writes rows users (about 208 bytes each: 500,000 rows are just under 100 MB); every 200th is wrong. */
 async function writeFile(path, rows) {
   const out = createWriteStream(path);
   out.write(`${HEADER.join(",")}\n`);
@@ -56,7 +56,7 @@ async function writeFile(path, rows) {
     const n = String(i).padStart(6, "0");
     const email = i % 200 === 199 ? `user${n}@` : `user${n}@example.com`;
     batch.push(
-      `User ${n},User,N${n},,,,,,,${email},true,,0${1 + (i % 9)}/1${i % 9}/19${50 + (i % 50)},Europe/Paris,fr-FR,+3361${n},false,${i} Rue de la Paix\\, Apt ${i % 90}\\, Paris,1700000000,gold,false,user${n}`,
+      `User ${n},User,N${n},,,,,,https://example.com/u/${n},${email},true,,0${1 + (i % 9)}/1${i % 9}/19${50 + (i % 50)},Europe/Paris,fr-FR,+3361${n},false,${i} Rue de la Paix\\, Apt ${i % 90}\\, Paris,1700000000,gold,false,user${n}`,
     );
     if (batch.length === 1000) {
       if (!out.write(`${batch.join("\n")}\n`)) await new Promise((r) => out.once("drain", r));
