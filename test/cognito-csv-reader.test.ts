@@ -402,10 +402,22 @@ describe("users import file reader", () => {
     });
     unlimited.push(Buffer.from(`${HEADER.join(",")}\n${rows(9)}`));
     expect(unlimited.stats.rows).toBe(9);
-    const big = new ImportFileParser(POOL, { limits: { maxFileBytes: 1000 } });
-    expect(() => big.push(Buffer.from(`${HEADER.join(",")}\n${rows(20)}`))).toThrow(
-      /the most Cognito imports at once/,
-    );
+    // The byte past the limit is on line 4 (header, two rows fit): found whatever the chunking.
+    const text = Buffer.from(`${HEADER.join(",")}\n${rows(20)}`);
+    const limit = Buffer.byteLength(`${HEADER.join(",")}\n${rows(2)}`) + 10;
+    for (const size of [text.length, 100, 7]) {
+      const big = new ImportFileParser(POOL, { limits: { maxFileBytes: limit } });
+      let err: unknown;
+      try {
+        for (let i = 0; i < text.length; i += size) big.push(text.subarray(i, i + size));
+      } catch (e) {
+        err = e;
+      }
+      expect((err as CsvFileError).problems[0]).toMatchObject({ line: 4, kind: "file" });
+      expect((err as CsvFileError).problems[0].message).toBe(
+        `the file is over ${limit.toLocaleString("en-US")} bytes, the most Cognito imports at once; this line goes past it`,
+      );
+    }
   });
 
   it("reads a file from disk (the corpus) like a stream", async () => {

@@ -150,10 +150,22 @@ export class ImportFileParser {
   push(chunk: Uint8Array): CsvRow[] {
     this.stats.bytes += chunk.length;
     if (this.fileLimits && this.stats.bytes > this.maxFileBytes) {
+      // The line holding the first byte past the limit: the lines before it, plus the line breaks of
+      // this chunk up to that byte (the unfinished line kept from the last chunk has none).
+      const within = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length).subarray(
+        0,
+        chunk.length - (this.stats.bytes - this.maxFileBytes),
+      );
+      let breaks = 0;
+      for (let i = within.indexOf(LF); i >= 0; i = within.indexOf(LF, i + 1)) breaks++;
+      const limit =
+        this.maxFileBytes === CSV_LIMITS.maxFileBytes
+          ? `100 MB (${thousands(this.maxFileBytes)} bytes)`
+          : `${thousands(this.maxFileBytes)} bytes`;
       throw new CsvFileError([
         fileProblem(
-          this.stats.lines + 1,
-          `the file is over ${this.maxFileBytes === CSV_LIMITS.maxFileBytes ? "100 MB" : `${thousands(this.maxFileBytes)} bytes`} (${thousands(this.maxFileBytes)} bytes), the most Cognito imports at once`,
+          this.stats.lines + 1 + breaks,
+          `the file is over ${limit}, the most Cognito imports at once; this line goes past it`,
           "split it into files of at most 100 MB and 500,000 users (cogctl users import splits it for you)",
         ),
       ]);
