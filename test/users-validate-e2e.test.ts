@@ -3,7 +3,7 @@
 // pools of each kind: MFA on and off, auto-verified email or phone, email as username, a required
 // attribute and custom attributes with bounds. moto_server has no GetCSVHeader (it answers 500 "not
 // implemented"), so there cogctl uses the header Cognito documents and says so.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -305,6 +305,7 @@ describe.each(endpoints)("users template and users validate against the %s", (en
     expect(r.code, r.stdout).toBe(0);
     expect(readFileSync(path)).toEqual(before);
     const fixed = readFileSync(join(dir, "quoted.fixed.csv"), "utf8").split("\r\n");
+    expect(statSync(join(dir, "quoted.fixed.csv")).mode & 0o777).toBe(0o600);
     expect(fixed[1].startsWith("Doe\\, Jane,")).toBe(true);
     expect((await cog(["users", "validate", path, "--pool", "plain", "--fix-escaping"])).stderr).toMatch(
       /already exists: pass --force/,

@@ -101,7 +101,12 @@ export default defineCommand<Opts>({
       });
       if (out !== undefined) {
         const stats = { lines: 0, changedLines: 0, values: 0, bomRemoved: false };
-        await writeFileAtomically(out, fixEscaping(input.source, stats), { force: opts.force, shown: out });
+        // 0600, like a rejects file: the rows hold people's attributes.
+        await writeFileAtomically(out, fixEscaping(input.source, stats), {
+          force: opts.force,
+          shown: out,
+          mode: 0o600,
+        });
         ctx.io.stderr.write(
           `Wrote ${out}: ${stats.values ? `${count(stats.values, "quoted value")} unquoted in ${count(stats.changedLines, "line")}` : "no quoted values to fix"}${stats.bomRemoved ? ", the byte order mark dropped" : ""}. Checking it.\n`,
         );
