@@ -286,6 +286,17 @@ describe.each(endpoints)("users template and users validate against the %s", (en
     ]);
     expect(none.code).toBe(252);
     expect(none.stdout).toMatch(/no auto-verified attribute/);
+    // AdminCreateUser (users import --via api) needs no auto-verified attribute.
+    const api = await cog([
+      "users",
+      "validate",
+      file("none-api.csv", `${(await rowsOf("no-verify", [{ email_verified: "false" }])).join("\n")}\n`),
+      "--pool",
+      "no-verify",
+      "--via",
+      "api",
+    ]);
+    expect(api.code, api.stdout).toBe(0);
     const absent = await cog(["users", "validate", join(dir, "absent.csv"), "--pool", "plain"]);
     expect(absent.code).toBe(252);
     expect(absent.stderr).toMatch(/Cannot read FILE .*absent\.csv: no such file/);
