@@ -352,6 +352,13 @@ describe.each(endpoints)("users template and users validate against the %s", (en
     expect(
       (await cog(["users", "validate", path, "--pool", "plain"])).stdout.trim().split("\n"),
     ).toHaveLength(60);
+    // Progress on a terminal's stderr, cleared before the summary (and before each problem line).
+    const progress = await cog(["users", "validate", path, "--pool", "plain"], {
+      stdoutTTY: true,
+      stderrTTY: true,
+    });
+    expect(progress.stderr).toMatch(/\r\x1b\[KChecking \S+many\.csv: \d+ done, /);
+    expect(progress.stderr).toMatch(/\r\x1b\[K\n.*60 rows, 0 valid, 60 invalid/);
     const colour = await cog(["users", "validate", path, "--pool", "plain"], {
       stdoutTTY: true,
       color: true,

@@ -124,7 +124,11 @@ export async function validateInput(
 ): Promise<ValidationSummary> {
   const byKind = new Map<string, number>();
   let problems = 0;
+  // On a terminal, stdout's problem lines and stderr's progress share the screen: the progress line
+  // is cleared before each problem line (the next tick draws it again below).
+  const progress = createProgress(io, { label: `Checking ${input.shown}` });
   const note = (p: CsvProblem) => {
+    progress.done();
     problems++;
     byKind.set(p.kind ?? "other", (byKind.get(p.kind ?? "other") ?? 0) + 1);
     reporter.problem(p);
@@ -142,7 +146,6 @@ export async function validateInput(
     problems,
     byKind: Object.fromEntries([...byKind].sort((a, b) => b[1] - a[1])),
   });
-  const progress = createProgress(io, { label: "rows checked" });
   let rows = 0;
   let invalid = 0;
   try {
