@@ -16,7 +16,7 @@ import { runCli, spawnCli } from "./helpers/cli.js";
 import { type Endpoint, endpoints } from "./helpers/endpoints.js";
 import { applyEnv, isolatedAwsEnv } from "./helpers/env.js";
 
-const escape = (text: string) => text.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
+const escapeRegExp = (text: string) => text.replace(/[\\^$.*+?()[\]{}|]/g, "\\$&");
 
 const SCHEMA: CreateUserPoolCommandInput["Schema"] = [
   { Name: "family_name", Required: true, Mutable: true },
@@ -360,8 +360,8 @@ describe.each(endpoints)("users template and users validate against the %s", (en
       stderrTTY: true,
     });
     const CLEAR = "\r\x1b[K";
-    expect(progress.stderr).toMatch(new RegExp(`${escape(CLEAR)}Checking \\S+many\\.csv: \\d+ done, `));
-    expect(progress.stderr).toMatch(new RegExp(`${escape(CLEAR)}\\n.*60 rows, 0 valid, 60 invalid`));
+    expect(progress.stderr).toMatch(new RegExp(`${escapeRegExp(CLEAR)}Checking \\S+many\\.csv: \\d+ done, `));
+    expect(progress.stderr).toMatch(new RegExp(`${escapeRegExp(CLEAR)}\\n.*60 rows, 0 valid, 60 invalid`));
     const colour = await cog(["users", "validate", path, "--pool", "plain"], {
       stdoutTTY: true,
       color: true,
