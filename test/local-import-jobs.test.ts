@@ -86,12 +86,12 @@ describe("an import job in the background", () => {
     expect(seen.size).toBeGreaterThanOrEqual(3);
     expect(usersIn(pool.id)).toBe(rows);
     // Other requests were answered meanwhile, each behind one small transaction at most (a few ms on
-    // an idle machine). Generous bounds for a shared, loaded 2-core machine: before, a request
-    // waited for the whole import (7.1 s for 150,000 rows).
+    // an idle machine). Generous bounds for a shared, loaded 2-core machine running suites in
+    // parallel: before, a request waited for the whole import (7.1 s for 150,000 rows).
     latencies.sort((a, b) => a - b);
     expect(latencies.length).toBeGreaterThan(20);
-    expect(latencies[Math.floor(latencies.length / 2)]).toBeLessThan(50);
-    expect(latencies[latencies.length - 1]).toBeLessThan(1000);
+    expect(latencies[Math.floor(latencies.length / 2)]).toBeLessThan(150);
+    expect(latencies[latencies.length - 1]).toBeLessThan(2000);
     const user = await h.client.send(
       new C.AdminGetUserCommand({ UserPoolId: pool.id, Username: "u0012345" }),
     );
