@@ -16,8 +16,8 @@ import {
   CreateUserImportJobCommand,
   CreateUserPoolCommand,
   DescribeUserImportJobCommand,
-  ListUserPoolsCommand,
   GetCSVHeaderCommand,
+  ListUserPoolsCommand,
   StartUserImportJobCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 
