@@ -15,6 +15,9 @@ interface Opts {
   jobId: string;
   file: string;
   start?: boolean;
+  /** commander's --no-wait: false when given. */
+  wait: boolean;
+  pollInterval?: string;
 }
 
 const fmt = (n: number) => n.toLocaleString("en-US");
@@ -26,7 +29,8 @@ export default defineCommand<Opts>({
     "Upload a users CSV file to the PreSignedUrl of a user import job in Created status (from " +
     "create-user-import-job; the URL is valid for 15 minutes), with the x-amz-server-side-encryption " +
     "header it is signed with. Works against AWS, any --endpoint-url, and --local. --start then calls " +
-    "StartUserImportJob. The file must be UTF-8 without a BOM, at most 100 MB, rows at most 16,000 " +
+    "StartUserImportJob and waits for the job to end (progress on a terminal's stderr; --no-wait returns at " +
+    "once), exiting 254 when it ends Failed, Stopped or Expired and 1 when rows failed. The file must be UTF-8 without a BOM, at most 100 MB, rows at most 16,000 " +
     "characters; its columns must be those of get-csv-header.",
   examples: [
     {
@@ -49,13 +53,20 @@ export default defineCommand<Opts>({
       .requiredOption("--user-pool-id <id>", "The user pool of the import job")
       .requiredOption("--job-id <id>", "The import job (import-...), in Created status")
       .requiredOption("--file <path>", "The CSV file to upload")
-      .option("--start", "Start the job (StartUserImportJob) once the file is uploaded");
+      .option("--start", "Start the job (StartUserImportJob) once the file is uploaded, and wait for its end")
+      .option("--no-wait", "With --start: return once the job is started, without waiting for its end")
+      .option(
+        "--poll-interval <seconds>",
+        "With --start: seconds between two DescribeUserImportJob calls (default 2)",
+      );
   },
   async run(opts, _args, ctx) {
+    const pollIntervalMs = parsePollInterval(opts.pollInterval);
     await checkFile(opts.file);
-    const [{ createCognitoCall }, { uploadToPresignedUrl }] = await Promise.all([
+    const [{ createCognitoCall }, { uploadToPresignedUrl }, wait] = await Promise.all([
       import("../../src/kernel/cognito-call.js"),
       import("../../src/kernel/presigned-upload.js"),
+      import("../../src/kernel/import/job-wait.js"),
     ]);
     const call = await createCognitoCall(ctx);
     const described = await call("DescribeUserImportJob", {
@@ -73,7 +84,24 @@ export default defineCommand<Opts>({
     ctx.printer.done(`Uploaded ${opts.file} (${fmt(bytes)} bytes) to import job ${opts.jobId}`);
     if (opts.start) {
       const started = await call("StartUserImportJob", { UserPoolId: opts.userPoolId, JobId: opts.jobId });
-      ctx.printer.result(started, { title: "StartUserImportJob" });
+      if (!opts.wait) {
+        ctx.printer.done(
+          `Started import job ${opts.jobId}; follow it with: cogctl describe-user-import-job --user-pool-id ${opts.userPoolId} --job-id ${opts.jobId}`,
+        );
+        ctx.printer.result(started, { title: "StartUserImportJob" });
+        return;
+      }
+      const job = await wait.waitForImportJob(call, opts.userPoolId, opts.jobId, {
+        io: ctx.io,
+        pollIntervalMs,
+      });
+      ctx.printer.result({ UserImportJob: job }, { title: "DescribeUserImportJob" });
+      const failure = wait.jobOutcomeError(
+        job,
+        `Each row's outcome is in CloudWatch Logs: group /aws/cognito/userpools/${opts.userPoolId}/<pool name>, stream ${opts.jobId}/${job.JobName ?? "<job name>"}.`,
+      );
+      if (failure) throw failure;
+      ctx.printer.done(`Import job ${opts.jobId} succeeded: ${wait.countsText(wait.jobCounts(job))}`);
       return;
     }
     ctx.printer.done(
@@ -82,6 +110,15 @@ export default defineCommand<Opts>({
     ctx.printer.result({ JobId: opts.jobId, UploadedBytes: bytes });
   },
 });
+
+function parsePollInterval(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < 0.05 || seconds > 600) {
+    throw new UsageError(`--poll-interval ${value} is not a number of seconds between 0.05 and 600.`);
+  }
+  return Math.round(seconds * 1000);
+}
 
 function notUploadable(opts: Opts, status: string | undefined): UsageError {
   const why =

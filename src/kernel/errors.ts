@@ -3,6 +3,8 @@
 
 export const ExitCode = {
   OK: 0,
+  /** Some items of a bulk run failed (import rows, users of a USER... verb); the rest went through. */
+  ROWS_FAILED: 1,
   /** Ctrl-C / SIGINT, as the AWS CLI. */
   INTERRUPTED: 130,
   /** Bad command line or parameters, detected before any request. */

@@ -1,0 +1,100 @@
+// Waiting for a user import job to end: DescribeUserImportJob polled with a progress line on stderr
+// (imported / skipped / failed, rate, ETA; terminal only), and what the end means for the exit code.
+// Shared by `users import --via job` (via-job.ts) and `import-jobs upload --start`: jobs run in the
+// background (Pending → InProgress with moving counters), so StartUserImportJob's answer is not the end.
+import type { CognitoCall } from "../cognito-call.js";
+import { CliError, ExitCode } from "../errors.js";
+import type { IO } from "../io/io.js";
+import { createOutcomeProgress, type OutcomeCounts } from "../progress.js";
+
+/** DescribeUserImportJob's UserImportJob, the members read here. */
+export interface ImportJob {
+  JobId?: string;
+  JobName?: string;
+  UserPoolId?: string;
+  Status?: string;
+  ImportedUsers?: number;
+  SkippedUsers?: number;
+  FailedUsers?: number;
+  CompletionMessage?: string;
+  PreSignedUrl?: string;
+  CloudWatchLogsRoleArn?: string;
+}
+
+/** Statuses a job never leaves (COGNITO-FACTS §8). */
+export const FINAL_STATUSES: ReadonlySet<string> = new Set(["Succeeded", "Failed", "Stopped", "Expired"]);
+
+export const DEFAULT_POLL_INTERVAL_MS = 2_000;
+
+export function jobCounts(job: ImportJob): OutcomeCounts {
+  return {
+    imported: job.ImportedUsers ?? 0,
+    skipped: job.SkippedUsers ?? 0,
+    failed: job.FailedUsers ?? 0,
+  };
+}
+
+export interface WaitOptions {
+  io: IO;
+  /** Between two DescribeUserImportJob calls; DescribeUserImportJob counts against UserPoolRead (15/s). */
+  pollIntervalMs?: number;
+  /** The job's rows, for the progress line's total and ETA. */
+  total?: number;
+  /** "part 2/3": shown before the counters. */
+  label?: string;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** Polls until the job's status is final; returns the last description. */
+export async function waitForImportJob(
+  call: CognitoCall,
+  poolId: string,
+  jobId: string,
+  opts: WaitOptions,
+): Promise<ImportJob> {
+  const interval = opts.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
+  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const progress = createOutcomeProgress(opts.io, { total: opts.total, label: opts.label ?? jobId });
+  try {
+    for (;;) {
+      const { UserImportJob } = await call("DescribeUserImportJob", { UserPoolId: poolId, JobId: jobId });
+      const job = (UserImportJob ?? {}) as ImportJob;
+      progress.update(jobCounts(job));
+      if (FINAL_STATUSES.has(job.Status ?? "")) return job;
+      await sleep(interval);
+    }
+  } finally {
+    progress.done();
+  }
+}
+
+const n = (v: number) => v.toLocaleString("en-US");
+
+/** "1,000 imported, 3 skipped, 2 failed". */
+export function countsText(c: OutcomeCounts): string {
+  return `${n(c.imported)} imported, ${n(c.skipped)} skipped, ${n(c.failed)} failed`;
+}
+
+/**
+ * What a finished job means for the exit code: undefined when it Succeeded with no failed row;
+ * otherwise the error to throw (the job's CompletionMessage and counts). A Failed, Stopped or
+ * Expired job is a service outcome (254); failed rows are exit 1, as any bulk run with failed items.
+ */
+export function jobOutcomeError(job: ImportJob, hint?: string): CliError | undefined {
+  const counts = jobCounts(job);
+  const tail = hint ? `\n${hint}` : "";
+  if (job.Status !== "Succeeded") {
+    const why = job.CompletionMessage ? `: ${job.CompletionMessage}` : "";
+    return new CliError(
+      `Import job ${job.JobId} ended ${job.Status ?? "in an unknown status"}${why} (${countsText(counts)})${tail}`,
+      ExitCode.SERVICE,
+    );
+  }
+  if (counts.failed > 0) {
+    return new CliError(
+      `Import job ${job.JobId} finished with failed rows: ${countsText(counts)}${tail}`,
+      ExitCode.ROWS_FAILED,
+    );
+  }
+  return undefined;
+}
