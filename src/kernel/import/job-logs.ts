@@ -39,6 +39,8 @@ export interface ReadOptions {
   retryMs?: number;
   /** At least this long between two calls (GetLogEvents' quota is 25/s per account). */
   minIntervalMs?: number;
+  /** Events per GetLogEvents page (the service's default and maximum: 10,000). */
+  pageSize?: number;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
   endpointUrl?: string;
@@ -85,6 +87,7 @@ export async function readJobOutcomes(
           logGroupName: group,
           logStreamName: stream,
           startFromHead: true,
+          ...(opts.pageSize ? { limit: opts.pageSize } : {}),
           ...(token ? { nextToken: token } : {}),
         }),
       );

@@ -104,7 +104,8 @@ export async function resolveImportRole(
   }
   if (ctx.globals.local) {
     const arn = LOCAL_ROLE_ARN.replace(DEFAULT_ROLE_NAME, name);
-    ctx.printer.info(
+    // Always said (not only on a terminal): a CI log should show that no real role was involved.
+    ctx.printer.warn(
       `--local: the embedded endpoint serves no IAM and checks no role; the job uses ${arn} (nothing is created).`,
     );
     return { arn, created: false };
@@ -138,7 +139,7 @@ async function findOrCreateRole(
         "UpdateAssumeRolePolicy",
         new sdk.UpdateAssumeRolePolicyCommand({ RoleName: name, PolicyDocument: trustPolicy() }),
       );
-      ctx.printer.info(`Role ${name} now trusts cognito-idp.amazonaws.com (its trust policy did not).`);
+      ctx.printer.warn(`Role ${name} now trusts cognito-idp.amazonaws.com (its trust policy did not).`);
     }
   } catch (err) {
     if ((err as { name?: string }).name !== "NoSuchEntityException")
@@ -171,7 +172,9 @@ async function findOrCreateRole(
     }),
   );
   if (!arn) throw new UsageError(`IAM returned no ARN for role ${name}; pass --role-arn ARN instead.`);
-  ctx.printer.info(`${created ? "Created" : "Using"} IAM role ${arn} for the import job's CloudWatch Logs`);
+  // A change to the account is always said; using an existing role only on a terminal.
+  if (created) ctx.printer.warn(`Created IAM role ${arn} for the import job's CloudWatch Logs`);
+  else ctx.printer.info(`Using IAM role ${arn} for the import job's CloudWatch Logs`);
   return { arn, created };
 }
 
