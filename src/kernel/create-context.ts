@@ -68,7 +68,12 @@ export function createContext(io: IO, globals: GlobalOptions, overrides: Context
         // Each is released even when creating it had failed (the command already saw that error).
         const [c, i, l, e] = await Promise.allSettled([client, iamClient, logsClient, endpoint]);
         for (const sdkClient of [c, i, l]) if (sdkClient.status === "fulfilled") sdkClient.value?.destroy();
-        if (e.status === "fulfilled") e.value?.close();
+        // With --local this process is the endpoint: import jobs it started run in its background,
+        // so the command's process ends when they do (Ctrl-C or a kill leaves them to be resumed).
+        if (e.status === "fulfilled" && e.value) {
+          await e.value.drain();
+          e.value.close();
+        }
       })();
       return closed;
     },

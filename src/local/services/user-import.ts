@@ -1,138 +1,86 @@
-// Runs an import job over its uploaded CSV (§8): header check, per-row validation, users created
-// RESET_REQUIRED with no password, duplicates skipped, bad rows failed (with their line in RowErrors).
-import { parse } from "csv-parse/sync";
+// One import file's rules as the import job applies them (§8, §8b): the header, and each row → a
+// user created RESET_REQUIRED with no password (SUCCEEDED), an existing username (SKIPPED), or a
+// row that breaks a rule (FAILED, with a reason that holds no user data: it goes to CloudWatch Logs).
+// Each row is checked with the same rules as AdminCreateUser: the request model's Username and
+// attribute patterns and lengths (validate.ts) and the pool's schema (schema.ts).
 import {
   CSV_LIMITS,
   protectEscapedCommas,
   restoreEscapedCommas,
   rowCharacters,
-  startsWithUtf8Bom,
 } from "../../cognito/csv-rules.js";
 import { csvHeader } from "./csv-header.js";
-import type { ImportJobsService, JobData } from "./import-jobs.js";
 import type { LocalServices } from "./index.js";
 import type { Pool } from "./pools.js";
 import { checkRequired, validateAttributes } from "./schema.js";
 
-const { maxUsers: MAX_IMPORT_USERS, maxRowCharacters: MAX_ROW_CHARS } = CSV_LIMITS;
-const CHUNK = 1000;
-const MAX_ROW_ERRORS = 100;
+const { maxRowCharacters: MAX_ROW_CHARS } = CSV_LIMITS;
 
-export function runImport(
-  services: LocalServices,
-  jobs: ImportJobsService,
-  pool: Pool,
-  job: JobData,
-): JobData {
-  const now = () => services.clock().getTime() / 1000;
-  job.StartDate = now();
-  job.Status = "InProgress";
-  jobs.save(job);
-  const finish = (status: "Succeeded" | "Failed", message: string): JobData => {
-    job.Status = status;
-    job.CompletionMessage = message;
-    job.CompletionDate = now();
-    jobs.save(job);
-    return job;
-  };
+/** Checks a request as the router does (RequestValidator.validate with values kept out of messages). */
+export type RequestCheck = (operation: string, input: unknown) => void;
 
-  const file = jobs.csv(job.JobId as string);
-  if (!file || file.length === 0)
-    return finish("Failed", "No CSV file was uploaded to the job's PreSignedUrl.");
-  if (startsWithUtf8Bom(file)) {
-    return finish("Failed", "The CSV file starts with a byte order mark; save it as UTF-8 without BOM.");
-  }
-  const text = protectEscapedCommas(file.toString("utf8"));
-  let records: string[][];
-  // Each row's line as written (stand-ins back as `\,`), for the one definition of a row's length.
-  let rawLines: string[];
-  try {
-    const parsed = parse(text, {
-      relax_column_count: true,
-      skip_empty_lines: true,
-      raw: true,
-    }) as unknown as Array<{
-      record: string[];
-      raw: string;
-    }>;
-    records = parsed.map((p) => p.record);
-    rawLines = parsed.map((p) => p.raw.replaceAll(protectEscapedCommas("\\,"), "\\,"));
-  } catch (err) {
-    return finish("Failed", `The CSV file could not be parsed: ${(err as Error).message}`);
-  }
-  if (records.length === 0) return finish("Failed", "The CSV file is empty.");
-  const header = records[0].map((h) => h.trim());
+/** The cells of one line: split on commas that are not `\,`, trimmed, escapes restored. */
+export function splitRow(text: string): string[] {
+  return protectEscapedCommas(text)
+    .split(",")
+    .map((v) => restoreEscapedCommas(v).trim());
+}
+
+/** A message that fails the whole job when the header does not match the pool's, else undefined. */
+export function checkHeader(pool: Pool, header: string[]): string | undefined {
   const expected = csvHeader(pool);
   const missing = expected.filter((c) => !header.includes(c));
   const unknown = header.filter((c) => !expected.includes(c));
-  if (missing.length || unknown.length) {
-    return finish(
-      "Failed",
-      `The header of the CSV file does not match the user pool's (GetCSVHeader).${missing.length ? ` Missing: ${missing.join(", ")}.` : ""}${unknown.length ? ` Unknown: ${unknown.join(", ")}.` : ""}`,
-    );
-  }
-  const rows = records.slice(1);
-  if (rows.length > MAX_IMPORT_USERS)
-    return finish("Failed", `The CSV file has more than ${MAX_IMPORT_USERS} users.`);
-
-  const errors: string[] = [];
-  const seen = new Set<string>();
-  for (let start = 0; start < rows.length; start += CHUNK) {
-    // Stop requests from another process land between chunks.
-    if (start > 0 && jobs.get(pool.id, job.JobId as string).Status === "Stopped")
-      return jobs.get(pool.id, job.JobId as string);
-    const tx = services.db.transaction(() => {
-      for (let i = start; i < Math.min(rows.length, start + CHUNK); i++) {
-        const line = i + 2;
-        const outcome = importRow(services, pool, header, rows[i], rawLines[i + 1], seen);
-        if (outcome === "imported") job.ImportedUsers = (job.ImportedUsers ?? 0) + 1;
-        else if (outcome === "skipped") job.SkippedUsers = (job.SkippedUsers ?? 0) + 1;
-        else {
-          job.FailedUsers = (job.FailedUsers ?? 0) + 1;
-          if (errors.length < MAX_ROW_ERRORS) errors.push(`line ${line}: ${outcome.error}`);
-        }
-      }
-      job.RowErrors = errors;
-      jobs.save(job);
-    });
-    tx.immediate();
-  }
-  const failed = job.FailedUsers ?? 0;
-  const skipped = job.SkippedUsers ?? 0;
-  return finish(
-    "Succeeded",
-    failed || skipped
-      ? `Import Job Completed. ${job.ImportedUsers} users imported, ${skipped} skipped, ${failed} failed.`
-      : "Import Job Completed Successfully.",
+  const twice = header.filter((c, i) => header.indexOf(c) !== i);
+  if (!missing.length && !unknown.length && !twice.length) return undefined;
+  return (
+    "The header of the CSV file does not match the user pool's (GetCSVHeader)." +
+    (missing.length ? ` Missing: ${missing.join(", ")}.` : "") +
+    (unknown.length ? ` Unknown: ${unknown.join(", ")}.` : "") +
+    (twice.length ? ` Repeated: ${[...new Set(twice)].join(", ")}.` : "")
   );
 }
 
-type RowOutcome = "imported" | "skipped" | { error: string };
+export type RowOutcome = { kind: "SUCCEEDED" } | { kind: "SKIPPED" } | { kind: "FAILED"; reason: string };
 
-function importRow(
+export const SUCCEEDED_MESSAGE = "The import succeeded.";
+export const SKIPPED_MESSAGE = "The user already exists.";
+/** Cognito's own wording for a row without a true auto-verified attribute (§8b). */
+export const NO_AUTO_VERIFIED_MESSAGE =
+  "The User Record does not set any of the auto verified attributes to true. (Example: email_verified to true).";
+
+const failed = (reason: string): RowOutcome => ({ kind: "FAILED", reason });
+
+/**
+ * Imports one row (call inside the job's chunk transaction). A row is a savepoint of its own in
+ * users.create, so a row refused halfway leaves nothing behind.
+ */
+export function importRow(
   services: LocalServices,
   pool: Pool,
   header: string[],
-  row: string[],
-  line: string,
-  seen: Set<string>,
+  text: string,
+  check: RequestCheck,
 ): RowOutcome {
-  if (rowCharacters(line) > MAX_ROW_CHARS)
-    return { error: `the row is longer than ${MAX_ROW_CHARS} characters` };
+  if (rowCharacters(text) > MAX_ROW_CHARS)
+    return failed(`The row is longer than ${MAX_ROW_CHARS} characters.`);
+  const row = splitRow(text);
   if (row.length !== header.length)
-    return { error: `the row has ${row.length} columns, the header ${header.length}` };
+    return failed(`The row has ${row.length} columns; the header has ${header.length}.`);
   const cell: Record<string, string> = {};
   header.forEach((h, i) => {
-    cell[h] = restoreEscapedCommas(row[i]);
+    cell[h] = row[i];
   });
   const username = cell["cognito:username"];
-  if (!username) return { error: "cognito:username is required" };
-  if (/\s/.test(username) || [...username].length > 128)
-    return { error: "cognito:username must be 1-128 characters without whitespace" };
+  if (!username) return failed("The cognito:username column is empty; every user needs a username.");
+  if (/\s/u.test(username)) return failed("The cognito:username value holds whitespace.");
   const mfa = cell["cognito:mfa_enabled"].toLowerCase();
-  if (mfa !== "true" && mfa !== "false") return { error: "cognito:mfa_enabled must be true or false" };
+  if (mfa !== "true" && mfa !== "false")
+    return failed("The cognito:mfa_enabled value must be true or false.");
   if (pool.data.MfaConfiguration === "ON" && mfa !== "true")
-    return { error: "cognito:mfa_enabled must be true: the user pool requires MFA" };
+    return failed("The cognito:mfa_enabled value must be true: the user pool requires MFA.");
+  if (pool.data.MfaConfiguration !== "ON" && pool.data.MfaConfiguration !== "OPTIONAL" && mfa === "true")
+    return failed("The cognito:mfa_enabled value must be false: MFA is off in the user pool.");
 
   const attributes: Record<string, string> = {};
   for (const [name, value] of Object.entries(cell)) {
@@ -142,31 +90,31 @@ function importRow(
   for (const flag of ["email_verified", "phone_number_verified"]) {
     if (attributes[flag] === undefined) continue;
     const v = attributes[flag].toLowerCase();
-    if (v !== "true" && v !== "false") return { error: `${flag} must be TRUE or FALSE` };
+    if (v !== "true" && v !== "false") return failed(`The ${flag} value must be TRUE or FALSE.`);
     attributes[flag] = v;
   }
   const auto = pool.data.AutoVerifiedAttributes ?? [];
-  if (auto.length && !auto.some((a) => attributes[a] && attributes[`${a}_verified`] === "true")) {
-    return {
-      error: `at least one auto-verified attribute (${auto.join(", ")}) must be present and marked verified`,
-    };
-  }
-  if (attributes.birthdate !== undefined && !/^\d{2}\/\d{2}\/\d{4}$/.test(attributes.birthdate)) {
-    return { error: "birthdate must be mm/dd/yyyy" };
-  }
+  if (auto.length && !auto.some((a) => attributes[a] && attributes[`${a}_verified`] === "true"))
+    return failed(NO_AUTO_VERIFIED_MESSAGE);
+  if (attributes.birthdate !== undefined && !/^\d{2}\/\d{2}\/\d{4}$/.test(attributes.birthdate))
+    return failed("The birthdate value must be mm/dd/yyyy.");
   if (attributes.updated_at !== undefined && !/^\d+$/.test(attributes.updated_at))
-    return { error: "updated_at must be epoch seconds" };
+    return failed("The updated_at value must be a number of seconds since the epoch.");
 
-  const key = services.users.key(pool, username);
-  if (seen.has(key) || services.users.find(pool, username)) return "skipped";
-  seen.add(key);
+  // The same request AdminCreateUser would get: the model's Username pattern (no control
+  // characters, no NUL) and length, attribute name and value bounds.
+  const userAttributes = Object.entries(attributes).map(([Name, Value]) => ({ Name, Value }));
+  try {
+    check("AdminCreateUser", { UserPoolId: pool.id, Username: username, UserAttributes: userAttributes });
+  } catch (err) {
+    return failed(`The row is not a valid user: ${(err as Error).message}`);
+  }
+  if (services.users.find(pool, username)) return { kind: "SKIPPED" };
   try {
     // birthdate is mm/dd/yyyy in import files (checked above), unlike the API's format.
     validateAttributes(
       pool.data.SchemaAttributes ?? [],
-      Object.entries(attributes)
-        .filter(([Name]) => Name !== "birthdate")
-        .map(([Name, Value]) => ({ Name, Value })),
+      userAttributes.filter((a) => a.Name !== "birthdate"),
       "create",
     );
     checkRequired(pool.data.SchemaAttributes ?? [], attributes);
@@ -176,10 +124,23 @@ function importRow(
         u.data.mfaEnabled = true;
       });
     }
-    return "imported";
+    return { kind: "SUCCEEDED" };
   } catch (err) {
-    const name = (err as { type?: string }).type;
-    if (name === "UsernameExistsException") return "skipped";
-    return { error: (err as Error).message };
+    const type = (err as { type?: string }).type;
+    if (type === "UsernameExistsException") return { kind: "SKIPPED" };
+    if (type) return failed((err as Error).message);
+    // §8b: a row that hits an internal error is FAILED and the job goes on.
+    return failed("An internal error occurred while importing this user.");
   }
+}
+
+/** The CloudWatch Logs message of a row (§8b), by line number and never with user data. */
+export function outcomeMessage(line: number, outcome: RowOutcome): string {
+  const reason =
+    outcome.kind === "SUCCEEDED"
+      ? SUCCEEDED_MESSAGE
+      : outcome.kind === "SKIPPED"
+        ? SKIPPED_MESSAGE
+        : outcome.reason;
+  return `[${outcome.kind}] Line Number ${line} - ${reason}`;
 }
