@@ -1,0 +1,331 @@
+// runJobImport (users import --via job) against the embedded endpoint: over HTTP (`local serve` on
+// port 0) and in process (--local). The real job runs in the endpoint's background; its CloudWatch
+// Logs stream is read back through the Logs API; planted bad rows come back in the rejects file as
+// the ORIGINAL rows with the log's reason, across a split into serial jobs and with invalid rows
+// left out before upload; cognito:groups / cognito:enabled are applied to imported rows; --no-wait
+// returns with the job running and a second run collects it and goes on with the next part; a
+// job that ends Failed is exit 254 with its CompletionMessage, failed rows exit 1.
+import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  AdminCreateUserCommand,
+  AdminGetUserCommand,
+  AdminListGroupsForUserCommand,
+  type CognitoIdentityProviderClient,
+  CreateGroupCommand,
+  CreateUserPoolCommand,
+  GetCSVHeaderCommand,
+  ListUserImportJobsCommand,
+} from "@aws-sdk/client-cognito-identity-provider";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CsvRow } from "../src/cognito/csv/types.js";
+import type { Context, GlobalOptions } from "../src/kernel/context.js";
+import { createContext } from "../src/kernel/create-context.js";
+import { ExitCode } from "../src/kernel/errors.js";
+import { createRejectsWriter } from "../src/kernel/import/rejects.js";
+import {
+  type JobImportFlags,
+  jobImportError,
+  memoryJournal,
+  runJobImport,
+} from "../src/kernel/import/via-job.js";
+import { createTestIO } from "../src/kernel/io/test-io.js";
+import { withTask } from "../src/kernel/task.js";
+import { applyEnv, isolatedAwsEnv } from "./helpers/env.js";
+import { readImportRows, type UserSpec, writeImportFile } from "./helpers/import-files.js";
+import { type LocalHarness, startLocal } from "./helpers/local-server.js";
+
+const ROLE = "arn:aws:iam::000000000000:role/CognitoImport";
+const env = isolatedAwsEnv();
+let dir: string;
+let local: LocalHarness;
+let restoreEnv: () => void;
+
+beforeAll(async () => {
+  restoreEnv = applyEnv(env);
+  dir = mkdtempSync(join(tmpdir(), "cogctl-via-job-"));
+  local = await startLocal();
+  client = local.client;
+});
+afterAll(async () => {
+  await local?.close();
+  restoreEnv();
+});
+
+function context(where: "http" | "local", dataDir = join(dir, "data")): Context {
+  const globals: GlobalOptions = {
+    output: "json",
+    outputExplicit: false,
+    paginate: true,
+    debug: false,
+    color: "off",
+    local: where === "local",
+    region: "us-east-1",
+    ...(where === "http" ? { endpointUrl: local.server.url } : {}),
+  };
+  return createContext(createTestIO({ env }), globals, {
+    paths: { configDir: join(dir, "config"), dataDir },
+  });
+}
+
+/** The SDK client a test checks with: the HTTP endpoint's, or with --local the Context's own (same data dir). */
+let client: CognitoIdentityProviderClient;
+
+async function newPool(name: string) {
+  const { UserPool } = await client.send(
+    new CreateUserPoolCommand({ PoolName: name, AutoVerifiedAttributes: ["email"] }),
+  );
+  const id = UserPool?.Id as string;
+  const { CSVHeader } = await client.send(new GetCSVHeaderCommand({ UserPoolId: id }));
+  return { id, name, header: CSVHeader as string[] };
+}
+
+const users = (n: number, bad: Record<number, Record<string, string>> = {}): UserSpec[] =>
+  Array.from({ length: n }, (_, i) => ({ username: `user${i + 1}`, values: bad[i + 1] }));
+
+const BAD_BIRTHDATE = { birthdate: "1990-01-31" };
+const BIRTHDATE_REASON = "The birthdate value must be mm/dd/yyyy.";
+
+async function run(
+  ctx: Context,
+  pool: { id: string; name: string; header: string[] },
+  file: string,
+  flags: JobImportFlags,
+  opts: {
+    keep?: (row: CsvRow) => boolean;
+    journal?: ReturnType<typeof memoryJournal>;
+    rejects?: string;
+  } = {},
+) {
+  const rows = readImportRows(file, opts.keep);
+  let total = 0;
+  for await (const _ of rows()) total++;
+  const rejectsPath = opts.rejects ?? `${file}.rejects.csv`;
+  const rejects = await createRejectsWriter(rejectsPath, readFileSync(file, "utf8").split("\n")[0]);
+  try {
+    const summary = await withTask(ctx, (task) =>
+      runJobImport(ctx, task, {
+        file,
+        pool: { id: pool.id, name: pool.name },
+        importPool: {
+          header: pool.header,
+          schema: [],
+          mfa: "OFF",
+          autoVerified: ["email"],
+          usernameAttributes: [],
+          aliasAttributes: [],
+          caseSensitive: true,
+        },
+        rows,
+        total,
+        rejects,
+        journal: opts.journal,
+        flags: { pollInterval: "0.05", ...flags },
+      }),
+    );
+    const written = await rejects.close();
+    return { summary, rejects: written ? readFileSync(rejectsPath, "utf8") : undefined, rejectsPath };
+  } catch (err) {
+    await rejects.discard();
+    throw err;
+  }
+}
+
+describe.each([["http"], ["local"]] as const)("--via job against the embedded endpoint (%s)", (where) => {
+  it("imports, reads the job's log, writes the planted bad rows to rejects and applies groups and enabled", async () => {
+    const ctx = context(where);
+    client = where === "local" ? await ctx.cognito() : local.client;
+    const pool = await newPool(`people-${where}`);
+    // user3 exists already: the job skips it.
+    await client.send(
+      new AdminCreateUserCommand({ UserPoolId: pool.id, Username: "user3", MessageAction: "SUPPRESS" }),
+    );
+    await client.send(new CreateGroupCommand({ UserPoolId: pool.id, GroupName: "staff" }));
+    const specs = users(10, { 4: BAD_BIRTHDATE, 9: BAD_BIRTHDATE });
+    specs[0].values = { "cognito:groups": "staff", "cognito:enabled": "false", name: "Ann, the first" };
+    const file = join(dir, `people-${where}.csv`);
+    writeImportFile(file, pool.header, specs, ["cognito:groups", "cognito:enabled"]);
+    const original = readFileSync(file, "utf8").split("\n");
+
+    let result: Awaited<ReturnType<typeof run>>;
+    try {
+      result = await run(ctx, pool, file, { roleArn: ROLE });
+    } catch (err) {
+      await ctx.close();
+      throw err;
+    }
+    const { summary, rejects, rejectsPath } = result;
+    expect(summary).toMatchObject({
+      via: "job",
+      rows: 10,
+      imported: 7,
+      skipped: 1,
+      failed: 2,
+      finished: true,
+    });
+    expect(summary.jobs).toHaveLength(1);
+    expect(summary.jobs[0]).toMatchObject({ part: 1, status: "Succeeded" });
+    // The rejects file: the header, then the original rows 4 and 9 (lines 5 and 10) with the log's reason.
+    expect(rejects?.split("\n")).toEqual([
+      `${original[0]},cogctl:reason`,
+      `${original[4]},${BIRTHDATE_REASON}`,
+      `${original[9]},${BIRTHDATE_REASON}`,
+      "",
+    ]);
+    expect(statSync(rejectsPath).mode & 0o777).toBe(0o600);
+    const error = jobImportError(summary);
+    expect(error?.exitCode).toBe(ExitCode.ROWS_FAILED);
+    expect(error?.message).toContain("2 of 10 rows were not imported (7 imported, 1 skipped, 2 failed)");
+    expect(error?.message).toContain(rejectsPath);
+
+    // The extras a job cannot carry, applied after it; the comma came through escaped and back.
+    const ann = await client.send(new AdminGetUserCommand({ UserPoolId: pool.id, Username: "user1" }));
+    expect(ann.Enabled).toBe(false);
+    expect(ann.UserStatus).toBe("RESET_REQUIRED");
+    expect(ann.UserAttributes).toContainEqual({ Name: "name", Value: "Ann, the first" });
+    const groups = await client.send(
+      new AdminListGroupsForUserCommand({ UserPoolId: pool.id, Username: "user1" }),
+    );
+    expect(groups.Groups?.map((g) => g.GroupName)).toEqual(["staff"]);
+    const two = await client.send(new AdminGetUserCommand({ UserPoolId: pool.id, Username: "user2" }));
+    expect(two.Enabled).toBe(true);
+    await ctx.close();
+    client = local.client;
+  });
+});
+
+describe("--via job: split into serial jobs", () => {
+  it("cuts parts at the threshold, maps each part's line numbers back to the original rows, skipping invalid ones", async () => {
+    const pool = await newPool("split");
+    // Bad rows in every part; rows 2 and 7 are "invalid" (left out before upload, as --skip-invalid does).
+    const specs = users(11, { 3: BAD_BIRTHDATE, 6: BAD_BIRTHDATE, 11: BAD_BIRTHDATE });
+    const file = join(dir, "split users.csv");
+    writeImportFile(file, pool.header, specs);
+    const original = readFileSync(file, "utf8").split("\n");
+    const journal = memoryJournal();
+    const ctx = context("http");
+    let result: Awaited<ReturnType<typeof run>>;
+    try {
+      result = await run(
+        ctx,
+        pool,
+        file,
+        { roleArn: ROLE, maxRowsPerJob: "4" },
+        { keep: (row) => row.index !== 1 && row.index !== 6, journal },
+      );
+    } finally {
+      await ctx.close();
+    }
+    const { summary, rejects } = result;
+    // 9 rows sent in parts of 4, 4 and 1.
+    expect(summary.jobs.map((j) => [j.part, j.status])).toEqual([
+      [1, "Succeeded"],
+      [2, "Succeeded"],
+      [3, "Succeeded"],
+    ]);
+    expect(summary).toMatchObject({ imported: 6, skipped: 0, failed: 3 });
+    expect(rejects?.split("\n").slice(1, -1)).toEqual([
+      `${original[3]},${BIRTHDATE_REASON}`,
+      `${original[6]},${BIRTHDATE_REASON}`,
+      `${original[11]},${BIRTHDATE_REASON}`,
+    ]);
+    // Serial jobs named after the file, one per part, all recorded as finished.
+    const { UserImportJobs } = await local.client.send(
+      new ListUserImportJobsCommand({ UserPoolId: pool.id, MaxResults: 10 }),
+    );
+    expect(UserImportJobs?.map((j) => j.JobName).sort()).toEqual([
+      "split users-part1",
+      "split users-part2",
+      "split users-part3",
+    ]);
+    // Parts hold users 1,3,4,5 | 6,8,9,10 | 11 (2 and 7 left out); 3, 6 and 11 are bad.
+    expect(UserImportJobs?.map((j) => [j.JobName, j.ImportedUsers, j.FailedUsers]).sort()).toEqual([
+      ["split users-part1", 3, 1],
+      ["split users-part2", 3, 1],
+      ["split users-part3", 0, 1],
+    ]);
+    expect(journal.recorded.map((j) => [j.part, j.finished?.status])).toEqual([
+      [1, "Succeeded"],
+      [2, "Succeeded"],
+      [3, "Succeeded"],
+    ]);
+    // The invalid rows were never sent.
+    await expect(
+      local.client.send(new AdminGetUserCommand({ UserPoolId: pool.id, Username: "user2" })),
+    ).rejects.toThrow(/User does not exist/);
+  });
+
+  it("--no-wait returns with the first part's job running; the same run again collects it and goes on", async () => {
+    const pool = await newPool("nowait");
+    const file = join(dir, "nowait.csv");
+    writeImportFile(file, pool.header, users(6, { 5: BAD_BIRTHDATE }));
+    const journal = memoryJournal();
+    const first = context("http");
+    let summary: Awaited<ReturnType<typeof run>>["summary"];
+    try {
+      ({ summary } = await run(
+        first,
+        pool,
+        file,
+        { roleArn: ROLE, maxRowsPerJob: "3", wait: false },
+        { journal },
+      ));
+    } finally {
+      await first.close();
+    }
+    expect(summary.finished).toBe(false);
+    expect(summary.jobs).toHaveLength(1);
+    expect(["Pending", "InProgress", "Succeeded"]).toContain(summary.jobs[0].status);
+    expect(jobImportError(summary)).toBeUndefined();
+    expect(journal.recorded).toHaveLength(1);
+
+    const second = context("http");
+    let again: Awaited<ReturnType<typeof run>>;
+    try {
+      again = await run(second, pool, file, { roleArn: ROLE, maxRowsPerJob: "3" }, { journal });
+    } finally {
+      await second.close();
+    }
+    expect(again.summary.jobs.map((j) => j.jobId)[0]).toBe(summary.jobs[0].jobId);
+    expect(again.summary).toMatchObject({ finished: true, imported: 5, failed: 1 });
+    expect(again.rejects?.split("\n")[1]).toContain(BIRTHDATE_REASON);
+    const { UserImportJobs } = await local.client.send(
+      new ListUserImportJobsCommand({ UserPoolId: pool.id, MaxResults: 10 }),
+    );
+    expect(UserImportJobs).toHaveLength(2);
+  });
+
+  it("a job that ends Failed stops the run: exit 254 with its CompletionMessage, unsent rows in rejects", async () => {
+    const pool = await newPool("failing");
+    // Every row bad: past 1,000 rows the endpoint ends the job "Too many users have failed ...".
+    const bad: Record<number, Record<string, string>> = {};
+    for (let i = 1; i <= 1300; i++) bad[i] = BAD_BIRTHDATE;
+    const file = join(dir, "failing.csv");
+    writeImportFile(file, pool.header, users(1300, bad));
+    const ctx = context("http");
+    let result: Awaited<ReturnType<typeof run>>;
+    try {
+      result = await run(ctx, pool, file, { roleArn: ROLE, maxRowsPerJob: "1200" });
+    } finally {
+      await ctx.close();
+    }
+    const { summary, rejects } = result;
+    expect(summary.jobs).toHaveLength(1);
+    expect(summary.jobs[0]).toMatchObject({
+      status: "Failed",
+      completionMessage: "Too many users have failed or been skipped during the import.",
+    });
+    expect(summary.imported).toBe(0);
+    expect(summary.failed).toBe(1300);
+    const lines = rejects?.split("\n").slice(1, -1) ?? [];
+    expect(lines).toHaveLength(1300);
+    expect(lines[0]).toContain(BIRTHDATE_REASON);
+    expect(lines[1250]).toContain("Not sent: import job");
+    const error = jobImportError(summary);
+    expect(error?.exitCode).toBe(ExitCode.SERVICE);
+    expect(error?.message).toMatch(
+      /ended Failed: Too many users have failed or been skipped during the import\./,
+    );
+  });
+});
