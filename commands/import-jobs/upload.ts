@@ -1,7 +1,9 @@
 // cogctl import-jobs upload: sends a users CSV to an import job's PreSignedUrl (the PUT that
 // `curl -T users.csv -H 'x-amz-server-side-encryption: aws:kms' "$URL"` does), then --start starts
-// the job. Checks only what would make the transfer itself pointless (the job's status, the file's
-// size, a BOM, over-long rows); row-level validation is the job's (and a later `users import`'s).
+// the job and waits for it to end (src/kernel/import/job-wait.ts, shared with `users import --via
+// job`), exiting 254 when the job ended Failed, Stopped or Expired and 1 when rows failed. Checks only
+// what would make the transfer itself pointless (the job's status, the file's size, a BOM, over-long
+// rows); row-level validation is the job's (and `users validate`'s).
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { defineCommand } from "../../src/cli/command.js";

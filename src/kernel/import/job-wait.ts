@@ -36,7 +36,10 @@ export function jobCounts(job: ImportJob): OutcomeCounts {
 
 export interface WaitOptions {
   io: IO;
-  /** Between two DescribeUserImportJob calls; DescribeUserImportJob counts against UserPoolRead (15/s). */
+  /**
+   * Between two DescribeUserImportJob calls (it counts against UserPoolRead, 15/s). Unset: 100 ms at
+   * first, doubling up to DEFAULT_POLL_INTERVAL_MS, so a small job's end is seen at once.
+   */
   pollIntervalMs?: number;
   /** The job's rows, for the progress line's total and ETA. */
   total?: number;
@@ -52,7 +55,7 @@ export async function waitForImportJob(
   jobId: string,
   opts: WaitOptions,
 ): Promise<ImportJob> {
-  const interval = opts.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
+  let interval = opts.pollIntervalMs ?? 100;
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const progress = createOutcomeProgress(opts.io, { total: opts.total, label: opts.label ?? jobId });
   try {
@@ -62,6 +65,7 @@ export async function waitForImportJob(
       progress.update(jobCounts(job));
       if (FINAL_STATUSES.has(job.Status ?? "")) return job;
       await sleep(interval);
+      if (opts.pollIntervalMs === undefined) interval = Math.min(interval * 2, DEFAULT_POLL_INTERVAL_MS);
     }
   } finally {
     progress.done();
