@@ -27,6 +27,7 @@ import { createRejectsWriter } from "../src/kernel/import/rejects.js";
 import {
   type JobImportFlags,
   jobImportError,
+  jobImportFor,
   memoryJournal,
   runJobImport,
 } from "../src/kernel/import/via-job.js";
@@ -327,5 +328,60 @@ describe("--via job: split into serial jobs", () => {
     expect(error?.message).toMatch(
       /ended Failed: Too many users have failed or been skipped during the import\./,
     );
+  });
+});
+
+describe("jobImportFor: the command's (ctx, plan) door", () => {
+  it("sends the valid rows and writes invalid and failed rows to rejects in the file's order", async () => {
+    const pool = await newPool("door");
+    const file = join(dir, "door.csv");
+    writeImportFile(file, pool.header, users(6, { 5: BAD_BIRTHDATE }));
+    const original = readFileSync(file, "utf8").split("\n");
+    const all = readImportRows(file);
+    // Rows 2 and 6 as the command's validation would leave them: with problems.
+    const rows = async function* () {
+      for await (const row of all()) {
+        if (row.index === 1 || row.index === 5)
+          row.problems.push({
+            line: row.line,
+            field: "email",
+            message: `"x" is not an email address`,
+            fix: "write a full address",
+          });
+        yield row;
+      }
+    };
+    const rejectsFile = join(dir, "door.rejects.csv");
+    const ctx = context("http");
+    let summary: Awaited<ReturnType<ReturnType<typeof jobImportFor>>>;
+    try {
+      summary = await jobImportFor({ roleArn: ROLE, pollInterval: "0.05" })(ctx, {
+        file: { path: file, shownPath: "door.csv", rows, header: { line: original[0] } },
+        pool: { id: pool.id, name: pool.name },
+        importPool: {
+          header: pool.header,
+          schema: [],
+          mfa: "OFF",
+          autoVerified: ["email"],
+          usernameAttributes: [],
+          aliasAttributes: [],
+          caseSensitive: true,
+        },
+        rows: 6,
+        invalid: 2,
+        rejectsFile,
+      });
+    } finally {
+      await ctx.close();
+    }
+    expect(summary).toMatchObject({ rows: 6, imported: 3, failed: 1, invalid: 2, rejectsFile });
+    expect(readFileSync(rejectsFile, "utf8").split("\n")).toEqual([
+      `${original[0]},cogctl:reason`,
+      `${original[2]},email: "x" is not an email address (write a full address)`,
+      `${original[5]},${BIRTHDATE_REASON}`,
+      `${original[6]},email: "x" is not an email address (write a full address)`,
+      "",
+    ]);
+    expect(jobImportError(summary)?.exitCode).toBe(ExitCode.ROWS_FAILED);
   });
 });

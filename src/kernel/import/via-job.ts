@@ -15,7 +15,7 @@
 // new job, the old one expiring unstarted. Parts are cut the same way every time (same rows, same
 // limits), so part N of a resume is part N of the first attempt.
 import { mkdtempSync, rmSync } from "node:fs";
-import { stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, extname, join } from "node:path";
 import { type Command, Option } from "commander";
@@ -25,11 +25,11 @@ import type { Context } from "../context.js";
 import { CliError, ExitCode, ServiceError, UsageError } from "../errors.js";
 import { uploadToPresignedUrl } from "../presigned-upload.js";
 import type { OutcomeCounts } from "../progress.js";
-import type { Task } from "../task.js";
+import { type Task, withTask } from "../task.js";
 import { importLogGroup, importLogStream, readJobOutcomes } from "./job-logs.js";
 import { fillPart, JOB_LIMITS, type PartLimits, partRowOfLine } from "./job-parts.js";
 import { countsText, FINAL_STATUSES, type ImportJob, jobCounts, waitForImportJob } from "./job-wait.js";
-import type { RejectsWriter } from "./rejects.js";
+import { createRejectsWriter, type RejectsWriter } from "./rejects.js";
 import { type ImportRole, resolveImportRole, retryWhileRolePropagates } from "./role.js";
 import type { ImportSummary, RowOutcome } from "./types.js";
 
@@ -115,6 +115,13 @@ export interface JobImportPlan {
   total: number;
   /** Rows left out by validation (--skip-invalid), for the summary. */
   invalid?: number;
+  /**
+   * Every row of the file, invalid ones with their problems: given, the final pass walks it so the
+   * rejects file holds invalid and failed rows in the file's order (invalidReason says why for the
+   * former). Without it, the command writes invalid rows itself.
+   */
+  allRows?: () => AsyncIterable<CsvRow>;
+  invalidReason?: (row: CsvRow) => string;
   /** Where failed rows go (the command opened it and closes it; invalid rows are already in it). */
   rejects?: RejectsWriter;
   journal?: JobJournal;
@@ -251,6 +258,10 @@ export async function runJobImport(ctx: Context, task: Task, plan: JobImportPlan
       if (!before?.finished) await journal.jobFinished(job.JobId as string, jobEnd(job));
       await readPartOutcomes(ctx, plan.pool.id, poolName, state, outcomes, reasons);
       if (job.Status !== "Succeeded") {
+        // Said at once, whatever the command prints next: the job's own words are the diagnosis.
+        ctx.printer.warn(
+          `Import job ${job.JobId}${label ? ` (${label})` : ""} ended ${job.Status}${job.CompletionMessage ? `: ${job.CompletionMessage}` : ""} (${countsText(jobCounts(job))})`,
+        );
         // A part that did not succeed stops the run: the next part would meet the same cause.
         break;
       }
@@ -435,10 +446,24 @@ async function settleRows(
   const afterImport = plan.afterImport ?? ((row: CsvRow) => applyJobExtras(task.call, plan.pool.id, row));
   let position = 0;
   let p = 0;
-  for await (const row of plan.rows()) {
+  for await (const row of (plan.allRows ?? plan.rows)()) {
+    if (row.problems.length > 0) {
+      if (plan.allRows)
+        await plan.rejects?.add(row.raw, plan.invalidReason?.(row) ?? row.problems[0].message);
+      continue;
+    }
     while (p < parts.length && position >= parts[p].start + parts[p].rows) p++;
     const part = parts[p];
-    if (!part) break; // rows after a part that did not succeed were never sent
+    if (!part) {
+      // Never sent: an earlier part's job did not succeed, so the run stopped there.
+      const last = parts[parts.length - 1]?.job;
+      const why = `Not sent: import job ${last?.JobId} (an earlier part) ended ${last?.Status}`;
+      summary.failed++;
+      await plan.rejects?.add(row.raw, why);
+      await journal.rowSettled?.(row, "failed", why);
+      position++;
+      continue;
+    }
     let outcome: RowOutcome;
     let reason: string | undefined;
     const code = outcomes[position];
@@ -460,19 +485,6 @@ async function settleRows(
     if (outcome === "failed") await plan.rejects?.add(row.raw, reason ?? "The import job failed this row.");
     await journal.rowSettled?.(row, outcome, reason);
     position++;
-  }
-  // Rows of parts never sent (after a part that did not succeed) are failed too: they are not in the pool.
-  const sent = parts.length ? parts[parts.length - 1].start + parts[parts.length - 1].rows : 0;
-  if (sent < plan.total) {
-    const last = parts[parts.length - 1]?.job;
-    let index = 0;
-    for await (const row of plan.rows()) {
-      if (index++ < sent) continue;
-      const why = `Not sent: import job ${last?.JobId} (an earlier part) ended ${last?.Status}`;
-      summary.failed++;
-      await plan.rejects?.add(row.raw, why);
-      await journal.rowSettled?.(row, "failed", why);
-    }
   }
 }
 
@@ -521,5 +533,72 @@ export function memoryJournal(): JobJournal & { recorded: JournalledJob[] } {
       const j = recorded.find((r) => r.jobId === jobId);
       if (j) j.finished = end;
     },
+  };
+}
+
+/**
+ * The plan `users import` builds (its ImportPlan, src/kernel/import/run.ts on the import-api side):
+ * the members this path reads, typed here structurally so the two sides meet by shape.
+ */
+export interface UsersImportPlan {
+  file: { path: string; shownPath: string; rows(): AsyncIterable<CsvRow>; header?: { line: string } };
+  pool: { id: string; name?: string };
+  importPool: ImportPool;
+  /** Data rows in the file, and those validation refused (left out with --skip-invalid). */
+  rows: number;
+  invalid: number;
+  rejectsFile: string;
+}
+
+/** Why an invalid row was refused, on one line for the rejects file. */
+export function problemsReason(row: CsvRow): string {
+  return row.problems.map((p) => `${p.field ? `${p.field}: ` : ""}${p.message} (${p.fix})`).join("; ");
+}
+
+/**
+ * `users import --via job` as the command calls it: `(ctx, plan) => summary`, with this path's flags
+ * (addJobImportOptions) and, when the command has them, the run's journal and its post-step runner.
+ * It walks the file for the valid rows, writes the rejects file (invalid and failed rows, in the
+ * file's order) and returns the summary; the command prints it and throws jobImportError(summary).
+ */
+export function jobImportFor(
+  flags: JobImportFlags,
+  more: Pick<JobImportPlan, "journal" | "afterImport" | "runId"> = {},
+): (ctx: Context, plan: UsersImportPlan) => Promise<JobRunSummary> {
+  return async (ctx, plan) => {
+    const valid = async function* () {
+      for await (const row of plan.file.rows()) if (row.problems.length === 0) yield row;
+    };
+    let headerLine = plan.file.header?.line;
+    if (headerLine === undefined) {
+      // The command's validation walk sets it; read the first line when it did not run.
+      headerLine = (await readFile(plan.file.path, "utf8")).split(/\r?\n/, 1)[0];
+    }
+    const rejects = await createRejectsWriter(plan.rejectsFile, headerLine);
+    let summary: JobRunSummary;
+    try {
+      summary = await withTask(ctx, (task) =>
+        runJobImport(ctx, task, {
+          file: plan.file.path,
+          pool: plan.pool,
+          importPool: plan.importPool,
+          rows: valid,
+          total: plan.rows - plan.invalid,
+          invalid: plan.invalid,
+          allRows: () => plan.file.rows(),
+          invalidReason: problemsReason,
+          rejects,
+          flags,
+          ...more,
+        }),
+      );
+    } catch (err) {
+      await rejects.discard();
+      throw err;
+    }
+    const written = await rejects.close();
+    if (written) summary.rejectsFile = plan.rejectsFile;
+    else delete summary.rejectsFile;
+    return summary;
   };
 }
