@@ -14,6 +14,7 @@ import {
   AdminListGroupsForUserCommand,
   type CognitoIdentityProviderClient,
   CreateGroupCommand,
+  CreateUserImportJobCommand,
   CreateUserPoolCommand,
   GetCSVHeaderCommand,
   ListUserImportJobsCommand,
@@ -295,6 +296,62 @@ describe("--via job: split into serial jobs", () => {
       new ListUserImportJobsCommand({ UserPoolId: pool.id, MaxResults: 10 }),
     );
     expect(UserImportJobs).toHaveLength(2);
+  });
+
+  it("resume: a part whose job never started gets a new job; finished parts are not sent again, their rejects rebuilt from the log", async () => {
+    const pool = await newPool("resume");
+    const file = join(dir, "resume.csv");
+    writeImportFile(file, pool.header, users(6, { 2: BAD_BIRTHDATE, 5: BAD_BIRTHDATE }));
+    const original = readFileSync(file, "utf8").split("\n");
+    const journal = memoryJournal();
+    const first = context("http");
+    try {
+      await run(first, pool, file, { roleArn: ROLE, maxRowsPerJob: "3", wait: false }, { journal });
+    } finally {
+      await first.close();
+    }
+    // The process "died" after creating part 2's job, before its upload and start.
+    const orphan = await client.send(
+      new CreateUserImportJobCommand({
+        UserPoolId: pool.id,
+        JobName: "resume-part2",
+        CloudWatchLogsRoleArn: ROLE,
+      }),
+    );
+    journal.recorded.push({ part: 2, jobId: orphan.UserImportJob?.JobId as string, jobName: "resume-part2" });
+
+    const expected = [
+      `${original[0]},cogctl:reason`,
+      `${original[2]},${BIRTHDATE_REASON}`,
+      `${original[5]},${BIRTHDATE_REASON}`,
+      "",
+    ];
+    const second = context("http");
+    let again: Awaited<ReturnType<typeof run>>;
+    try {
+      again = await run(second, pool, file, { roleArn: ROLE, maxRowsPerJob: "3" }, { journal });
+    } finally {
+      await second.close();
+    }
+    expect(again.summary).toMatchObject({ finished: true, imported: 4, failed: 2 });
+    expect(again.summary.jobs[1].jobId).not.toBe(orphan.UserImportJob?.JobId);
+    expect(again.rejects?.split("\n")).toEqual(expected);
+    const jobs = async () =>
+      (await client.send(new ListUserImportJobsCommand({ UserPoolId: pool.id, MaxResults: 10 })))
+        .UserImportJobs ?? [];
+    expect((await jobs()).map((j) => j.Status).sort()).toEqual(["Created", "Succeeded", "Succeeded"]);
+
+    // Everything finished: a third run sends nothing and rebuilds the same rejects from the logs.
+    const third = context("http");
+    let last: Awaited<ReturnType<typeof run>>;
+    try {
+      last = await run(third, pool, file, { roleArn: ROLE, maxRowsPerJob: "3" }, { journal });
+    } finally {
+      await third.close();
+    }
+    expect(last.summary).toMatchObject({ imported: 4, failed: 2 });
+    expect(last.rejects?.split("\n")).toEqual(expected);
+    expect(await jobs()).toHaveLength(3);
   });
 
   it("a job that ends Failed stops the run: exit 254 with its CompletionMessage, unsent rows in rejects", async () => {
