@@ -42,20 +42,20 @@ afterAll(async () => {
   restoreEnv();
 });
 
-function context() {
+function context(debug = false) {
   const globals: GlobalOptions = {
     output: "json",
     outputExplicit: false,
     paginate: true,
-    debug: false,
+    debug,
     color: "off",
     local: false,
     region: "us-east-1",
     endpointUrl: moto.url,
   };
-  return createContext(createTestIO({ env }), globals, {
-    paths: { configDir: "/nonexistent", dataDir: "/nonexistent" },
-  });
+  const io = createTestIO({ env });
+  const ctx = createContext(io, globals, { paths: { configDir: "/nonexistent", dataDir: "/nonexistent" } });
+  return Object.assign(ctx, { stderr: () => io.err() });
 }
 
 let clock = Date.now();
@@ -108,7 +108,8 @@ describe("readJobOutcomes against moto_server", () => {
     }
     messages.splice(3, 0, "some other line the stream may hold");
     await put(group, stream, messages);
-    const ctx = context();
+    // --debug: the Logs client traces as the Cognito client does (same factory).
+    const ctx = context(true);
     try {
       const rows: LoggedRow[] = [];
       const result = await readJobOutcomes(await ctx.logs(), group, stream, (r) => rows.push(r), {
@@ -121,6 +122,8 @@ describe("readJobOutcomes against moto_server", () => {
       // 26 events in pages of 7: four pages, and the call that finds the end.
       expect(result.calls).toBe(5);
       expect(rows.map((r) => r.line)).toEqual(Array.from({ length: 25 }, (_, i) => i + 2));
+      expect(ctx.stderr()).toContain(`request: POST ${moto.url}/ Logs_20140328.GetLogEvents`);
+      expect(ctx.stderr()).toContain(`"logStreamName":"${stream}"`);
       expect(rows.find((r) => r.line === 9)).toEqual({
         kind: "FAILED",
         line: 9,
