@@ -5,7 +5,7 @@
 // left out before upload; cognito:groups / cognito:enabled are applied to imported rows; --no-wait
 // returns with the job running and a second run collects it and goes on with the next part; a
 // job that ends Failed is exit 254 with its CompletionMessage, failed rows exit 1.
-import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { createReadStream, mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -16,10 +16,12 @@ import {
   CreateGroupCommand,
   CreateUserImportJobCommand,
   CreateUserPoolCommand,
+  DescribeUserPoolCommand,
   GetCSVHeaderCommand,
   ListUserImportJobsCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { importPoolFrom, openImportFile } from "../src/cognito/csv/index.js";
 import type { CsvRow } from "../src/cognito/csv/types.js";
 import type { Context, GlobalOptions } from "../src/kernel/context.js";
 import { createContext } from "../src/kernel/create-context.js";
@@ -388,57 +390,58 @@ describe("--via job: split into serial jobs", () => {
   });
 });
 
-describe("jobImportFor: the command's (ctx, plan) door", () => {
-  it("sends the valid rows and writes invalid and failed rows to rejects in the file's order", async () => {
+describe("jobImportFor: the command's (ctx, plan) door, with the shared CSV reader", () => {
+  it("sends the rows the reader passed; invalid rows go to rejects in file order, an existing user is skipped", async () => {
     const pool = await newPool("door");
+    // user4 exists already: the job skips it (not a reject: the user is in the pool).
+    await client.send(
+      new AdminCreateUserCommand({ UserPoolId: pool.id, Username: "user4", MessageAction: "SUPPRESS" }),
+    );
     const file = join(dir, "door.csv");
-    writeImportFile(file, pool.header, users(6, { 5: BAD_BIRTHDATE }));
+    // The reader refuses rows 2 and 6 (a birthdate not mm/dd/yyyy): invalid, never sent.
+    writeImportFile(file, pool.header, users(6, { 2: BAD_BIRTHDATE, 6: BAD_BIRTHDATE }));
     const original = readFileSync(file, "utf8").split("\n");
-    const all = readImportRows(file);
-    // Rows 2 and 6 as the command's validation would leave them: with problems.
+    const described = await client.send(new DescribeUserPoolCommand({ UserPoolId: pool.id }));
+    const importPool = importPoolFrom(described.UserPool ?? {}, pool.header);
+    let header: { line: string } | undefined;
     const rows = async function* () {
-      for await (const row of all()) {
-        if (row.index === 1 || row.index === 5)
-          row.problems.push({
-            line: row.line,
-            field: "email",
-            message: `"x" is not an email address`,
-            fix: "write a full address",
-          });
-        yield row;
-      }
+      const opened = await openImportFile(createReadStream(file), importPool);
+      header = opened.header;
+      yield* opened.rows();
     };
+    let rowsSeen = 0;
+    let invalid = 0;
+    for await (const row of rows()) {
+      rowsSeen++;
+      if (row.problems.length) invalid++;
+    }
+    expect([rowsSeen, invalid]).toEqual([6, 2]);
     const rejectsFile = join(dir, "door.rejects.csv");
     const ctx = context("http");
     let summary: Awaited<ReturnType<ReturnType<typeof jobImportFor>>>;
     try {
       summary = await jobImportFor({ roleArn: ROLE, pollInterval: "0.05" })(ctx, {
-        file: { path: file, shownPath: "door.csv", rows, header: { line: original[0] } },
+        file: { path: file, shownPath: "door.csv", rows, header },
         pool: { id: pool.id, name: pool.name },
-        importPool: {
-          header: pool.header,
-          schema: [],
-          mfa: "OFF",
-          autoVerified: ["email"],
-          usernameAttributes: [],
-          aliasAttributes: [],
-          caseSensitive: true,
-        },
-        rows: 6,
-        invalid: 2,
+        importPool,
+        rows: rowsSeen,
+        invalid,
         rejectsFile,
       });
     } finally {
       await ctx.close();
     }
-    expect(summary).toMatchObject({ rows: 6, imported: 3, failed: 1, invalid: 2, rejectsFile });
-    expect(readFileSync(rejectsFile, "utf8").split("\n")).toEqual([
-      `${original[0]},cogctl:reason`,
-      `${original[2]},email: "x" is not an email address (write a full address)`,
-      `${original[5]},${BIRTHDATE_REASON}`,
-      `${original[6]},email: "x" is not an email address (write a full address)`,
-      "",
+    expect(summary).toMatchObject({ rows: 6, imported: 3, skipped: 1, failed: 0, invalid: 2, rejectsFile });
+    const rejects = readFileSync(rejectsFile, "utf8").split("\n");
+    expect(rejects[0]).toBe(`${original[0]},cogctl:reason`);
+    expect(rejects.slice(1, -1).map((l) => l.slice(0, original[2].length))).toEqual([
+      original[2],
+      original[6],
     ]);
-    expect(jobImportError(summary)?.exitCode).toBe(ExitCode.ROWS_FAILED);
+    expect(rejects[1]).toMatch(/birthdate/);
+    expect(rejects).toHaveLength(4);
+    const error = jobImportError(summary);
+    expect(error?.exitCode).toBe(ExitCode.ROWS_FAILED);
+    expect(error?.message).toContain("2 of 6 rows were not imported");
   });
 });
