@@ -16,7 +16,9 @@ import {
   importLogStream,
   type LoggedRow,
   parseOutcomeEvent,
+  REJECTIONS_PATTERN,
   readJobOutcomes,
+  readJobRejections,
 } from "../src/kernel/import/job-logs.js";
 import { createTestIO } from "../src/kernel/io/test-io.js";
 import { applyEnv, isolatedAwsEnv } from "./helpers/env.js";
@@ -185,6 +187,37 @@ describe("readJobOutcomes against moto_server", () => {
       expect(result.complete).toBe(false);
       // At 0, 2, 4, 6, 8 and 10 s of the budget, then no more.
       expect(result.calls).toBe(6);
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  it("readJobRejections: FilterLogEvents for the FAILED and SKIPPED events (moto ignores the pattern: the rest is passed on)", async () => {
+    const { group, stream } = await newStream("us-east-1_Filter", "import-Filter1");
+    const messages = Array.from({ length: 30 }, (_, i) =>
+      i === 4
+        ? "[FAILED] Line Number 6 - The phone_number value must be E.164."
+        : i === 20
+          ? "[SKIPPED] Line Number 22 - The user already exists."
+          : succeeded(i + 2),
+    );
+    await put(group, stream, messages);
+    const ctx = context(true);
+    try {
+      const rows: LoggedRow[] = [];
+      const result = await readJobRejections(await ctx.logs(), group, stream, (r) => rows.push(r), {
+        expected: { imported: 28, skipped: 1, failed: 1 },
+        pageSize: 8,
+        minIntervalMs: 0,
+      });
+      expect(result.complete).toBe(true);
+      expect(result.seen.FAILED + result.seen.SKIPPED).toBe(2);
+      expect(rows.filter((r) => r.kind !== "SUCCEEDED").map((r) => [r.kind, r.line])).toEqual([
+        ["FAILED", 6],
+        ["SKIPPED", 22],
+      ]);
+      expect(ctx.stderr()).toContain("Logs_20140328.FilterLogEvents");
+      expect(ctx.stderr()).toContain(`"filterPattern":${JSON.stringify(REJECTIONS_PATTERN)}`);
     } finally {
       await ctx.close();
     }

@@ -26,7 +26,7 @@ import { CliError, ExitCode, ServiceError, UsageError } from "../errors.js";
 import { uploadToPresignedUrl } from "../presigned-upload.js";
 import type { OutcomeCounts } from "../progress.js";
 import { type Task, withTask } from "../task.js";
-import { importLogGroup, importLogStream, readJobOutcomes } from "./job-logs.js";
+import { importLogGroup, importLogStream, readJobOutcomes, readJobRejections } from "./job-logs.js";
 import { fillPart, JOB_LIMITS, type PartLimits, partRowOfLine } from "./job-parts.js";
 import { countsText, FINAL_STATUSES, type ImportJob, jobCounts, waitForImportJob } from "./job-wait.js";
 import { createRejectsWriter, type RejectsWriter } from "./rejects.js";
@@ -412,7 +412,9 @@ async function readPartOutcomes(
     return;
   }
   const logs = await ctx.logs();
-  const result = await readJobOutcomes(
+  // A job that succeeded imported every row it does not name FAILED or SKIPPED: those are enough.
+  const read = job.Status === "Succeeded" ? readJobRejections : readJobOutcomes;
+  const result = await read(
     logs,
     importLogGroup(poolId, poolName),
     importLogStream(job.JobId as string, job.JobName as string),
@@ -426,9 +428,11 @@ async function readPartOutcomes(
     { expected: counts, endpointUrl: ctx.globals.endpointUrl },
   );
   if (!result.complete) {
-    const seen = result.seen.SUCCEEDED + result.seen.SKIPPED + result.seen.FAILED;
+    const all = read === readJobOutcomes;
+    const seen = result.seen.SKIPPED + result.seen.FAILED + (all ? result.seen.SUCCEEDED : 0);
+    const wanted = counts.skipped + counts.failed + (all ? counts.imported : 0);
     ctx.printer.warn(
-      `The job's CloudWatch Logs stream held ${fmt(seen)} of its ${fmt(counts.imported + counts.skipped + counts.failed)} row outcomes; rows without one are reported from the job's status.`,
+      `The CloudWatch Logs stream of import job ${job.JobId} held ${fmt(seen)} of the ${fmt(wanted)} row outcomes it should; rows without one are reported from the job's status.`,
     );
   }
 }
