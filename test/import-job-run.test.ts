@@ -16,6 +16,7 @@ import {
   CreateGroupCommand,
   CreateUserImportJobCommand,
   CreateUserPoolCommand,
+  DescribeUserImportJobCommand,
   DescribeUserPoolCommand,
   GetCSVHeaderCommand,
   ListUserImportJobsCommand,
@@ -27,6 +28,7 @@ import type { Context, GlobalOptions } from "../src/kernel/context.js";
 import { createContext } from "../src/kernel/create-context.js";
 import { ExitCode } from "../src/kernel/errors.js";
 import { createRejectsWriter } from "../src/kernel/import/rejects.js";
+import { LOCAL_ROLE_ARN } from "../src/kernel/import/role.js";
 import {
   type JobImportFlags,
   jobImportError,
@@ -154,7 +156,8 @@ describe.each([["http"], ["local"]] as const)("--via job against the embedded en
 
     let result: Awaited<ReturnType<typeof run>>;
     try {
-      result = await run(ctx, pool, file, { roleArn: ROLE });
+      // With --local, --create-role needs no IAM: the fixed local role.
+      result = await run(ctx, pool, file, where === "local" ? { createRole: true } : { roleArn: ROLE });
     } catch (err) {
       await ctx.close();
       throw err;
@@ -170,6 +173,11 @@ describe.each([["http"], ["local"]] as const)("--via job against the embedded en
     });
     expect(summary.jobs).toHaveLength(1);
     expect(summary.jobs[0]).toMatchObject({ part: 1, status: "Succeeded" });
+    const { UserImportJob } = await client.send(
+      new DescribeUserImportJobCommand({ UserPoolId: pool.id, JobId: summary.jobs[0].jobId }),
+    );
+    expect(UserImportJob?.JobName).toBe(`people-${where}`);
+    expect(UserImportJob?.CloudWatchLogsRoleArn).toBe(where === "local" ? LOCAL_ROLE_ARN : ROLE);
     // The rejects file: the header, then the original rows 4 and 9 (lines 5 and 10) with the log's reason.
     expect(rejects?.split("\n")).toEqual([
       `${original[0]},cogctl:reason`,
@@ -258,6 +266,24 @@ describe("--via job: split into serial jobs", () => {
     await expect(
       local.client.send(new AdminGetUserCommand({ UserPoolId: pool.id, Username: "user2" })),
     ).rejects.toThrow(/User does not exist/);
+  });
+
+  it("without --role-arn or --create-role: a usage error naming both, before any job exists", async () => {
+    const pool = await newPool("norole");
+    const file = join(dir, "norole.csv");
+    writeImportFile(file, pool.header, users(2));
+    const ctx = context("http");
+    try {
+      const err = await run(ctx, pool, file, {}).catch((e) => e);
+      expect(err.exitCode).toBe(ExitCode.USAGE);
+      expect(err.message).toMatch(/--role-arn ARN.*--create-role \[NAME\]/s);
+    } finally {
+      await ctx.close();
+    }
+    const { UserImportJobs } = await client.send(
+      new ListUserImportJobsCommand({ UserPoolId: pool.id, MaxResults: 10 }),
+    );
+    expect(UserImportJobs ?? []).toHaveLength(0);
   });
 
   it("--no-wait returns with the first part's job running; the same run again collects it and goes on", async () => {
