@@ -8,7 +8,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { CsvRow } from "../src/cognito/csv/types.js";
+import { ExitCode } from "../src/kernel/errors.js";
 import { fillPart, lineOfPartRow, partLine, partRowOfLine } from "../src/kernel/import/job-parts.js";
+import { jobOutcomeError, waitForImportJob } from "../src/kernel/import/job-wait.js";
 import { jobBaseName } from "../src/kernel/import/via-job.js";
 import { createTestIO } from "../src/kernel/io/test-io.js";
 import { createOutcomeProgress, outcomeLine } from "../src/kernel/progress.js";
@@ -131,5 +133,45 @@ describe("the job's progress line", () => {
     q.update({ imported: 1, skipped: 0, failed: 0 });
     q.done();
     expect(pipe.err()).toBe("");
+  });
+
+  it("waitForImportJob polls quickly at first, shows Pending, moving counters, and returns the final job", async () => {
+    const answers = [
+      { Status: "Pending" },
+      { Status: "InProgress", ImportedUsers: 3 },
+      { Status: "InProgress", ImportedUsers: 7, FailedUsers: 1 },
+      { Status: "Succeeded", ImportedUsers: 9, FailedUsers: 1, JobId: "import-1" },
+    ];
+    const calls: string[] = [];
+    const sleeps: number[] = [];
+    const io = createTestIO({ stderrTTY: true });
+    const job = await waitForImportJob(
+      async (operation, input) => {
+        calls.push(`${operation} ${input.JobId}`);
+        return { UserImportJob: answers.shift() };
+      },
+      "pool",
+      "import-1",
+      { io, total: 10, sleep: async (ms) => void sleeps.push(ms) },
+    );
+    expect(job).toMatchObject({ Status: "Succeeded", ImportedUsers: 9 });
+    expect(calls).toEqual(Array(4).fill("DescribeUserImportJob import-1"));
+    expect(sleeps).toEqual([100, 200, 400]);
+    const draws = io.err().split("\r\x1b[K").filter(Boolean);
+    expect(draws[0]).toMatch(/^import-1: 0\/10 users: 0 imported, 0 skipped, 0 failed, .* \(Pending\)$/);
+    expect(draws[2]).toMatch(/^import-1: 8\/10 users: 7 imported, 0 skipped, 1 failed/);
+    expect(draws.at(-1)).toMatch(/^import-1: 10\/10 users.*\(Succeeded\)$/);
+    expect(io.err().endsWith("\r\x1b[K")).toBe(true);
+    expect(jobOutcomeError(job)?.exitCode).toBe(ExitCode.ROWS_FAILED);
+    expect(jobOutcomeError({ ...job, FailedUsers: 0 })).toBeUndefined();
+    const failed = jobOutcomeError({
+      JobId: "import-1",
+      Status: "Failed",
+      CompletionMessage: "The file is empty.",
+    });
+    expect(failed?.exitCode).toBe(ExitCode.SERVICE);
+    expect(failed?.message).toBe(
+      "Import job import-1 ended Failed: The file is empty. (0 imported, 0 skipped, 0 failed)",
+    );
   });
 });

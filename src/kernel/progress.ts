@@ -83,8 +83,8 @@ export function outcomeLine(
 }
 
 export interface OutcomeProgress {
-  /** The counters as they stand now (an import job's, from DescribeUserImportJob). */
-  update(counts: OutcomeCounts): void;
+  /** The counters as they stand now (an import job's, from DescribeUserImportJob); `status` while not yet running. */
+  update(counts: OutcomeCounts, status?: string): void;
   /** Clears the line. */
   done(): void;
 }
@@ -100,14 +100,15 @@ export function createOutcomeProgress(
   let drawn = false;
   const prefix = opts.label ? `${opts.label}: ` : "";
   return {
-    update(counts) {
+    update(counts, status) {
       const t = now();
       if (start === undefined) {
         start = t;
         base = counts.imported + counts.skipped + counts.failed;
       }
       drawn = true;
-      io.stderr.write(`${CLEAR}${prefix}${outcomeLine(counts, opts.total, t - start, base)}`);
+      const note = status ? ` (${status})` : "";
+      io.stderr.write(`${CLEAR}${prefix}${outcomeLine(counts, opts.total, t - start, base)}${note}`);
     },
     done() {
       if (drawn) io.stderr.write(CLEAR);

@@ -62,7 +62,8 @@ export async function waitForImportJob(
     for (;;) {
       const { UserImportJob } = await call("DescribeUserImportJob", { UserPoolId: poolId, JobId: jobId });
       const job = (UserImportJob ?? {}) as ImportJob;
-      progress.update(jobCounts(job));
+      // Pending can last minutes on AWS before the first row: say so rather than show a still 0.
+      progress.update(jobCounts(job), job.Status === "InProgress" ? undefined : job.Status);
       if (FINAL_STATUSES.has(job.Status ?? "")) return job;
       await sleep(interval);
       if (opts.pollIntervalMs === undefined) interval = Math.min(interval * 2, DEFAULT_POLL_INTERVAL_MS);
