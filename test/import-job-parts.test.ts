@@ -1,8 +1,8 @@
 // The part files of `users import --via job`: exactly GetCSVHeader's columns in its order (extras
 // such as cognito:groups and cogctl:reason left out), values re-escaped (`\,`), one row per line,
 // 0600; cut before the row that would pass the row or byte limit, that row carried to the next
-// part; a part skipped on resume counts the same boundaries without writing; and the progress line
-// of a job's three counters.
+// part; a part skipped on resume counts the same boundaries without writing; the progress line of
+// a job's three counters, and the waiter that draws it (job-wait.ts, shared with import-jobs upload).
 import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
