@@ -18,6 +18,10 @@ const suites = [
   ["auth-login.mjs", "issue 5: cogctl auth login (SRP) vs cogctl admin-get-user"],
   ["table-render.mjs", "issue 8: --output table of 2,000 users vs the AWS CLI v2's table formatter"],
   ["users-list.mjs", "issue 9: cogctl users list on a 5,000-user pool vs aws cognito-idp list-users"],
+  [
+    "local-import-job.mjs",
+    "issue 10: a 500,000-row (~100 MB) import job against local serve: seconds, peak RSS",
+  ],
 ];
 
 const build = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });

@@ -9,8 +9,11 @@ import {
   InternalErrorException,
   notSupported,
   SerializationException,
+  TooManyRequestsException,
   UnknownOperationException,
 } from "./errors.js";
+import type { Fault } from "./limits/faults.js";
+import { EndpointLimits, type LimitSettings } from "./limits/index.js";
 import { type Clock, systemClock } from "./services/clock.js";
 import { ImportRunner } from "./services/import-runner.js";
 import {
@@ -51,6 +54,11 @@ export interface EndpointOptions {
    * another endpoint on the same data directory takes the job over (its process is taken for dead).
    */
   importLeaseMs?: number;
+  /**
+   * `--quotas` / `--faults` (or COGCTL_LOCAL_QUOTAS / COGCTL_LOCAL_FAULTS) as written: parsed by
+   * open(), which throws LimitsSpecError for a bad one before touching the data directory.
+   */
+  limits?: LimitSettings;
 }
 
 export interface WireRequest {
@@ -66,6 +74,11 @@ export interface WireResponse {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /**
+   * An injected dropped connection (`--faults reset=...`): the transport must answer nothing. Over
+   * HTTP the socket is destroyed; in process the request rejects with ECONNRESET.
+   */
+  reset?: boolean;
 }
 
 export class LocalEndpoint {
@@ -76,6 +89,7 @@ export class LocalEndpoint {
     readonly services: LocalServices,
     private readonly validator: RequestValidator,
     private readonly opts: EndpointOptions,
+    private readonly limits: EndpointLimits | undefined,
   ) {
     this.imports = new ImportRunner(services, {
       leaseMs: opts.importLeaseMs,
@@ -90,6 +104,8 @@ export class LocalEndpoint {
 
   /** Opens (or creates and migrates) the store and returns a ready endpoint. */
   static async open(opts: EndpointOptions): Promise<LocalEndpoint> {
+    // First: a bad --quotas or --faults is refused before the data directory is created or migrated.
+    const limits = EndpointLimits.from(opts.limits);
     const [{ createServices }, { RequestValidator }, { inputModel }] = await Promise.all([
       import("./services/index.js"),
       import("./validate.js"),
@@ -98,7 +114,17 @@ export class LocalEndpoint {
     const db: Db = await openDatabase({ dataDir: opts.dataDir, inMemory: opts.inMemory });
     const uploads = new UploadFiles(opts.inMemory ? undefined : opts.dataDir);
     const services = createServices(db, opts.clock ?? systemClock, opts.region, uploads);
-    return new LocalEndpoint(services, new RequestValidator(inputModel), opts);
+    return new LocalEndpoint(services, new RequestValidator(inputModel), opts, limits);
+  }
+
+  /** What --quotas and --faults are doing, one line each (empty when neither is on). */
+  limitsNotice(): string[] {
+    return this.limits?.describe() ?? [];
+  }
+
+  /** True when faults are on with a seed drawn at random (a rerun needs the reported seed). */
+  faultSeedDrawn(): boolean {
+    return this.limits?.seedDrawn ?? false;
   }
 
   get region(): string {
@@ -128,6 +154,24 @@ export class LocalEndpoint {
       if (!operation || !isKnownOperation(operation, this.validator)) {
         throw new UnknownOperationException(`Unknown operation ${req.target || "(no X-Amz-Target header)"}`);
       }
+    } catch (err) {
+      return errorResponse(this.asCognitoError(err, operation), requestId);
+    }
+    // Quotas first (Cognito throttles at the door), then a fault before or after the operation.
+    const verdict = this.limits?.admit(operation);
+    if (verdict?.throttledBy) {
+      const out = errorResponse(new TooManyRequestsException(RATE_EXCEEDED), requestId);
+      out.headers["x-cogctl-quota"] = verdict.throttledBy;
+      return out;
+    }
+    const fault = verdict?.fault;
+    if (fault?.when === "before") return faultResponse(fault, requestId);
+    const out = await this.run(req, operation, requestId);
+    return fault ? faultResponse(fault, requestId) : out;
+  }
+
+  private async run(req: WireRequest, operation: string, requestId: string): Promise<WireResponse> {
+    try {
       const text = typeof req.body === "string" ? req.body : decodeUtf8(req.body);
       let input: unknown;
       try {
@@ -283,6 +327,23 @@ function decodeUtf8(bytes: Uint8Array): string {
   } catch {
     throw new SerializationException("The request body is not valid UTF-8.");
   }
+}
+
+/** Cognito's wording for a throttled request (as seen by boto3, amplify-js and aws-sdk users). */
+const RATE_EXCEEDED = "Rate exceeded";
+
+/**
+ * The answer for an injected fault. `x-cogctl-fault` says which (throttle, error-before, error-after)
+ * for tests and --debug; clients key on the error type as they would with Cognito.
+ */
+function faultResponse(fault: Fault, requestId: string): WireResponse {
+  if (fault.kind === "reset") return { status: 0, headers: {}, body: "", reset: true };
+  const out =
+    fault.kind === "throttle"
+      ? errorResponse(new TooManyRequestsException(RATE_EXCEEDED), requestId)
+      : errorResponse(new InternalErrorException("Internal server error."), requestId);
+  out.headers["x-cogctl-fault"] = fault.kind === "throttle" ? "throttle" : `error-${fault.when}`;
+  return out;
 }
 
 const COGNITO_ERROR_NAMESPACE = "http://internal.amazon.com/coral/com.amazonaws.cognito.identity.idp.model/";

@@ -17,7 +17,11 @@ export function createInProcessRequestHandler(endpoint: LocalEndpoint): InProces
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(request.headers)) headers[k.toLowerCase()] = v;
       const body = await bodyBytes(request.body);
+      // A macrotask turn per request, as a socket would give: a client calling in a tight loop
+      // (all promises, no I/O) must not starve the import jobs running in this process.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       const out = await endpoint.handle({ target: headers["x-amz-target"] ?? "", body, headers });
+      if (out.reset) throw connectionReset();
       return {
         response: {
           statusCode: out.status,
@@ -29,6 +33,15 @@ export function createInProcessRequestHandler(endpoint: LocalEndpoint): InProces
     updateHttpClientConfig() {},
     httpHandlerConfigs: () => ({}),
   };
+}
+
+/**
+ * What node's HTTP client raises when the server drops the connection without answering (`--faults
+ * reset=...`): the SDK's retry strategy classifies code ECONNRESET as a transient error and retries,
+ * exactly as it does over the wire.
+ */
+function connectionReset(): Error {
+  return Object.assign(new Error("socket hang up"), { code: "ECONNRESET" });
 }
 
 /** The body as the SDK gave it; bytes are decoded (strictly) by the endpoint, as for HTTP. */

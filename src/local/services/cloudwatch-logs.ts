@@ -2,7 +2,9 @@
 // write (COGNITO-FACTS §8b: group `/aws/cognito/userpools/POOL_ID/POOL_NAME`, stream
 // `JOB_ID/JOB_NAME`, one event per row by line number), and the queries behind the read API
 // (targets/logs/). Events are appended inside the import job's own chunk transaction, so a row's
-// user, its counter and its log line are committed together or not at all.
+// user, its counter and its log line are committed together or not at all. An event's id is its
+// ingestion order, within a stream and across a group's streams alike.
+import type BetterSqlite3 from "better-sqlite3";
 import type { Db } from "../store/database.js";
 import { LOCAL_ACCOUNT_ID } from "./ids.js";
 
@@ -10,16 +12,15 @@ export interface LogEventRow {
   id: number;
   stream_name: string;
   timestamp: number;
-  ingestion: number;
   message: string;
 }
 
 export interface LogStreamRow {
+  id: number;
   name: string;
   created: number;
   first_event: number | null;
   last_event: number | null;
-  last_ingestion: number | null;
 }
 
 export interface LogGroupRow {
@@ -35,36 +36,51 @@ export const importLogGroup = (poolId: string, poolName: string) =>
 /** The log stream of one import job. */
 export const importLogStream = (jobId: string, jobName: string) => `${jobId}/${jobName}`;
 
+/** PutLogEvents counts an event as its UTF-8 message plus 26 bytes. */
+export const EVENT_OVERHEAD_BYTES = 26;
+
+const STREAM_COLUMNS = "id, name, created, first_event, last_event";
+
 export class LogsService {
+  private statements?: Record<string, BetterSqlite3.Statement>;
+
   constructor(
     private readonly db: Db,
     private readonly region: string,
   ) {}
 
+  /** Prepared once, on first use (most endpoints never touch the logs). */
+  private get s(): Record<string, BetterSqlite3.Statement> {
+    this.statements ??= {
+      group: this.db.prepare("INSERT OR IGNORE INTO log_groups (name, created) VALUES (?, ?)"),
+      stream: this.db.prepare(
+        "INSERT OR IGNORE INTO log_streams (group_name, name, created) VALUES (?, ?, ?)",
+      ),
+      streamId: this.db.prepare("SELECT id FROM log_streams WHERE group_name = ? AND name = ?").pluck(),
+      event: this.db.prepare("INSERT INTO log_events (stream_id, timestamp, message) VALUES (?, ?, ?)"),
+      touch: this.db.prepare(
+        "UPDATE log_streams SET first_event = COALESCE(first_event, ?), last_event = ? WHERE id = ?",
+      ),
+    };
+    return this.statements;
+  }
+
   groupArn(name: string): string {
     return `arn:aws:logs:${this.region}:${LOCAL_ACCOUNT_ID}:log-group:${name}`;
   }
 
-  /** Creates the group and the stream when missing (CreateLogGroup / CreateLogStream of the job's role). */
-  ensureStream(group: string, stream: string, now: number): void {
-    this.db.prepare("INSERT OR IGNORE INTO log_groups (name, created) VALUES (?, ?)").run(group, now);
-    this.db
-      .prepare("INSERT OR IGNORE INTO log_streams (group_name, name, created) VALUES (?, ?, ?)")
-      .run(group, stream, now);
+  /** The stream's id, creating it and its group when missing (what the job's role may do). */
+  ensureStream(group: string, stream: string, now: number): number {
+    this.s.group.run(group, now);
+    this.s.stream.run(group, stream, now);
+    return this.s.streamId.get(group, stream) as number;
   }
 
   /** Appends events to a stream (PutLogEvents); call inside the writer's transaction. */
-  append(group: string, stream: string, messages: string[], now: number): void {
+  append(streamId: number, messages: string[], now: number): void {
     if (messages.length === 0) return;
-    const insert = this.db.prepare(
-      "INSERT INTO log_events (group_name, stream_name, timestamp, ingestion, message) VALUES (?, ?, ?, ?, ?)",
-    );
-    for (const m of messages) insert.run(group, stream, now, now, m);
-    this.db
-      .prepare(
-        "UPDATE log_streams SET first_event = COALESCE(first_event, ?), last_event = ?, last_ingestion = ? WHERE group_name = ? AND name = ?",
-      )
-      .run(now, now, now, group, stream);
+    for (const m of messages) this.s.event.run(streamId, now, m);
+    this.s.touch.run(now, now, streamId);
   }
 
   /** A group by name (its stored bytes are counted only by groups(), for DescribeLogGroups). */
@@ -76,49 +92,48 @@ export class LogsService {
 
   /** Groups in name order after `after`, optionally by prefix or substring. */
   groups(opts: { after: string; prefix?: string; pattern?: string; limit: number }): LogGroupRow[] {
-    const rows = this.db
+    return this.db
       .prepare(
-        "SELECT name, created, (SELECT COALESCE(SUM(LENGTH(CAST(message AS BLOB)) + 26), 0) FROM log_events e WHERE e.group_name = log_groups.name) AS stored FROM log_groups WHERE name > ? AND substr(name, 1, length(?)) = ? AND instr(name, ?) > 0 ORDER BY name LIMIT ?",
+        `SELECT g.name, g.created,
+           (SELECT COALESCE(SUM(LENGTH(CAST(e.message AS BLOB)) + ${EVENT_OVERHEAD_BYTES}), 0)
+              FROM log_streams s JOIN log_events e ON e.stream_id = s.id WHERE s.group_name = g.name) AS stored
+         FROM log_groups g
+         WHERE g.name > ? AND substr(g.name, 1, length(?)) = ? AND instr(g.name, ?) > 0
+         ORDER BY g.name LIMIT ?`,
       )
       .all(opts.after, opts.prefix ?? "", opts.prefix ?? "", opts.pattern ?? "", opts.limit) as LogGroupRow[];
-    return rows;
   }
 
   stream(group: string, name: string): LogStreamRow | undefined {
     return this.db
-      .prepare(
-        "SELECT name, created, first_event, last_event, last_ingestion FROM log_streams WHERE group_name = ? AND name = ?",
-      )
+      .prepare(`SELECT ${STREAM_COLUMNS} FROM log_streams WHERE group_name = ? AND name = ?`)
       .get(group, name) as LogStreamRow | undefined;
   }
 
   streams(group: string): LogStreamRow[] {
     return this.db
-      .prepare(
-        "SELECT name, created, first_event, last_event, last_ingestion FROM log_streams WHERE group_name = ?",
-      )
+      .prepare(`SELECT ${STREAM_COLUMNS} FROM log_streams WHERE group_name = ?`)
       .all(group) as LogStreamRow[];
   }
 
   /**
    * A stream's events by position: `after` an id ascending (forward) or `before` one descending
-   * (backward, the caller reverses), within [startTime, endTime).
+   * (backward; the caller reverses), within [startTime, endTime).
    */
   streamEvents(
-    group: string,
-    stream: string,
+    stream: LogStreamRow,
     opts: { afterId?: number; beforeId?: number; startTime?: number; endTime?: number; limit: number },
   ): LogEventRow[] {
     const backward = opts.beforeId !== undefined;
     return this.db
       .prepare(
-        `SELECT id, stream_name, timestamp, ingestion, message FROM log_events
-         WHERE group_name = ? AND stream_name = ? AND id > ? AND id < ? AND timestamp >= ? AND timestamp < ?
+        `SELECT id, ? AS stream_name, timestamp, message FROM log_events
+         WHERE stream_id = ? AND id > ? AND id < ? AND timestamp >= ? AND timestamp < ?
          ORDER BY id ${backward ? "DESC" : "ASC"} LIMIT ?`,
       )
       .all(
-        group,
-        stream,
+        stream.name,
+        stream.id,
         opts.afterId ?? 0,
         opts.beforeId ?? Number.MAX_SAFE_INTEGER,
         opts.startTime ?? 0,
@@ -128,50 +143,43 @@ export class LogsService {
   }
 
   /** The highest event id of a stream (0 when it has none). */
-  lastEventId(group: string, stream: string): number {
+  lastEventId(stream: LogStreamRow): number {
     return (
-      (this.db
-        .prepare("SELECT MAX(id) FROM log_events WHERE group_name = ? AND stream_name = ?")
-        .pluck()
-        .get(group, stream) as number | null) ?? 0
+      (this.db.prepare("SELECT MAX(id) FROM log_events WHERE stream_id = ?").pluck().get(stream.id) as
+        | number
+        | null) ?? 0
     );
   }
 
   /**
-   * Events of a group in (timestamp, id) order from a keyset position, for FilterLogEvents; a batch
-   * at a time (the caller filters by pattern and keeps reading until its page is full).
+   * Events of some of a group's streams in ingestion order from a position (exclusive), within
+   * [startTime, endTime], a batch at a time, for FilterLogEvents (the caller applies the pattern).
    */
   groupEvents(
-    group: string,
-    opts: {
-      streams?: string[];
-      prefix?: string;
-      from?: { timestamp: number; id: number };
-      descending: boolean;
-      startTime?: number;
-      endTime?: number;
-      batch: number;
-    },
+    streams: LogStreamRow[],
+    opts: { fromId?: number; descending: boolean; startTime?: number; endTime?: number; batch: number },
   ): LogEventRow[] {
-    const where = ["group_name = ?", "timestamp >= ?", "timestamp <= ?"];
-    const args: unknown[] = [group, opts.startTime ?? 0, opts.endTime ?? Number.MAX_SAFE_INTEGER];
-    if (opts.streams) {
-      where.push(`stream_name IN (${opts.streams.map(() => "?").join(", ")})`);
-      args.push(...opts.streams);
-    }
-    if (opts.prefix !== undefined) {
-      where.push("substr(stream_name, 1, length(?)) = ?");
-      args.push(opts.prefix, opts.prefix);
-    }
-    if (opts.from) {
-      where.push(opts.descending ? "(timestamp, id) < (?, ?)" : "(timestamp, id) > (?, ?)");
-      args.push(opts.from.timestamp, opts.from.id);
-    }
-    const dir = opts.descending ? "DESC" : "ASC";
-    return this.db
+    if (streams.length === 0) return [];
+    const names = new Map(streams.map((s) => [s.id, s.name]));
+    const rows = this.db
       .prepare(
-        `SELECT id, stream_name, timestamp, ingestion, message FROM log_events WHERE ${where.join(" AND ")} ORDER BY timestamp ${dir}, id ${dir} LIMIT ?`,
+        `SELECT id, stream_id, timestamp, message FROM log_events
+         WHERE stream_id IN (${streams.map(() => "?").join(", ")}) AND timestamp >= ? AND timestamp <= ?
+           AND id ${opts.descending ? "<" : ">"} ?
+         ORDER BY id ${opts.descending ? "DESC" : "ASC"} LIMIT ?`,
       )
-      .all(...args, opts.batch) as LogEventRow[];
+      .all(
+        ...streams.map((s) => s.id),
+        opts.startTime ?? 0,
+        opts.endTime ?? Number.MAX_SAFE_INTEGER,
+        opts.fromId ?? (opts.descending ? Number.MAX_SAFE_INTEGER : 0),
+        opts.batch,
+      ) as (Omit<LogEventRow, "stream_name"> & { stream_id: number })[];
+    return rows.map((r) => ({
+      id: r.id,
+      stream_name: names.get(r.stream_id) as string,
+      timestamp: r.timestamp,
+      message: r.message,
+    }));
   }
 }

@@ -150,7 +150,7 @@ export class ImportRunner {
     }
     const fresh = row.cursor_byte === 0;
     if (fresh) {
-      const problem = await this.scanFile(path);
+      const problem = await this.scanFile(path, () => this.heartbeat(jobId));
       if (problem) {
         this.commit(jobId, (job) => this.end(job, "Failed", problem));
         return;
@@ -183,6 +183,14 @@ export class ImportRunner {
     } finally {
       await lines.return(undefined);
     }
+  }
+
+  /** Renews the lease while the file is scanned (no chunk commits then). */
+  private heartbeat(jobId: string): void {
+    if (this.closed) return;
+    this.services.db
+      .prepare("UPDATE import_jobs SET lease_expires = ? WHERE job_id = ? AND lease_owner = ?")
+      .run(Date.now() + this.leaseMs, jobId, this.owner);
   }
 
   /**
@@ -255,8 +263,7 @@ export class ImportRunner {
       else job.FailedUsers = (job.FailedUsers ?? 0) + 1;
       messages.push(outcomeMessage(l.line, outcome));
     }
-    this.logs.ensureStream(group, stream, now);
-    this.logs.append(group, stream, messages, now);
+    this.logs.append(this.logs.ensureStream(group, stream, now), messages, now);
     const bad = (job.FailedUsers ?? 0) + (job.SkippedUsers ?? 0);
     const processed = bad + (job.ImportedUsers ?? 0);
     if (processed >= TOO_MANY_MIN_ROWS && bad > processed * TOO_MANY_RATIO)
@@ -308,7 +315,7 @@ export class ImportRunner {
    * Before the first row: the whole file is UTF-8 and holds at most 500,000 users, else the job
    * fails as a whole (an unparseable file) before importing anyone. Streams, holding nothing.
    */
-  private async scanFile(path: string): Promise<string | undefined> {
+  private async scanFile(path: string, heartbeat: () => void): Promise<string | undefined> {
     const decoder = new TextDecoder("utf-8", { fatal: true });
     let rows = -1; // the header is not a user
     let lineHasContent = false;
@@ -336,6 +343,7 @@ export class ImportRunner {
         line++;
         from = nl + 1;
       }
+      heartbeat();
       await yieldToEventLoop();
     }
     try {

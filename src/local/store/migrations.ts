@@ -295,25 +295,21 @@ CREATE TABLE log_groups (          -- CloudWatch Logs groups (/aws/cognito/userp
   created INTEGER NOT NULL         -- epoch ms
 );
 CREATE TABLE log_streams (         -- one per import job: JOB_ID/JOB_NAME
+  id INTEGER PRIMARY KEY,
   group_name TEXT NOT NULL REFERENCES log_groups(name) ON DELETE CASCADE,
   name TEXT NOT NULL,
   created INTEGER NOT NULL,
   first_event INTEGER,
   last_event INTEGER,
-  last_ingestion INTEGER,
-  PRIMARY KEY (group_name, name)
+  UNIQUE (group_name, name)
 );
 CREATE TABLE log_events (          -- one per imported row: "[FAILED] Line Number 7 - ..." (no user data)
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  group_name TEXT NOT NULL,
-  stream_name TEXT NOT NULL,
-  timestamp INTEGER NOT NULL,      -- epoch ms
-  ingestion INTEGER NOT NULL,
-  message TEXT NOT NULL,
-  FOREIGN KEY (group_name, stream_name) REFERENCES log_streams(group_name, name) ON DELETE CASCADE
+  id INTEGER PRIMARY KEY,          -- ingestion order: the order of a stream and of a group
+  stream_id INTEGER NOT NULL REFERENCES log_streams(id) ON DELETE CASCADE,
+  timestamp INTEGER NOT NULL,      -- epoch ms (also the ingestion time)
+  message TEXT NOT NULL
 );
-CREATE INDEX log_events_stream ON log_events(group_name, stream_name, id);
-CREATE INDEX log_events_group_time ON log_events(group_name, timestamp, id);
+CREATE INDEX log_events_stream ON log_events(stream_id, id);
 `,
   },
 ];

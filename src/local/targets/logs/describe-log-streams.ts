@@ -50,7 +50,7 @@ export default defineTarget<Input>((input, { services }) => {
       creationTime: s.created,
       ...(s.first_event !== null ? { firstEventTimestamp: s.first_event } : {}),
       ...(s.last_event !== null ? { lastEventTimestamp: s.last_event } : {}),
-      ...(s.last_ingestion !== null ? { lastIngestionTime: s.last_ingestion } : {}),
+      ...(s.last_event !== null ? { lastIngestionTime: s.last_event } : {}),
       arn: `${services.logs.groupArn(group.name)}:log-stream:${s.name}`,
       storedBytes: 0,
     })),

@@ -1,4 +1,4 @@
-// FilterLogEvents: a group's events across its streams in time order (startFromHead, default true;
+// FilterLogEvents: a group's events across its streams in ingestion (= time) order (startFromHead, default true;
 // false: newest first), optionally only some streams (logStreamNames or logStreamNamePrefix, not
 // both), a time range and a filter pattern; up to `limit` (1-10,000, default 10,000) a page, and a
 // nextToken while more may match. Filter patterns: the unstructured-text syntax (terms that must all
@@ -23,16 +23,15 @@ const BATCH = 1000;
 /** Events examined by one request at most; past this a page may come back short, with a nextToken. */
 const SCAN_LIMIT = 200_000;
 
+/** A page's end: the direction and the last event id examined. */
 interface Position {
   d: "f" | "b";
-  t: number;
   i: number;
 }
 const isPosition = (v: unknown): v is Position =>
   typeof v === "object" &&
   v !== null &&
   ((v as Position).d === "f" || (v as Position).d === "b") &&
-  Number.isSafeInteger((v as Position).t) &&
   Number.isSafeInteger((v as Position).i);
 
 type Matcher = (message: string) => boolean;
@@ -89,20 +88,21 @@ export default defineTarget<Input>((input, { services }) => {
       "logStreamNames and logStreamNamePrefix are mutually exclusive parameters.",
     );
   const group = existingGroup(services, name);
+  const wanted = services.logs
+    .streams(group.name)
+    .filter((s) => (streams ? streams.includes(s.name) : prefix === undefined || s.name.startsWith(prefix)));
   const matches = compileFilterPattern(pattern);
   // The token's direction wins over startFromHead, as the API reference says.
   const from = nextToken === undefined ? undefined : decodeToken(nextToken, isPosition);
   const descending = from ? from.d === "b" : !startFromHead;
 
   const events: Record<string, unknown>[] = [];
-  let position = from ? { timestamp: from.t, id: from.i } : undefined;
+  let position = from?.i;
   let scanned = 0;
   let exhausted = false;
   while (events.length < limit && scanned < SCAN_LIMIT) {
-    const rows = services.logs.groupEvents(group.name, {
-      streams,
-      prefix,
-      from: position,
+    const rows = services.logs.groupEvents(wanted, {
+      fromId: position,
       descending,
       startTime,
       endTime,
@@ -110,13 +110,13 @@ export default defineTarget<Input>((input, { services }) => {
     });
     for (const e of rows) {
       scanned++;
-      position = { timestamp: e.timestamp, id: e.id };
+      position = e.id;
       if (matches(e.message)) {
         events.push({
           logStreamName: e.stream_name,
           timestamp: e.timestamp,
           message: e.message,
-          ingestionTime: e.ingestion,
+          ingestionTime: e.timestamp,
           eventId: String(e.id).padStart(56, "0"),
         });
         if (events.length === limit) break;
@@ -128,11 +128,9 @@ export default defineTarget<Input>((input, { services }) => {
     }
   }
   // A full page may be the last one: look one event ahead rather than hand out a token to nothing.
-  if (!exhausted && position) {
-    const ahead = services.logs.groupEvents(group.name, {
-      streams,
-      prefix,
-      from: position,
+  if (!exhausted && position !== undefined) {
+    const ahead = services.logs.groupEvents(wanted, {
+      fromId: position,
       descending,
       startTime,
       endTime,
@@ -142,8 +140,8 @@ export default defineTarget<Input>((input, { services }) => {
   }
   return {
     events,
-    ...(!exhausted && position
-      ? { nextToken: encodeToken({ d: descending ? "b" : "f", t: position.timestamp, i: position.id }) }
+    ...(!exhausted && position !== undefined
+      ? { nextToken: encodeToken({ d: descending ? "b" : "f", i: position }) }
       : {}),
   };
 });

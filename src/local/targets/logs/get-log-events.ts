@@ -4,14 +4,13 @@
 // the SDK's paginator included, know they are done). Default: as many events as fit in 1 MB, up
 // to 10,000; limit 1-10,000.
 import { InvalidParameterException, ResourceNotFoundException } from "../../errors.js";
-import type { LogEventRow } from "../../services/cloudwatch-logs.js";
+import { EVENT_OVERHEAD_BYTES, type LogEventRow } from "../../services/cloudwatch-logs.js";
 import { defineTarget } from "../target.js";
 import { Checks, existingGroup, type Input, LOG_STREAM_NAME, readLogGroup } from "./input.js";
 
 const MAX_EVENTS = 10_000;
 const MAX_BYTES = 1024 * 1024;
-/** PutLogEvents counts each event as its UTF-8 message plus 26 bytes. */
-const eventBytes = (e: LogEventRow) => Buffer.byteLength(e.message) + 26;
+const eventBytes = (e: LogEventRow) => Buffer.byteLength(e.message) + EVENT_OVERHEAD_BYTES;
 
 // f/ and b/ then a position, as CloudWatch Logs' own tokens look (f/3652...; 56 digits).
 const token = (dir: "f" | "b", position: number) => `${dir}/${String(position).padStart(56, "0")}`;
@@ -36,8 +35,8 @@ export default defineTarget<Input>((input, { services }) => {
   const startFromHead = checks.boolean("startFromHead") ?? false;
   checks.done();
   const group = existingGroup(services, groupName());
-  if (!services.logs.stream(group.name, streamName))
-    throw new ResourceNotFoundException("The specified log stream does not exist.");
+  const stream = services.logs.stream(group.name, streamName);
+  if (!stream) throw new ResourceNotFoundException("The specified log stream does not exist.");
 
   let dir: "f" | "b";
   let position: number;
@@ -48,9 +47,9 @@ export default defineTarget<Input>((input, { services }) => {
     position = 0;
   } else {
     dir = "b";
-    position = services.logs.lastEventId(group.name, streamName) + 1;
+    position = services.logs.lastEventId(stream) + 1;
   }
-  const rows = services.logs.streamEvents(group.name, streamName, {
+  const rows = services.logs.streamEvents(stream, {
     ...(dir === "f" ? { afterId: position } : { beforeId: position }),
     startTime,
     endTime,
@@ -68,7 +67,7 @@ export default defineTarget<Input>((input, { services }) => {
   const first = rows[0];
   const last = rows[rows.length - 1];
   return {
-    events: rows.map((e) => ({ timestamp: e.timestamp, message: e.message, ingestionTime: e.ingestion })),
+    events: rows.map((e) => ({ timestamp: e.timestamp, message: e.message, ingestionTime: e.timestamp })),
     nextForwardToken: last
       ? token("f", last.id)
       : dir === "f"
