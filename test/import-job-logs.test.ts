@@ -27,7 +27,12 @@ import { type MotoServer, startMoto } from "./helpers/moto.js";
 let moto: MotoServer;
 let restoreEnv: () => void;
 let direct: CloudWatchLogsClient;
-const env = isolatedAwsEnv();
+// No directory of the machine's: these tests touch none, and would fail loudly if they did.
+const env = isolatedAwsEnv({
+  COGCTL_CONFIG_DIR: "/nonexistent/config",
+  COGCTL_DATA_DIR: "/nonexistent/data",
+  COGCTL_STATE_DIR: "/nonexistent/state",
+});
 
 beforeAll(async () => {
   restoreEnv = applyEnv(env);
@@ -56,7 +61,7 @@ function context(debug = false) {
     endpointUrl: moto.url,
   };
   const io = createTestIO({ env });
-  const ctx = createContext(io, globals, { paths: { configDir: "/nonexistent", dataDir: "/nonexistent" } });
+  const ctx = createContext(io, globals, {});
   return Object.assign(ctx, { stderr: () => io.err() });
 }
 

@@ -34,7 +34,12 @@ let moto: MotoServer;
 let restoreEnv: () => void;
 let iam: IAMClient;
 let poolArn: string;
-const env = isolatedAwsEnv();
+// No directory of the machine's: these tests touch none, and would fail loudly if they did.
+const env = isolatedAwsEnv({
+  COGCTL_CONFIG_DIR: "/nonexistent/config",
+  COGCTL_DATA_DIR: "/nonexistent/data",
+  COGCTL_STATE_DIR: "/nonexistent/state",
+});
 
 beforeAll(async () => {
   restoreEnv = applyEnv(env);
@@ -69,7 +74,7 @@ function context(extra: Partial<GlobalOptions> = {}, tty = false) {
     ...extra,
   };
   return {
-    ctx: createContext(io, globals, { paths: { configDir: "/nonexistent", dataDir: "/nonexistent" } }),
+    ctx: createContext(io, globals, {}),
     io,
   };
 }

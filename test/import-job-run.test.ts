@@ -70,9 +70,13 @@ function context(where: "http" | "local", dataDir = join(dir, "data")): Context 
     region: "us-east-1",
     ...(where === "http" ? { endpointUrl: local.server.url } : {}),
   };
-  return createContext(createTestIO({ env }), globals, {
-    paths: { configDir: join(dir, "config"), dataDir },
-  });
+  // The directories through the environment, as cogctl resolves them (src/kernel/paths.ts).
+  const dirs = {
+    COGCTL_CONFIG_DIR: join(dir, "config"),
+    COGCTL_DATA_DIR: dataDir,
+    COGCTL_STATE_DIR: join(dir, "state"),
+  };
+  return createContext(createTestIO({ env: { ...env, ...dirs } }), globals);
 }
 
 /** The SDK client a test checks with: the HTTP endpoint's, or with --local the Context's own (same data dir). */

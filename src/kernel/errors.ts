@@ -3,7 +3,7 @@
 
 export const ExitCode = {
   OK: 0,
-  /** Some items of a bulk run failed (import rows, users of a USER... verb); the rest went through. */
+  /** Some rows of a bulk file failed or were invalid (users import, users validate); the rest went through. */
   ROWS_FAILED: 1,
   /** Ctrl-C / SIGINT, as the AWS CLI. */
   INTERRUPTED: 130,
