@@ -64,3 +64,10 @@ export class InterruptedError extends CliError {
     super(message, ExitCode.INTERRUPTED);
   }
 }
+
+/** Rows of a file were invalid or failed (the summary was printed). Exit 1. */
+export class RowsFailedError extends CliError {
+  constructor(message: string) {
+    super(message, ExitCode.ROWS_FAILED);
+  }
+}
