@@ -56,6 +56,12 @@ export function commandContext(
     cognito: async () => {
       throw new Error("these commands do not call the service");
     },
+    iam: async () => {
+      throw new Error("these commands do not call the service");
+    },
+    logs: async () => {
+      throw new Error("these commands do not call the service");
+    },
     localEndpoint: async () => {
       throw new Error("these commands open their own data directory");
     },
