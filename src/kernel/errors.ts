@@ -3,6 +3,8 @@
 
 export const ExitCode = {
   OK: 0,
+  /** Some rows of a bulk file failed or were invalid (users import, users validate); the rest went through. */
+  ROWS_FAILED: 1,
   /** Ctrl-C / SIGINT, as the AWS CLI. */
   INTERRUPTED: 130,
   /** Bad command line or parameters, detected before any request. */
@@ -60,5 +62,12 @@ export class ServiceError extends CliError {
 export class InterruptedError extends CliError {
   constructor(message = "Interrupted") {
     super(message, ExitCode.INTERRUPTED);
+  }
+}
+
+/** Rows of a file were invalid or failed (the summary was printed). Exit 1. */
+export class RowsFailedError extends CliError {
+  constructor(message: string) {
+    super(message, ExitCode.ROWS_FAILED);
   }
 }
