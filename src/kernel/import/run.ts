@@ -115,12 +115,48 @@ function eta(seconds: number): string {
   return `${(seconds / 3600).toFixed(1)} h`;
 }
 
-async function loadImportPool(call: CognitoCall, poolId: string): Promise<ImportPool> {
-  const [{ UserPool }, { CSVHeader }] = await Promise.all([
+/** GetCSVHeader's columns before the custom attributes (COGNITO-FACTS §8), for endpoints without it. */
+const STANDARD_CSV_HEADER = [
+  "name",
+  "given_name",
+  "family_name",
+  "middle_name",
+  "nickname",
+  "preferred_username",
+  "profile",
+  "picture",
+  "website",
+  "email",
+  "email_verified",
+  "gender",
+  "birthdate",
+  "zoneinfo",
+  "locale",
+  "phone_number",
+  "phone_number_verified",
+  "address",
+  "updated_at",
+  "cognito:mfa_enabled",
+  "cognito:username",
+];
+
+async function loadImportPool(call: CognitoCall, poolId: string, aws: boolean): Promise<ImportPool> {
+  const [{ UserPool }, header] = await Promise.all([
     call("DescribeUserPool", { UserPoolId: poolId }),
-    call("GetCSVHeader", { UserPoolId: poolId }),
+    call("GetCSVHeader", { UserPoolId: poolId }).then(
+      (out) => out.CSVHeader as string[],
+      (err) => {
+        // moto_server has no GetCSVHeader (it answers 500): off AWS, Cognito's header is rebuilt
+        // from the schema, as Cognito builds it (the standard columns, then custom:*).
+        if (aws || !(err instanceof ServiceError && /^5\d\d$/.test(err.code))) throw err;
+        return undefined;
+      },
+    ),
   ]);
-  return importPoolFrom(UserPool, CSVHeader as string[]);
+  const custom = ((UserPool.SchemaAttributes ?? []) as { Name: string }[])
+    .map((a) => (a.Name.startsWith("custom:") ? a.Name : undefined))
+    .filter((n): n is string => n !== undefined);
+  return importPoolFrom(UserPool, header ?? [...STANDARD_CSV_HEADER, ...custom]);
 }
 
 async function existingGroups(call: CognitoCall, poolId: string): Promise<Set<string>> {
@@ -251,7 +287,7 @@ async function importFile(
           `Import run ${resumed.id} is for pool ${describePool(pool)}, not ${describePool(given)}.`,
         );
     }
-    const importPool = await loadImportPool(setupCall, pool.id);
+    const importPool = await loadImportPool(setupCall, pool.id, aws);
     const passwordColumn = flags.temporaryPasswordColumn;
     const file = new ImportFile(shownPath, path, importPool, { passwordColumn });
 

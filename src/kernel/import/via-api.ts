@@ -8,8 +8,11 @@
 //   read back with AdminGetUser first: absent → the request never landed, send it again; present →
 //   this run created it if Cognito's UserCreateDate is not earlier than the intent (less a clock
 //   tolerance), otherwise it existed before the run and is "skipped", as the job counts it;
-// - UsernameExistsException is judged the same way, because the SDK retries a request whose
-//   connection dropped, and the retry of a request that had landed answers "exists";
+// - UsernameExistsException on the row's only send ever means the user was there before the run:
+//   skipped. After any earlier send (an SDK retry after a dropped connection or a 5xx, our own
+//   retry, or a resume whose lost request landed after the AdminGetUser) it is judged by the date as
+//   above, because that send may have created it. So the clock tolerance only matters for requests
+//   whose fate is unknown, never for a plain re-import;
 // - post-steps are idempotent (adding to a group twice, disabling twice), so a step whose intent is
 //   journalled without an outcome is simply sent again; each is journalled, so a resume does the
 //   remaining ones and never a finished one again.
@@ -163,6 +166,8 @@ export async function importViaApi(input: ApiImportInput): Promise<ApiImportResu
             return;
           }
         }
+        // A fresh intent: no earlier send of this row can still land (see UsernameExistsException).
+        const fresh = state === undefined;
         if (state === undefined) {
           const intentAt = journal.intent(run.id, row.index, row.line, username);
           state = { idx: row.index, line: row.line, username, intentAt };
@@ -188,7 +193,11 @@ export async function importViaApi(input: ApiImportInput): Promise<ApiImportResu
           state.created = true;
           state.sub = subOf(out.User);
         } catch (err) {
-          if (codeOf(err) === "UsernameExistsException") {
+          if (codeOf(err) === "UsernameExistsException" && fresh && (err as ServiceError).retries === 0) {
+            // Refused on the row's only send ever: the user was there before this run.
+            state.created = false;
+          } else if (codeOf(err) === "UsernameExistsException") {
+            // Refused on a retry: the first send may have landed before its connection dropped.
             const found = await getUser(username);
             if (!found) throw new Transient(new CliError(reasonOf(err), ExitCode.OTHER));
             state.created = createdByRun(found, state.intentAt);
