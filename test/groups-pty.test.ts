@@ -1,5 +1,5 @@
 // The groups commands in a real pseudo-terminal (tmux) at 80 and 160 columns: groups members
-// (the users table: a header, the count line, identifiers whole, a label: value block when a UUID
+// (the users table: a header, the count line, identifiers whole, the username column left out when a UUID
 // username cannot fit a row), groups show (the role ARN whole) and users mfa.
 // Runs bin/cogctl (the built dist/) against the embedded endpoint over HTTP on port 0.
 import { existsSync } from "node:fs";
@@ -97,9 +97,10 @@ describe("groups commands in a terminal", () => {
             .sort(),
         ).toEqual(["alice", "bob", uuid].sort());
       } else {
-        // A UUID username does not fit a row at 80 columns: label: value blocks, the UUID whole.
-        expect(screen).toMatch(new RegExp(`^username: +${uuid}$`, "m"));
-        expect(screen).toMatch(/^username: +alice$/m);
+        // A UUID username does not fit a row at 80 columns: the column gives way, with a note.
+        expect(screen).toMatch(/^\(username left out to fit 80 columns/m);
+        expect(screen).toMatch(/^EMAIL\/PHONE\s+STATUS\s+ENABLED\s+CREATED\s+CUSTOM:/m);
+        expect(screen).not.toContain(uuid);
       }
     },
   );

@@ -130,6 +130,34 @@ describe("table printer when identifiers alone are too wide", () => {
   });
 });
 
+describe("table printer with an optional column", () => {
+  const withOptional: Column<Row>[] = [{ ...columns[0], optional: true }, columns[2]];
+  const wide = { name: "6c65c7e2-ea72-4d9c-aa98-bcfa561418b7", note: "", at: rows[1].at };
+
+  it("leaves the optional column out on a narrow terminal, says so on stderr, and keeps a table", () => {
+    const io = createTestIO({ stdoutTTY: true, columns: 30 });
+    const t = createTablePrinter(io, withOptional, { now });
+    t.add(wide);
+    t.render();
+    expect(io.out()).toBe("AT\n2 minutes ago\n");
+    expect(io.err()).toBe("(name left out to fit 30 columns; COLUMNS=… or --output json shows it)\n");
+  });
+
+  it("keeps it when the table fits, and always in a pipe", () => {
+    for (const [tty, width] of [
+      [true, 80],
+      [false, 10],
+    ] as const) {
+      const io = createTestIO({ stdoutTTY: tty, columns: width });
+      const t = createTablePrinter(io, withOptional, { now });
+      t.add(wide);
+      t.render();
+      expect(io.out()).toContain(wide.name);
+      expect(io.err()).toBe("");
+    }
+  });
+});
+
 describe("relativeTime", () => {
   it("speaks of times as a person would", () => {
     expect(relativeTime(new Date("2026-01-07T12:00:00Z"), now)).toBe("3 days ago");

@@ -10,7 +10,9 @@ import {
   CreateGroupCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
+  CreateUserPoolDomainCommand,
   DescribeUserPoolCommand,
+  DescribeUserPoolDomainCommand,
   GetUserPoolMfaConfigCommand,
   ListUserPoolsCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
@@ -281,6 +283,20 @@ describe.each(endpoints)("pools commands against the %s", (_name, start) => {
         expect(r.stderr).toContain(`--deletion-protection INACTIVE`);
       }
       expect(await poolIdsNamed("guarded")).toEqual([id]);
+    });
+
+    it("deletes the pool's domain first (Cognito refuses a pool that still has one)", async () => {
+      await client.send(new CreateUserPoolCommand({ PoolName: "hosted" }));
+      const [id] = await poolIdsNamed("hosted");
+      const prefix = `hosted-${id.split("_")[1].toLowerCase()}`;
+      await client.send(new CreateUserPoolDomainCommand({ UserPoolId: id, Domain: prefix }));
+      const dry = await cog(["pools", "delete", "hosted", "--dry-run"]);
+      expect(dry.stdout).toContain(`domain ${prefix}`);
+      const r = await cog(["pools", "delete", "hosted", "--yes"]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(await poolIdsNamed("hosted")).toEqual([]);
+      const domain = await client.send(new DescribeUserPoolDomainCommand({ Domain: prefix }));
+      expect(domain.DomainDescription?.UserPoolId ?? undefined).toBeUndefined();
     });
 
     it("ambiguous names delete nothing", async () => {

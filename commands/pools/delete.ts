@@ -11,7 +11,7 @@ export default defineCommand<{ yes?: boolean; dryRun?: boolean }>({
   name: "pools delete",
   summary: "Delete a user pool and all its users (type its name to confirm)",
   description: [
-    "Delete a user pool with its users, groups and app clients, for good. On a terminal you type",
+    "Delete a user pool with its users, groups, app clients and domain, for good. On a terminal you type",
     "the pool's name to confirm; without one --yes is needed. A pool with deletion protection is",
     "refused before anything is sent: turn the protection off first (see the message).",
   ].join("\n"),
@@ -47,7 +47,7 @@ export default defineCommand<{ yes?: boolean; dryRun?: boolean }>({
       const decision = await confirmPlan(
         ctx,
         {
-          action: `Delete user pool ${describePool(named)} with all its users, groups and app clients`,
+          action: `Delete user pool ${describePool(named)} with all its users, groups and app clients${pool.Domain || pool.CustomDomain ? " (its domain first)" : ""}`,
           items: [
             `about ${pool.EstimatedNumberOfUsers ?? "?"} users`,
             ...(pool.Domain || pool.CustomDomain ? [`domain ${pool.CustomDomain ?? pool.Domain}`] : []),
@@ -57,6 +57,12 @@ export default defineCommand<{ yes?: boolean; dryRun?: boolean }>({
         opts,
       );
       if (decision === "dry-run") return;
+      // Cognito refuses DeleteUserPool while a domain is configured ("It has a domain configured that
+      // should be deleted first"): the plan listed the domain, so it goes first.
+      for (const domain of [pool.CustomDomain, pool.Domain]) {
+        if (typeof domain === "string" && domain !== "")
+          await call("DeleteUserPoolDomain", { UserPoolId: ref.id, Domain: domain });
+      }
       await call("DeleteUserPool", { UserPoolId: ref.id });
       ctx.printer.done(`Deleted user pool ${describePool(named)}`);
     });

@@ -32,6 +32,12 @@ export interface Column<Row> {
   header: string;
   value(row: Row): CellValue;
   kind?: ColumnKind;
+  /**
+   * On a terminal, the column may be left out when the table does not fit otherwise (a note on
+   * stderr says so, and how to see it): e.g. users' generated UUID usernames, when the email beside
+   * them names the user as well. Never left out in pipes or JSON.
+   */
+  optional?: boolean;
 }
 
 export interface TablePrinter<Row> {
@@ -241,16 +247,27 @@ export function createTablePrinter<Row>(
         this.flush();
         return;
       }
-      const headers = columns.map((c) => c.header.toUpperCase());
-      const needs: ColumnNeed[] = headers.map((header) => ({
-        natural: displayWidth(header),
-        min: Math.max(...headerParts(header).map(displayWidth)),
-      }));
+      const available = terminalWidth(io);
+      const needs: ColumnNeed[] = columns.map((c) => {
+        const header = c.header.toUpperCase();
+        return { natural: displayWidth(header), min: Math.max(...headerParts(header).map(displayWidth)) };
+      });
       for (const row of buffered)
         for (let i = 0; i < row.length; i++) addCell(needs[i], row[i], breakingOf(kinds[i], row[i]));
-      const available = terminalWidth(io);
-      const widths = fitColumns(needs, available - GAP * (columns.length - 1));
+      const fitShown = (shown: number[]) =>
+        fitColumns(
+          shown.map((i) => needs[i]),
+          available - GAP * (shown.length - 1),
+        );
       const chalk = io.color ? loadChalk() : undefined;
+      // Optional columns go, last first, only as far as needed for the rest to fit.
+      let shown = columns.map((_, i) => i);
+      let widths = fitShown(shown);
+      for (let i = columns.length - 1; !widths && i >= 0; i--) {
+        if (!columns[i].optional) continue;
+        shown = shown.filter((s) => s !== i);
+        widths = fitShown(shown);
+      }
       if (!widths) {
         // Identifiers alone are wider than the terminal: one "label: value" block per row (as the
         // AWS CLI's table falls back to a vertical layout), so nothing is cut.
@@ -259,12 +276,19 @@ export function createTablePrinter<Row>(
         buffered.length = 0;
         return;
       }
+      const left = columns.filter((_, i) => !shown.includes(i)).map((c) => c.header);
+      if (left.length > 0)
+        io.stderr.write(
+          `(${left.join(", ")} left out to fit ${available} columns; COLUMNS=… or --output json shows ${left.length === 1 ? "it" : "them"})\n`,
+        );
+      const headers = shown.map((i) => columns[i].header.toUpperCase());
+      const fitted = widths;
       const header = headers.map((h, i) => {
-        const text = headerLines(h, widths[i]).join("\n");
+        const text = headerLines(h, fitted[i]).join("\n");
         return chalk ? chalk.bold(text) : text;
       });
-      const body = buffered.map((row) => row.map((cell, i) => wrapCell(cell, widths[i]).join("\n")));
-      io.stdout.write(drawTable([header, ...body], widths));
+      const body = buffered.map((row) => shown.map((c, i) => wrapCell(row[c], fitted[i]).join("\n")));
+      io.stdout.write(drawTable([header, ...body], fitted));
       buffered.length = 0;
     },
   };

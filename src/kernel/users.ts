@@ -151,11 +151,15 @@ export function contactOf(user: ServiceOutput): string | undefined {
 
 /**
  * The table every listing of users prints (users list, groups members): username, email (or
- * phone), status, enabled, created, then the `extra` attributes as free-text columns.
+ * phone), status, enabled, created, then the `extra` attributes as free-text columns. On a narrow
+ * terminal the username column is left out first (with a note) when nothing else would fit.
  */
 export function createUserTable(io: IO, now: Date, extra: string[] = []): TablePrinter<ServiceOutput> {
   const columns: Column<ServiceOutput>[] = [
-    { header: "username", value: (u) => u.Username as string },
+    // Optional: in pools that sign in by email or phone the username is a generated UUID, and
+    // with it a row needs about 100 columns; the email beside it names the user just as well (the
+    // resolver takes either), so at 80 columns it gives way rather than the table turning into blocks.
+    { header: "username", value: (u) => u.Username as string, optional: true },
     { header: "email/phone", value: contactOf },
     { header: "status", value: (u) => u.UserStatus as string },
     { header: "enabled", value: (u) => (u.Enabled ? "yes" : "no") },

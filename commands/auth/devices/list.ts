@@ -14,6 +14,8 @@ export default defineCommand<{ userPoolId?: string; clientId?: string; username?
     const { withSession } = await import("../../../src/auth/with-session.js");
     await withSession(ctx, opts, async (call, session) => {
       const devices: Record<string, unknown>[] = [];
+      // The service model declares no paginator for ListDevices (so operationPages cannot walk it):
+      // its PaginationToken is followed here.
       let token: string | undefined;
       do {
         const page = await call("ListDevices", {

@@ -19,8 +19,31 @@ export interface ImportPool {
   caseSensitive: boolean;
 }
 
+/** What sort of problem, for summaries ("12 email, 3 duplicate") and for CI reading JSON. */
+export type CsvProblemKind =
+  | "file" // the file cannot be used at all: BOM, size, rows, no line breaks
+  | "header" // missing, unknown or repeated columns
+  | "encoding" // bytes that are not UTF-8
+  | "columns" // a row with more or fewer columns than the header
+  | "quoting" // quotes, which Cognito does not read as quotes
+  | "row-length" // over 16,000 characters
+  | "username"
+  | "duplicate" // a username, or an email / phone number users sign in with, already on another row
+  | "mfa"
+  | "auto-verified"
+  | "verified"
+  | "required"
+  | "email"
+  | "phone"
+  | "boolean"
+  | "date"
+  | "number"
+  | "range"
+  | "length";
+
 /** One thing wrong, where it is, and how to fix it. */
 export interface CsvProblem {
+  kind?: CsvProblemKind;
   /** 1-based line of the file (the header is line 1). */
   line: number;
   /** 1-based column (in characters) where the value starts, when the problem is in one value. */
