@@ -1,11 +1,17 @@
 // An import file read from disk, as `users import` walks it (validation, sending, rejects): the
-// domain's streaming parser (src/cognito/csv/parser.ts) driven by a file stream, the API path's own
+// domain's streaming reader (src/cognito/csv/) over a file stream, the API path's own
 // column rules added to each row, and optionally the file's SHA-256 taken from the same bytes. Each
 // walk re-reads the file, so memory stays bounded whatever its size.
 import { createHash, type Hash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { CsvFileError, ImportFileParser, type ImportHeader } from "../../cognito/csv/parser.js";
-import type { CsvProblem, CsvRow, ImportPool } from "../../cognito/csv/types.js";
+import {
+  CsvFileError,
+  type CsvProblem,
+  type CsvRow,
+  type ImportHeader,
+  type ImportPool,
+  openImportFile,
+} from "../../cognito/csv/index.js";
 import { UsageError } from "../errors.js";
 import { apiColumnProblems } from "./row-request.js";
 
@@ -28,22 +34,21 @@ export class ImportFile {
 
   /** One walk over the file; `hash` is fed every byte. A file that cannot be used is a UsageError (252). */
   async *rows(hash?: Hash): AsyncGenerator<CsvRow> {
-    const parser = new ImportFileParser(this.pool, { fileLimits: this.opts.fileLimits });
-    const checked = (rows: CsvRow[]) => {
-      this.header ??= parser.header;
-      if (!this.header) return rows;
-      for (const row of rows) {
-        const extra = apiColumnProblems(row, this.header.columns, this.opts.passwordColumn);
-        if (extra.length) row.problems.push(...extra);
+    const stream = createReadStream(this.path, { highWaterMark: 256 * 1024 });
+    const bytes = async function* () {
+      for await (const chunk of stream) {
+        hash?.update(chunk as Buffer);
+        yield chunk as Buffer;
       }
-      return rows;
     };
     try {
-      for await (const chunk of createReadStream(this.path, { highWaterMark: 256 * 1024 })) {
-        hash?.update(chunk as Buffer);
-        yield* checked(parser.push(chunk as Buffer));
+      const file = await openImportFile(bytes(), this.pool, { fileLimits: this.opts.fileLimits });
+      this.header = file.header;
+      for await (const row of file.rows()) {
+        const extra = apiColumnProblems(row, file.header.columns, this.opts.passwordColumn);
+        if (extra.length) row.problems.push(...extra);
+        yield row;
       }
-      yield* checked(parser.end());
     } catch (err) {
       if (err instanceof CsvFileError)
         throw new UsageError(
@@ -53,6 +58,8 @@ export class ImportFile {
       if (code === "ENOENT" || code === "EACCES" || code === "EISDIR")
         throw new UsageError(`Cannot read ${this.shownPath} (${code}): name a readable CSV file.`);
       throw err;
+    } finally {
+      stream.destroy();
     }
   }
 }
