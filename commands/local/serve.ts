@@ -13,6 +13,9 @@ export interface ServeOptions {
   logLevel: string;
   publicUrl?: string;
   corsOrigin?: string[];
+  /** `--quotas` alone is true (Cognito's default quotas); with a value, the categories it overrides. */
+  quotas?: string | boolean;
+  faults?: string;
 }
 
 const LEVELS = ["silent", "error", "warn", "info", "debug"] as const;
@@ -55,6 +58,7 @@ export async function serve(
     log: (lvl, message) => {
       if (LEVELS.indexOf(level) >= LEVELS.indexOf(lvl)) write(`[${lvl}] ${message}`);
     },
+    limits: limitSettings(opts, ctx.io.env),
   });
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
@@ -87,6 +91,8 @@ export async function serve(
       `Listening on ${opts.host}: other machines can reach this endpoint, and it checks no credentials. Requests must name ${names.join(" or ")} as Host; give the name clients use with --public-url.`,
     );
   }
+  // Always said (stderr): an endpoint that throttles or fails on purpose must not pass for a broken one.
+  for (const line of endpoint.limitsNotice()) ctx.printer.warn(line);
   ctx.io.stdout.write(`${server.url}\n`);
   ctx.printer.info(
     `cogctl local endpoint (${region}) on ${server.url}, data: ${dataDir ?? "in memory"}. Ctrl-C to stop.`,
@@ -109,6 +115,17 @@ export async function serve(
   endpoint.close();
   ctx.printer.info("Stopped.");
   return 0;
+}
+
+/** The flags as written, else COGCTL_LOCAL_QUOTAS / COGCTL_LOCAL_FAULTS; the endpoint parses them. */
+function limitSettings(opts: ServeOptions, env: Readonly<Record<string, string | undefined>>) {
+  const quotasFlag = opts.quotas === true ? "default" : opts.quotas || undefined;
+  return {
+    quotas: quotasFlag ?? env.COGCTL_LOCAL_QUOTAS,
+    quotasSource: quotasFlag === undefined ? "COGCTL_LOCAL_QUOTAS" : "--quotas",
+    faults: opts.faults ?? env.COGCTL_LOCAL_FAULTS,
+    faultsSource: opts.faults === undefined ? "COGCTL_LOCAL_FAULTS" : "--faults",
+  };
 }
 
 /** The address clients are told to use: an http(s) URL of a server root (the routes live at /). */
@@ -148,6 +165,18 @@ export default defineCommand<ServeOptions>({
       summary: "Serve on a free port, keeping nothing on disk",
       args: ["local", "serve", "--port", "0", "--in-memory"],
     },
+    {
+      summary: "Throttle as Cognito does (TooManyRequestsException past each category's default quota)",
+      args: ["local", "serve", "--quotas"],
+    },
+    {
+      summary: "Allow 5 user creations and 10 listings a second, other categories at their defaults",
+      args: ["local", "serve", "--quotas", "UserCreation=5,UserList=10"],
+    },
+    {
+      summary: "Throttle 5%, fail 2% with a 500 and drop 1% of connections, the same way on every run",
+      args: ["local", "serve", "--faults", "throttle=0.05,error=0.02,reset=0.01,seed=7"],
+    },
   ],
   configure(cmd) {
     cmd
@@ -164,6 +193,14 @@ export default defineCommand<ServeOptions>({
         "--cors-origin <origin>",
         "a browser origin allowed to call the endpoint besides local ones, e.g. https://app.example.test (repeatable)",
         collect,
+      )
+      .option(
+        "--quotas [categories]",
+        "throttle Cognito operations past Cognito's request quotas per category, for the whole endpoint, with TooManyRequestsException (400, as Cognito); alone: the default quotas; Category=N,... overrides some (UserCreation=20,UserList=10; 0 refuses all). Default: COGCTL_LOCAL_QUOTAS, else off",
+      )
+      .option(
+        "--faults <spec>",
+        "inject faults on Cognito operations: throttle=P,error=P,reset=P[,after=P][,seed=N], each P a probability per request. throttle: TooManyRequestsException before the operation; error: InternalErrorException (500); reset: the connection dropped without an answer. A share 'after' (default 0.5) of errors and resets comes AFTER the operation was applied. Request n gets the same fault for the same seed (default: a random seed, printed). Default: COGCTL_LOCAL_FAULTS, else off",
       );
   },
   run: (opts, _args, ctx) => serve(opts, ctx),

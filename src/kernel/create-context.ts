@@ -44,9 +44,23 @@ export function createContext(io: IO, globals: GlobalOptions, overrides: Context
     },
     localEndpoint() {
       if (closed) throw new Error("the command's Context is closed");
-      endpoint ??= import("../local/in-process.js").then(({ openLocalEndpoint }) =>
-        openLocalEndpoint({ dataDir: paths.dataDir, region: region() }),
-      );
+      endpoint ??= import("../local/in-process.js").then(async ({ openLocalEndpoint }) => {
+        // Quotas and faults for testing clients against --local; the endpoint parses the values.
+        const opened = await openLocalEndpoint({
+          dataDir: paths.dataDir,
+          region: region(),
+          limits: {
+            quotas: io.env.COGCTL_LOCAL_QUOTAS,
+            quotasSource: "COGCTL_LOCAL_QUOTAS",
+            faults: io.env.COGCTL_LOCAL_FAULTS,
+            faultsSource: "COGCTL_LOCAL_FAULTS",
+          },
+        });
+        // A drawn seed is the only way to repeat this run's faults: say it (stderr).
+        if (opened.faultSeedDrawn()) for (const line of opened.limitsNotice()) ctx.printer.warn(line);
+        else for (const line of opened.limitsNotice()) ctx.printer.debug(line);
+        return opened;
+      });
       return endpoint;
     },
     close() {

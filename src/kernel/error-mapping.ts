@@ -1,5 +1,6 @@
 // The one place where any thrown value becomes a message and an AWS-CLI exit code.
 import { STATUS_CODES } from "node:http";
+import { LimitsSpecError } from "../local/limits/limits-error.js";
 import { DataDirectoryError } from "../local/store/store-errors.js";
 import {
   CliError,
@@ -8,6 +9,7 @@ import {
   type ExitCodeValue,
   InterruptedError,
   ServiceError,
+  UsageError,
 } from "./errors.js";
 
 export interface MappedError {
@@ -45,6 +47,8 @@ export function mapError(err: unknown, operation?: string, endpoint?: string): M
 export function normalize(err: unknown, operation?: string, endpoint?: string): CliError {
   if (err instanceof CliError) return err;
   if (err instanceof DataDirectoryError) return new ConfigError(err.message);
+  // --quotas / --faults or their COGCTL_LOCAL_* variables: a bad command line (the message names which).
+  if (err instanceof LimitsSpecError) return new UsageError(err.message);
   const e = (err ?? {}) as SdkLikeError;
   const name = e.name ?? "";
   const message = e.message ?? String(err);
@@ -68,6 +72,13 @@ export function normalize(err: unknown, operation?: string, endpoint?: string): 
   // Network failures first: the SDK decorates them with $metadata too, but no service answered.
   const where =
     endpoint ?? (e.address ? `http://${e.address}${e.port ? `:${e.port}` : ""}` : "the default endpoint");
+  // The AWS CLI's words for a connection that was made and then dropped without an answer.
+  if (e.code === "ECONNRESET") {
+    return new CliError(
+      `Connection was closed before we received a valid response from endpoint URL: "${where}".`,
+      ExitCode.OTHER,
+    );
+  }
   if (e.code && NETWORK_CODES.has(e.code)) {
     return new CliError(`Could not connect to the endpoint URL: "${where}" (${e.code})`, ExitCode.OTHER);
   }

@@ -4,20 +4,14 @@
 // it so a thousand-user run is throttled by us, not refused by the service.
 // Hand-written: the token-bucket libraries on npm neither know Cognito's categories nor adapt to
 // throttling, and the algorithm is a few lines.
-import { CATEGORY_OPERATIONS, QUOTAS, type QuotaCategory } from "../cognito/quotas.js";
+import { operationCategory, QUOTAS, type QuotaCategory } from "../cognito/quotas.js";
 import type { CognitoCall } from "./cognito-call.js";
 
 export { QUOTAS, type QuotaCategory };
 
-const OPERATION_CATEGORY = new Map<string, QuotaCategory>(
-  Object.entries(CATEGORY_OPERATIONS).flatMap(([category, ops]) =>
-    ops.map((op) => [op, category as QuotaCategory] as const),
-  ),
-);
-
 /** The quota category an operation counts against (unlisted operations: the pool-read quota, the tightest common one). */
 export function categoryOf(operation: string): QuotaCategory {
-  return OPERATION_CATEGORY.get(operation) ?? "UserPoolRead";
+  return operationCategory(operation) ?? "UserPoolRead";
 }
 
 export interface PacerOptions {

@@ -9,8 +9,11 @@ import {
   InternalErrorException,
   notSupported,
   SerializationException,
+  TooManyRequestsException,
   UnknownOperationException,
 } from "./errors.js";
+import type { Fault } from "./limits/faults.js";
+import { EndpointLimits, type LimitSettings } from "./limits/index.js";
 import { type Clock, systemClock } from "./services/clock.js";
 import {
   type AcceptedUpload,
@@ -44,6 +47,11 @@ export interface EndpointOptions {
   clock?: Clock;
   /** Receives internal errors (never request bodies). */
   log?: (level: "error" | "warn" | "info" | "debug", message: string) => void;
+  /**
+   * `--quotas` / `--faults` (or COGCTL_LOCAL_QUOTAS / COGCTL_LOCAL_FAULTS) as written: parsed by
+   * open(), which throws LimitsSpecError for a bad one before touching the data directory.
+   */
+  limits?: LimitSettings;
 }
 
 export interface WireRequest {
@@ -59,6 +67,11 @@ export interface WireResponse {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /**
+   * An injected dropped connection (`--faults reset=...`): the transport must answer nothing. Over
+   * HTTP the socket is destroyed; in process the request rejects with ECONNRESET.
+   */
+  reset?: boolean;
 }
 
 export class LocalEndpoint {
@@ -68,10 +81,13 @@ export class LocalEndpoint {
     readonly services: LocalServices,
     private readonly validator: RequestValidator,
     private readonly opts: EndpointOptions,
+    private readonly limits: EndpointLimits | undefined,
   ) {}
 
   /** Opens (or creates and migrates) the store and returns a ready endpoint. */
   static async open(opts: EndpointOptions): Promise<LocalEndpoint> {
+    // First: a bad --quotas or --faults is refused before the data directory is created or migrated.
+    const limits = EndpointLimits.from(opts.limits);
     const [{ createServices }, { RequestValidator }, { inputModel }] = await Promise.all([
       import("./services/index.js"),
       import("./validate.js"),
@@ -80,7 +96,17 @@ export class LocalEndpoint {
     const db: Db = await openDatabase({ dataDir: opts.dataDir, inMemory: opts.inMemory });
     const uploads = new UploadFiles(opts.inMemory ? undefined : opts.dataDir);
     const services = createServices(db, opts.clock ?? systemClock, opts.region, uploads);
-    return new LocalEndpoint(services, new RequestValidator(inputModel), opts);
+    return new LocalEndpoint(services, new RequestValidator(inputModel), opts, limits);
+  }
+
+  /** What --quotas and --faults are doing, one line each (empty when neither is on). */
+  limitsNotice(): string[] {
+    return this.limits?.describe() ?? [];
+  }
+
+  /** True when faults are on with a seed drawn at random (a rerun needs the reported seed). */
+  faultSeedDrawn(): boolean {
+    return this.limits?.seedDrawn ?? false;
   }
 
   get region(): string {
@@ -109,6 +135,24 @@ export class LocalEndpoint {
       if (!operation || !isKnownOperation(operation, this.validator)) {
         throw new UnknownOperationException(`Unknown operation ${req.target || "(no X-Amz-Target header)"}`);
       }
+    } catch (err) {
+      return errorResponse(this.asCognitoError(err, operation), requestId);
+    }
+    // Quotas first (Cognito throttles at the door), then a fault before or after the operation.
+    const verdict = this.limits?.admit(operation);
+    if (verdict?.throttledBy) {
+      const out = errorResponse(new TooManyRequestsException(RATE_EXCEEDED), requestId);
+      out.headers["x-cogctl-quota"] = verdict.throttledBy;
+      return out;
+    }
+    const fault = verdict?.fault;
+    if (fault?.when === "before") return faultResponse(fault, requestId);
+    const out = await this.run(req, operation, requestId);
+    return fault ? faultResponse(fault, requestId) : out;
+  }
+
+  private async run(req: WireRequest, operation: string, requestId: string): Promise<WireResponse> {
+    try {
       const text = typeof req.body === "string" ? req.body : decodeUtf8(req.body);
       let input: unknown;
       try {
@@ -216,6 +260,23 @@ function decodeUtf8(bytes: Uint8Array): string {
   } catch {
     throw new SerializationException("The request body is not valid UTF-8.");
   }
+}
+
+/** Cognito's wording for a throttled request (as seen by boto3, amplify-js and aws-sdk users). */
+const RATE_EXCEEDED = "Rate exceeded";
+
+/**
+ * The answer for an injected fault. `x-cogctl-fault` says which (throttle, error-before, error-after)
+ * for tests and --debug; clients key on the error type as they would with Cognito.
+ */
+function faultResponse(fault: Fault, requestId: string): WireResponse {
+  if (fault.kind === "reset") return { status: 0, headers: {}, body: "", reset: true };
+  const out =
+    fault.kind === "throttle"
+      ? errorResponse(new TooManyRequestsException(RATE_EXCEEDED), requestId)
+      : errorResponse(new InternalErrorException("Internal server error."), requestId);
+  out.headers["x-cogctl-fault"] = fault.kind === "throttle" ? "throttle" : `error-${fault.when}`;
+  return out;
 }
 
 export function errorResponse(err: CognitoError, requestId: string = randomUUID()): WireResponse {

@@ -18,6 +18,7 @@ export function createInProcessRequestHandler(endpoint: LocalEndpoint): InProces
       for (const [k, v] of Object.entries(request.headers)) headers[k.toLowerCase()] = v;
       const body = await bodyBytes(request.body);
       const out = await endpoint.handle({ target: headers["x-amz-target"] ?? "", body, headers });
+      if (out.reset) throw connectionReset();
       return {
         response: {
           statusCode: out.status,
@@ -29,6 +30,15 @@ export function createInProcessRequestHandler(endpoint: LocalEndpoint): InProces
     updateHttpClientConfig() {},
     httpHandlerConfigs: () => ({}),
   };
+}
+
+/**
+ * What node's HTTP client raises when the server drops the connection without answering (`--faults
+ * reset=...`): the SDK's retry strategy classifies code ECONNRESET as a transient error and retries,
+ * exactly as it does over the wire.
+ */
+function connectionReset(): Error {
+  return Object.assign(new Error("socket hang up"), { code: "ECONNRESET" });
 }
 
 /** The body as the SDK gave it; bytes are decoded (strictly) by the endpoint, as for HTTP. */

@@ -205,6 +205,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         return;
       }
       const out = await endpoint.handle({ target, body, headers: flatHeaders(req), baseUrl });
+      if (out.reset) {
+        // An injected dropped connection: no status line, no bytes; the client sees ECONNRESET.
+        log("info", `POST ${path} ${target.slice(target.indexOf(".") + 1)} connection reset (--faults)`);
+        req.socket.destroy();
+        return;
+      }
       reply(out.status, out.headers, out.body);
       return;
     }

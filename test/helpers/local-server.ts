@@ -10,6 +10,7 @@ import {
   CreateUserPoolCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { LocalEndpoint } from "../../src/local/endpoint.js";
+import type { LimitSettings } from "../../src/local/limits/index.js";
 import { type RunningServer, startServer } from "../../src/local/server.js";
 
 export interface LocalHarness {
@@ -19,12 +20,16 @@ export interface LocalHarness {
   close(): Promise<void>;
 }
 
-export async function startLocal(opts: { dataDir?: string; clock?: () => Date } = {}): Promise<LocalHarness> {
+export async function startLocal(
+  opts: { dataDir?: string; clock?: () => Date; limits?: LimitSettings } = {},
+): Promise<LocalHarness> {
   const endpoint = await LocalEndpoint.open({
     region: "us-east-1",
     inMemory: !opts.dataDir,
     dataDir: opts.dataDir,
     clock: opts.clock,
+    // --quotas / --faults as strings, e.g. { quotas: "UserCreation=5", faults: "reset=0.1,seed=7" }.
+    limits: opts.limits,
   });
   const server = await startServer({ port: 0, endpoint });
   const client = new CognitoIdentityProviderClient({
