@@ -4,6 +4,7 @@
 // run of the same file and pool), send, write the rejects file, print the summary. Also --undo.
 import { stat } from "node:fs/promises";
 import { resolve as resolvePath } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { importPoolFrom } from "../../cognito/csv/pool.js";
 import type { CsvProblem, ImportPool } from "../../cognito/csv/types.js";
 import { type CognitoCall, createCognitoCall } from "../cognito-call.js";
@@ -23,7 +24,7 @@ import { GROUPS_COLUMN, postSteps, rowGroups } from "./row-request.js";
 import { ImportFile, problemText, sha256 } from "./source.js";
 import type { ImportSummary } from "./types.js";
 import { undoRun, undoTargets } from "./undo.js";
-import { importViaApi, type TemporaryPasswordSource } from "./via-api.js";
+import { importViaApi, isTransient, type TemporaryPasswordSource } from "./via-api.js";
 
 export interface ImportFlags {
   pool?: string;
@@ -201,6 +202,25 @@ function runOptionsOf(flags: ImportFlags, rejectsFile: string): RunOptions {
   };
 }
 
+/**
+ * The set-up calls of a run (DescribeUserPool, GetCSVHeader, ListGroups, CreateGroup) tried a few
+ * more times on throttling, 5xx and dropped connections than the SDK does: a fault there would end
+ * the command before any row, for nothing. All of them are reads or idempotent (GroupExistsException
+ * counts as done).
+ */
+function retryTransient(call: CognitoCall, attempts = 5): CognitoCall {
+  return async (operation, input) => {
+    for (let n = 0; ; n++) {
+      try {
+        return await call(operation, input);
+      } catch (err) {
+        if (!isTransient(err) || n + 1 >= attempts) throw err;
+        await sleep(Math.random() * Math.min(5000, 250 * 2 ** n));
+      }
+    }
+  };
+}
+
 function checkFlagCombinations(file: string | undefined, flags: ImportFlags): void {
   if (flags.undo !== undefined) {
     if (file !== undefined || flags.resume !== undefined)
@@ -276,7 +296,8 @@ async function importFile(
   const shownPath = fileArg ?? (resumed?.file as string);
   const path = resolvePath(shownPath);
 
-  await withTask(ctx, async ({ call: setupCall, resolver }) => {
+  await withTask(ctx, async ({ call: pacedSetupCall, resolver }) => {
+    const setupCall = retryTransient(pacedSetupCall);
     const pool: PoolRef = resumed
       ? { id: resumed.poolId, name: resumed.poolName }
       : await resolver.pool(flags.pool);
