@@ -562,8 +562,8 @@ async function sendViaApi(
   }
   const pacer =
     plan.rate === undefined
-      ? new Pacer({ unmetered: true })
-      : new Pacer({ quotas: { UserCreation: plan.rate } });
+      ? new Pacer({ unmetered: true, burst: 1 })
+      : new Pacer({ quotas: { UserCreation: plan.rate }, burst: 1 });
   const before = journal.counts(run.id);
   const remaining = plan.rows - plan.invalid - (before.imported + before.skipped + before.failed);
   const progress = createProgress(ctx.io, { total: remaining, label: "Imported" });
