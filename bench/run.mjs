@@ -18,6 +18,7 @@ const suites = [
   ["auth-login.mjs", "issue 5: cogctl auth login (SRP) vs cogctl admin-get-user"],
   ["table-render.mjs", "issue 8: --output table of 2,000 users vs the AWS CLI v2's table formatter"],
   ["users-list.mjs", "issue 9: cogctl users list on a 5,000-user pool vs aws cognito-idp list-users"],
+  ["users-validate.mjs", "issue 10: cogctl users validate on 10 MB and 100 MB (500,000-row) files"],
   [
     "users-import-api.mjs",
     "issue 10: users import --via api against local serve --quotas (and --faults): % of --rate, lost/doubled rows",

@@ -266,7 +266,7 @@ describe("--local with COGCTL_LOCAL_FAULTS and COGCTL_LOCAL_QUOTAS", () => {
     );
     expect(after.code).toBe(255);
     expect(after.stderr).toContain(
-      "Connection was closed before we received a valid response from endpoint URL",
+      'Connection was closed before we received a valid response from endpoint URL: "the embedded endpoint (--local)".',
     );
     // Three attempts (the SDK's default), each applied before its connection dropped: three pools.
     const listed = await runCli(["--local", "list-user-pools", "--max-results", "10"], env(dataDir));

@@ -225,7 +225,11 @@ function report(
   if (err instanceof CommanderError) {
     error = new UsageError(commanderMessage(err));
   } else {
-    error = normalize(err, operation, globals?.endpointUrl);
+    error = normalize(
+      err,
+      operation,
+      globals?.local ? "the embedded endpoint (--local)" : globals?.endpointUrl,
+    );
   }
   const prefix = error instanceof UsageError ? "cogctl: error: " : "";
   io.stderr.write(`\n${prefix}${error.message}\n`);

@@ -23,7 +23,11 @@ export async function createCognitoCall(ctx: Context): Promise<CognitoCall> {
       const { $metadata: _metadata, ...rest } = out;
       return rest;
     } catch (err) {
-      throw normalize(err, operation, ctx.globals.endpointUrl);
+      throw normalize(
+        err,
+        operation,
+        ctx.globals.local ? "the embedded endpoint (--local)" : ctx.globals.endpointUrl,
+      );
     }
   };
   return call;

@@ -5,7 +5,6 @@
 import { stat } from "node:fs/promises";
 import { resolve as resolvePath } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { importPoolFrom } from "../../cognito/csv/pool.js";
 import type { CsvProblem, ImportPool } from "../../cognito/csv/types.js";
 import { type CognitoCall, createCognitoCall } from "../cognito-call.js";
 import { confirmPlan } from "../confirm.js";
@@ -18,6 +17,7 @@ import { createProgress } from "../progress.js";
 import { describePool, type PoolRef } from "../resolve.js";
 import { printFields } from "../table-printer.js";
 import { wantsPrinter, withTask } from "../task.js";
+import { loadImportPool } from "./import-pool.js";
 import { Journal, type RunOptions, type RunRecord } from "./journal.js";
 import { createRejectsWriter } from "./rejects.js";
 import { GROUPS_COLUMN, postSteps, rowGroups } from "./row-request.js";
@@ -114,50 +114,6 @@ function eta(seconds: number): string {
   if (seconds < 60) return `${Math.ceil(seconds)} s`;
   if (seconds < 3600) return `${Math.round(seconds / 60)} min`;
   return `${(seconds / 3600).toFixed(1)} h`;
-}
-
-/** GetCSVHeader's columns before the custom attributes (COGNITO-FACTS §8), for endpoints without it. */
-const STANDARD_CSV_HEADER = [
-  "name",
-  "given_name",
-  "family_name",
-  "middle_name",
-  "nickname",
-  "preferred_username",
-  "profile",
-  "picture",
-  "website",
-  "email",
-  "email_verified",
-  "gender",
-  "birthdate",
-  "zoneinfo",
-  "locale",
-  "phone_number",
-  "phone_number_verified",
-  "address",
-  "updated_at",
-  "cognito:mfa_enabled",
-  "cognito:username",
-];
-
-async function loadImportPool(call: CognitoCall, poolId: string, aws: boolean): Promise<ImportPool> {
-  const [{ UserPool }, header] = await Promise.all([
-    call("DescribeUserPool", { UserPoolId: poolId }),
-    call("GetCSVHeader", { UserPoolId: poolId }).then(
-      (out) => out.CSVHeader as string[],
-      (err) => {
-        // moto_server has no GetCSVHeader (it answers 500): off AWS, Cognito's header is rebuilt
-        // from the schema, as Cognito builds it (the standard columns, then custom:*).
-        if (aws || !(err instanceof ServiceError && /^5\d\d$/.test(err.code))) throw err;
-        return undefined;
-      },
-    ),
-  ]);
-  const custom = ((UserPool.SchemaAttributes ?? []) as { Name: string }[])
-    .map((a) => (a.Name.startsWith("custom:") ? a.Name : undefined))
-    .filter((n): n is string => n !== undefined);
-  return importPoolFrom(UserPool, header ?? [...STANDARD_CSV_HEADER, ...custom]);
 }
 
 async function existingGroups(call: CognitoCall, poolId: string): Promise<Set<string>> {
@@ -308,9 +264,23 @@ async function importFile(
           `Import run ${resumed.id} is for pool ${describePool(pool)}, not ${describePool(given)}.`,
         );
     }
-    const importPool = await loadImportPool(setupCall, pool.id, aws);
+    const importPool = await loadImportPool(setupCall, pool.id, {
+      notAws: !aws,
+      warn: (m) => ctx.printer.warn(m),
+    });
     const passwordColumn = flags.temporaryPasswordColumn;
-    const file = new ImportFile(shownPath, path, importPool, { passwordColumn });
+    // The job's rules (an auto-verified attribute set true on every row) unless the API path is
+    // certain: AdminCreateUser needs neither. A file that defaults to the API for its columns is
+    // checked by the job's stricter rules.
+    const certainlyApi =
+      (resumed?.via ?? flags.via) === "api" ||
+      passwordColumn !== undefined ||
+      flags.temporaryPasswordCommand !== undefined ||
+      flags.sendInvitations === true;
+    const file = new ImportFile(shownPath, path, importPool, {
+      passwordColumn,
+      via: certainlyApi ? "api" : "job",
+    });
 
     // Validation: the whole file, streaming, before anything is sent.
     const hash = sha256();
