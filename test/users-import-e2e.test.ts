@@ -268,4 +268,48 @@ describe.each(endpoints)("users import --via api, against the %s", (name, start)
       expect(auth.ChallengeName).toBe("NEW_PASSWORD_REQUIRED");
     }
   });
+
+  it("takes temporary passwords from a cogctl: column, which is never an attribute; --resume refuses a finished run and another file", async () => {
+    const csv = file(
+      [
+        userRow("pat", { "cogctl:password": "Col-Secret-1!x" }),
+        userRow("quin", { "cogctl:password": "Col-Secret-2!y" }),
+      ],
+      ["cogctl:password"],
+    );
+    const r = await cog([
+      "users",
+      "import",
+      csv,
+      "--pool",
+      poolId,
+      "--temporary-password-column",
+      "cogctl:password",
+      "--output",
+      "json",
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout + r.stderr).not.toContain("Col-Secret");
+    const pat = await getUser("pat");
+    expect(pat.UserStatus).toBe("FORCE_CHANGE_PASSWORD");
+    expect(pat.UserAttributes?.map((a) => a.Name)).not.toContain("cogctl:password");
+    const { runId } = JSON.parse(r.stdout);
+    const finished = await cog(["users", "import", "--resume", runId]);
+    expect(finished.code).toBe(252);
+    expect(finished.stderr).toContain(`Import run ${runId} is finished: there is nothing to resume.`);
+    const missing = await cog(["users", "import", "--resume", "20990101-000000-0000"]);
+    expect(missing.code).toBe(252);
+    expect(missing.stderr).toContain("No import run 20990101-000000-0000: see cogctl users runs.");
+    const noColumn = await cog([
+      "users",
+      "import",
+      file([userRow("ray")]),
+      "--pool",
+      poolId,
+      "--temporary-password-column",
+      "cogctl:pw",
+    ]);
+    expect(noColumn.code).toBe(252);
+    expect(noColumn.stderr).toContain("--temporary-password-column cogctl:pw:");
+  });
 });
