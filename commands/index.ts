@@ -179,6 +179,10 @@ export const commands: CommandRegistry = {
     summary: "Enable users that were disabled",
     load: () => import("./users/enable.js"),
   },
+  "users import": {
+    summary: "Import users from a CSV file (validated first; resumable, exactly once; --undo)",
+    load: () => import("./users/import.js"),
+  },
   "users list": {
     summary: "List a pool's users (filter by group, status, enabled or any attribute)",
     load: () => import("./users/list.js"),
@@ -194,6 +198,10 @@ export const commands: CommandRegistry = {
   "users reset-password": {
     summary: "Make a user reset their password with a code sent to them",
     load: () => import("./users/reset-password.js"),
+  },
+  "users runs": {
+    summary: "List users import runs (id, pool, file, state, counts) for --resume and --undo",
+    load: () => import("./users/runs.js"),
   },
   "users set-password": {
     summary: "Set a user's password (permanent, or --temporary to force a change at sign-in)",

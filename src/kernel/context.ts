@@ -33,6 +33,8 @@ export interface Paths {
   configDir: string;
   /** $XDG_DATA_HOME/cogctl (embedded endpoint data). */
   dataDir: string;
+  /** $XDG_STATE_HOME/cogctl, or COGCTL_STATE_DIR (the journals of `users import` runs). */
+  stateDir: string;
 }
 
 export interface Context {
