@@ -1,0 +1,236 @@
+// cogctl users import --via job end to end through the real CLI, against the embedded endpoint over
+// HTTP (port 0) and in process (--local): validation first (--skip-invalid sends the rest), the
+// job run in the endpoint's background, its CloudWatch Logs stream read back, the rejects file with
+// the invalid rows as the original rows (an existing user is skipped, not rejected), groups and disabled
+// states applied after the job, a split into serial jobs with a small threshold
+// (COGCTL_IMPORT_MAX_ROWS_PER_JOB), --no-wait, and the role flags (--create-role with --local).
+import { readFileSync } from "node:fs";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  AdminCreateUserCommand,
+  AdminGetUserCommand,
+  AdminListGroupsForUserCommand,
+  type CognitoIdentityProviderClient,
+  CreateGroupCommand,
+  CreateUserPoolCommand,
+  ListUserImportJobsCommand,
+  ListUsersCommand,
+} from "@aws-sdk/client-cognito-identity-provider";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { runCli } from "./helpers/cli.js";
+import { applyEnv, isolatedAwsEnv } from "./helpers/env.js";
+import { userRow, writeCsv } from "./helpers/import-csv.js";
+import { type LocalHarness, startLocal } from "./helpers/local-server.js";
+
+const ROLE = "arn:aws:iam::000000000000:role/CognitoImport";
+
+describe("users import --via job against the embedded endpoint over HTTP", () => {
+  let local: LocalHarness;
+  let client: CognitoIdentityProviderClient;
+  let restoreEnv: () => void;
+  let dir: string;
+  let poolId: string;
+  let serial = 0;
+  const cog = (argv: string[], env: Record<string, string> = {}) =>
+    runCli(["--endpoint-url", local.server.url, ...argv], {
+      env: { COGCTL_STATE_DIR: join(dir, "state"), ...env },
+    });
+  const file = (rows: Parameters<typeof writeCsv>[1], extra: string[] = []) =>
+    writeCsv(join(dir, `users-${++serial}.csv`), rows, extra);
+  const usernames = async () =>
+    ((await client.send(new ListUsersCommand({ UserPoolId: poolId }))).Users ?? [])
+      .map((u) => u.Username as string)
+      .sort();
+  const jobs = async () =>
+    (await client.send(new ListUserImportJobsCommand({ UserPoolId: poolId, MaxResults: 60 })))
+      .UserImportJobs ?? [];
+
+  beforeAll(async () => {
+    restoreEnv = applyEnv(isolatedAwsEnv());
+    local = await startLocal();
+    client = local.client;
+    dir = await mkdtemp(join(tmpdir(), "import-job-e2e-"));
+  });
+  afterAll(async () => {
+    await local?.close();
+    restoreEnv?.();
+  });
+  beforeEach(async () => {
+    const { UserPool } = await client.send(
+      new CreateUserPoolCommand({ PoolName: `jobs${++serial}`, AutoVerifiedAttributes: ["email"] }),
+    );
+    poolId = UserPool?.Id as string;
+  });
+
+  it("imports through a job: invalid rows in rejects, an existing user skipped, groups and enabled applied after the job", async () => {
+    await client.send(
+      new AdminCreateUserCommand({ UserPoolId: poolId, Username: "cy", MessageAction: "SUPPRESS" }),
+    );
+    await client.send(new CreateGroupCommand({ UserPoolId: poolId, GroupName: "staff" }));
+    const path = file(
+      [
+        userRow("ann", { "cognito:groups": "staff", "cognito:enabled": "false" }),
+        userRow("bo"),
+        userRow("cy"),
+        userRow("di", { email: "not-an-address" }),
+        userRow("ed"),
+      ],
+      ["cognito:groups", "cognito:enabled"],
+    );
+    const original = readFileSync(path, "utf8").split("\n");
+    const r = await cog([
+      "users",
+      "import",
+      path,
+      "--pool",
+      poolId,
+      "--via",
+      "job",
+      "--role-arn",
+      ROLE,
+      "--skip-invalid",
+      "--poll-interval",
+      "0.05",
+      "--output",
+      "json",
+    ]);
+    expect(r.code, r.stderr).toBe(1);
+    expect(await usernames()).toEqual(["ann", "bo", "cy", "ed"]);
+    const ann = await client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: "ann" }));
+    expect(ann.Enabled).toBe(false);
+    const groups = await client.send(
+      new AdminListGroupsForUserCommand({ UserPoolId: poolId, Username: "ann" }),
+    );
+    expect(groups.Groups?.map((g) => g.GroupName)).toEqual(["staff"]);
+    const rejects = readFileSync(path.replace(/\.csv$/, ".rejects.csv"), "utf8").split("\n");
+    expect(rejects[0]).toBe(`${original[0]},cogctl:reason`);
+    expect(rejects[1].startsWith(`${original[4]},`)).toBe(true);
+    expect(rejects).toHaveLength(3);
+    const summary = JSON.parse(r.stdout);
+    expect(summary).toMatchObject({ via: "job", imported: 3, skipped: 1, failed: 0, invalid: 1 });
+    expect(await jobs()).toHaveLength(1);
+  });
+
+  it("splits into serial jobs at a small threshold (COGCTL_IMPORT_MAX_ROWS_PER_JOB), each part a job of its own", async () => {
+    await client.send(
+      new AdminCreateUserCommand({ UserPoolId: poolId, Username: "u5", MessageAction: "SUPPRESS" }),
+    );
+    const path = file(Array.from({ length: 7 }, (_, i) => userRow(`u${i + 1}`)));
+    const r = await cog(
+      [
+        "users",
+        "import",
+        path,
+        "--pool",
+        poolId,
+        "--via",
+        "job",
+        "--role-arn",
+        ROLE,
+        "--poll-interval",
+        "0.05",
+        "--output",
+        "json",
+      ],
+      { COGCTL_IMPORT_MAX_ROWS_PER_JOB: "3" },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ imported: 6, skipped: 1, failed: 0 });
+    const names = (await jobs()).map((j) => [j.JobName, j.Status, j.ImportedUsers, j.SkippedUsers]).sort();
+    const base = path
+      .split("/")
+      .at(-1)
+      ?.replace(/\.csv$/, "");
+    expect(names).toEqual([
+      [`${base}-part1`, "Succeeded", 3, 0],
+      [`${base}-part2`, "Succeeded", 2, 1],
+      [`${base}-part3`, "Succeeded", 1, 0],
+    ]);
+    expect(await usernames()).toEqual(["u1", "u2", "u3", "u4", "u5", "u6", "u7"]);
+  });
+
+  it("--no-wait starts the job and returns; without a role flag it is a usage error naming both", async () => {
+    const path = file([userRow("nw1"), userRow("nw2")]);
+    const refused = await cog(["users", "import", path, "--pool", poolId, "--via", "job"]);
+    expect(refused.code).toBe(252);
+    expect(refused.stderr).toContain("--role-arn ARN");
+    expect(refused.stderr).toContain("--create-role [NAME]");
+    expect(await jobs()).toHaveLength(0);
+
+    const r = await cog([
+      "users",
+      "import",
+      path,
+      "--pool",
+      poolId,
+      "--via",
+      "job",
+      "--role-arn",
+      ROLE,
+      "--no-wait",
+      "--output",
+      "json",
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(await jobs()).toHaveLength(1);
+  });
+});
+
+describe("users import --via job --local (in process)", () => {
+  it("--create-role uses the fixed local role and says so; the job runs in this process", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "import-job-local-"));
+    const env = {
+      ...isolatedAwsEnv(),
+      COGCTL_DATA_DIR: join(dir, "data"),
+      COGCTL_STATE_DIR: join(dir, "state"),
+      COGCTL_CONFIG_DIR: join(dir, "config"),
+    };
+    const restore = applyEnv(env);
+    try {
+      const pool = JSON.parse(
+        (
+          await runCli(
+            ["--local", "create-user-pool", "--pool-name", "localjob", "--auto-verified-attributes", "email"],
+            { env },
+          )
+        ).stdout,
+      ).UserPool.Id as string;
+      const path = writeCsv(join(dir, "local.csv"), [userRow("la"), userRow("lb")]);
+      const r = await runCli(
+        [
+          "--local",
+          "users",
+          "import",
+          path,
+          "--pool",
+          pool,
+          "--via",
+          "job",
+          "--create-role",
+          "--poll-interval",
+          "0.05",
+        ],
+        { env },
+      );
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).toContain("--local: the embedded endpoint serves no IAM and checks no role");
+      const listed = JSON.parse(
+        (
+          await runCli(["--local", "list-user-import-jobs", "--user-pool-id", pool, "--max-results", "10"], {
+            env,
+          })
+        ).stdout,
+      ).UserImportJobs;
+      expect(listed).toHaveLength(1);
+      expect(listed[0]).toMatchObject({
+        Status: "Succeeded",
+        ImportedUsers: 2,
+        CloudWatchLogsRoleArn: "arn:aws:iam::000000000000:role/CognitoUserImport-CloudWatchLogs",
+      });
+    } finally {
+      restore();
+    }
+  });
+});
