@@ -5,7 +5,7 @@
 // left out before upload; cognito:groups / cognito:enabled are applied to imported rows; --no-wait
 // returns with the job running and a second run collects it and goes on with the next part; a
 // job that ends Failed is exit 254 with its CompletionMessage, failed rows exit 1.
-import { createReadStream, mkdtempSync, readFileSync, statSync } from "node:fs";
+import { createReadStream, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -473,5 +473,61 @@ describe("jobImportFor: the command's (ctx, plan) door, with the shared CSV read
     const error = jobImportError(summary);
     expect(error?.exitCode).toBe(ExitCode.ROWS_FAILED);
     expect(error?.message).toContain("2 of 6 rows were not imported");
+  });
+
+  it("with the file's SHA-256 the jobs are journalled on disk (0600): --no-wait, then the same call collects the same job", async () => {
+    const pool = await newPool("durable");
+    const file = join(dir, "durable.csv");
+    writeImportFile(file, pool.header, users(4, { 3: BAD_BIRTHDATE }));
+    const original = readFileSync(file, "utf8").split("\n");
+    const rows = readImportRows(file);
+    const plan = {
+      file: { path: file, shownPath: "durable.csv", rows, header: { line: original[0] } },
+      pool: { id: pool.id, name: pool.name },
+      importPool: {
+        header: pool.header,
+        schema: [],
+        mfa: "OFF" as const,
+        autoVerified: ["email"],
+        usernameAttributes: [],
+        aliasAttributes: [],
+        caseSensitive: true,
+      },
+      rows: 4,
+      invalid: 0,
+      rejectsFile: join(dir, "durable.rejects.csv"),
+      sha256: "0123abcd",
+    };
+    const journalDir = join(dir, "state", "import-jobs");
+    const first = context("http");
+    let started: Awaited<ReturnType<ReturnType<typeof jobImportFor>>>;
+    try {
+      started = await jobImportFor({ roleArn: ROLE, pollInterval: "0.05", wait: false })(first, plan);
+    } finally {
+      await first.close();
+    }
+    expect(started.finished).toBe(false);
+    const [record] = readdirSync(journalDir);
+    expect(statSync(join(journalDir, record)).mode & 0o777).toBe(0o600);
+    expect(statSync(journalDir).mode & 0o777).toBe(0o700);
+    const saved = JSON.parse(readFileSync(join(journalDir, record), "utf8"));
+    expect(saved).toMatchObject({
+      fileSha256: "0123abcd",
+      poolId: pool.id,
+      jobs: [{ part: 1, jobId: started.jobs[0].jobId }],
+    });
+
+    const second = context("http");
+    let collected: Awaited<ReturnType<ReturnType<typeof jobImportFor>>>;
+    try {
+      collected = await jobImportFor({ roleArn: ROLE, pollInterval: "0.05" })(second, plan);
+    } finally {
+      await second.close();
+    }
+    expect(collected).toMatchObject({ finished: true, imported: 3, failed: 1 });
+    expect(collected.jobs.map((j) => j.jobId)).toEqual([started.jobs[0].jobId]);
+    expect(readFileSync(plan.rejectsFile, "utf8").split("\n")[1]).toBe(`${original[3]},${BIRTHDATE_REASON}`);
+    // The run is over: its record is gone, so the same file again would be a new run.
+    expect(readdirSync(journalDir)).toEqual([]);
   });
 });

@@ -26,6 +26,7 @@ import { CliError, ExitCode, ServiceError, UsageError } from "../errors.js";
 import { uploadToPresignedUrl } from "../presigned-upload.js";
 import type { OutcomeCounts } from "../progress.js";
 import { type Task, withTask } from "../task.js";
+import { endpointIdentity, openJobJournal, stateDirOf } from "./job-journal.js";
 import { importLogGroup, importLogStream, readJobOutcomes, readJobRejections } from "./job-logs.js";
 import { fillPart, JOB_LIMITS, type PartLimits, partRowOfLine } from "./job-parts.js";
 import { countsText, FINAL_STATUSES, type ImportJob, jobCounts, waitForImportJob } from "./job-wait.js";
@@ -552,6 +553,8 @@ export interface UsersImportPlan {
   rows: number;
   invalid: number;
   rejectsFile: string;
+  /** The file's SHA-256: with it (and no journal of the command's), the run's jobs are journalled on disk. */
+  sha256?: string;
 }
 
 /** Why an invalid row was refused, on one line for the rejects file. */
@@ -579,6 +582,21 @@ export function jobImportFor(
       headerLine = (await readFile(plan.file.path, "utf8")).split(/\r?\n/, 1)[0];
     }
     const rejects = await createRejectsWriter(plan.rejectsFile, headerLine);
+    // Without the command's journal, this path's own (a file per run), so a resume finds its jobs.
+    const durable =
+      more.journal === undefined && plan.sha256 !== undefined
+        ? await openJobJournal(stateDirOf(ctx), {
+            fileSha256: plan.sha256,
+            poolId: plan.pool.id,
+            endpoint: endpointIdentity(ctx),
+          })
+        : undefined;
+    const journal = more.journal ?? durable;
+    const recorded = durable ? (await durable.jobs()).length : 0;
+    if (recorded > 0)
+      ctx.printer.warn(
+        `Resuming the import jobs of ${plan.file.shownPath} into ${plan.pool.id} (${recorded} recorded): finished parts are not sent again.`,
+      );
     let summary: JobRunSummary;
     try {
       summary = await withTask(ctx, (task) =>
@@ -594,6 +612,7 @@ export function jobImportFor(
           rejects,
           flags,
           ...more,
+          journal,
         }),
       );
     } catch (err) {
@@ -603,6 +622,7 @@ export function jobImportFor(
     const written = await rejects.close();
     if (written) summary.rejectsFile = plan.rejectsFile;
     else delete summary.rejectsFile;
+    if (summary.finished) await durable?.finish();
     return summary;
   };
 }
