@@ -4,6 +4,8 @@
 // the invalid rows as the original rows (an existing user is skipped, not rejected), groups and disabled
 // states applied after the job, a split into serial jobs with a small threshold
 // (COGCTL_IMPORT_MAX_ROWS_PER_JOB), --no-wait, and the role flags (--create-role with --local).
+
+import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -19,7 +21,7 @@ import {
   ListUsersCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { runCli } from "./helpers/cli.js";
+import { BIN, runCli, spawnCli } from "./helpers/cli.js";
 import { applyEnv, isolatedAwsEnv } from "./helpers/env.js";
 import { userRow, writeCsv } from "./helpers/import-csv.js";
 import { type LocalHarness, startLocal } from "./helpers/local-server.js";
@@ -174,8 +176,95 @@ describe("users import --via job against the embedded endpoint over HTTP", () =>
       "json",
     ]);
     expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ via: "job" });
+    const [job] = await jobs();
+    expect(job).toBeDefined();
+
+    // The same command again collects that job: no second one.
+    const again = await cog([
+      "users",
+      "import",
+      path,
+      "--pool",
+      poolId,
+      "--via",
+      "job",
+      "--role-arn",
+      ROLE,
+      "--poll-interval",
+      "0.05",
+      "--output",
+      "json",
+    ]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toContain("Resuming the import jobs of");
+    expect(JSON.parse(again.stdout)).toMatchObject({ imported: 2, jobIds: [job.JobId] });
     expect(await jobs()).toHaveLength(1);
+    expect(await usernames()).toEqual(["nw1", "nw2"]);
   });
+
+  it("kill -9 at seeded random moments, then the same command: every user once, no job left running", async () => {
+    const N = 1500;
+    const path = file(Array.from({ length: N }, (_, i) => userRow(`k${i}`)));
+    const env = {
+      ...isolatedAwsEnv(),
+      COGCTL_STATE_DIR: join(dir, "state-kill"),
+      COGCTL_IMPORT_MAX_ROWS_PER_JOB: "500",
+    };
+    const argv = [
+      "--endpoint-url",
+      local.server.url,
+      "users",
+      "import",
+      path,
+      "--pool",
+      poolId,
+      "--via",
+      "job",
+      "--role-arn",
+      ROLE,
+      "--poll-interval",
+      "0.05",
+    ];
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    // Each attempt is killed a seeded moment after it made a job: mid-upload, mid-job or mid-read-back.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const before = (await jobs()).length;
+      const child = spawn(process.execPath, [BIN, ...argv], { env, stdio: "ignore" });
+      const exited = new Promise((r) => child.on("exit", r));
+      let ended = false;
+      void exited.then(() => {
+        ended = true;
+      });
+      while (!ended && (await jobs()).length === before) await new Promise((r) => setTimeout(r, 10));
+      await new Promise((r) => setTimeout(r, random() * 400));
+      child.kill("SIGKILL");
+      await exited;
+    }
+    const last = await spawnCli(argv, { env, timeoutMs: 60_000 });
+    expect(last.code, last.stderr).toBe(0);
+    // Every user exactly once (a username is unique in a pool), and no job still running or pending.
+    const all: string[] = [];
+    let token: string | undefined;
+    do {
+      const page = await client.send(new ListUsersCommand({ UserPoolId: poolId, PaginationToken: token }));
+      all.push(...(page.Users ?? []).map((u) => u.Username as string));
+      token = page.PaginationToken;
+    } while (token);
+    expect(all.length).toBe(N);
+    expect(new Set(all).size).toBe(N);
+    const listed = await jobs();
+    expect(listed.filter((j) => j.Status === "InProgress" || j.Status === "Pending")).toEqual([]);
+    // Each part imported once: the Succeeded jobs' imported counts add up to the file.
+    const imported = listed
+      .filter((j) => j.Status === "Succeeded")
+      .reduce((n, j) => n + (j.ImportedUsers ?? 0), 0);
+    expect(imported).toBe(N);
+  }, 120_000);
 });
 
 describe("users import --via job --local (in process)", () => {
