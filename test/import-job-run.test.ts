@@ -530,4 +530,50 @@ describe("jobImportFor: the command's (ctx, plan) door, with the shared CSV read
     // The run is over: its record is gone, so the same file again would be a new run.
     expect(readdirSync(journalDir)).toEqual([]);
   });
+
+  it("creates the missing groups first (--create-groups), then adds the imported users to them", async () => {
+    const pool = await newPool("groups");
+    const file = join(dir, "groups.csv");
+    writeImportFile(
+      file,
+      pool.header,
+      [{ username: "gail", values: { "cognito:groups": "new-team;ops" } }, { username: "gus" }],
+      ["cognito:groups"],
+    );
+    const original = readFileSync(file, "utf8").split("\n");
+    const ctx = context("http");
+    let summary: Awaited<ReturnType<ReturnType<typeof jobImportFor>>>;
+    try {
+      summary = await jobImportFor({ roleArn: ROLE, pollInterval: "0.05" })(ctx, {
+        file: {
+          path: file,
+          shownPath: "groups.csv",
+          rows: readImportRows(file),
+          header: { line: original[0] },
+        },
+        pool: { id: pool.id, name: pool.name },
+        importPool: {
+          header: pool.header,
+          schema: [],
+          mfa: "OFF",
+          autoVerified: ["email"],
+          usernameAttributes: [],
+          aliasAttributes: [],
+          caseSensitive: true,
+        },
+        rows: 2,
+        invalid: 0,
+        rejectsFile: join(dir, "groups.rejects.csv"),
+        missingGroups: ["new-team", "ops"],
+      });
+    } finally {
+      await ctx.close();
+    }
+    expect(summary).toMatchObject({ imported: 2, failed: 0 });
+    expect(summary.rejectsFile).toBeUndefined();
+    const groups = await client.send(
+      new AdminListGroupsForUserCommand({ UserPoolId: pool.id, Username: "gail" }),
+    );
+    expect(groups.Groups?.map((g) => g.GroupName).sort()).toEqual(["new-team", "ops"]);
+  });
 });

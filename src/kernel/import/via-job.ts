@@ -555,6 +555,8 @@ export interface UsersImportPlan {
   rejectsFile: string;
   /** The file's SHA-256: with it (and no journal of the command's), the run's jobs are journalled on disk. */
   sha256?: string;
+  /** Groups cognito:groups names that the pool lacks, to create first (--create-groups). */
+  missingGroups?: string[];
 }
 
 /** Why an invalid row was refused, on one line for the rejects file. */
@@ -599,8 +601,16 @@ export function jobImportFor(
       );
     let summary: JobRunSummary;
     try {
-      summary = await withTask(ctx, (task) =>
-        runJobImport(ctx, task, {
+      summary = await withTask(ctx, async (task) => {
+        // Before the job: its imported rows are added to these groups once it ends.
+        for (const group of plan.missingGroups ?? []) {
+          try {
+            await task.call("CreateGroup", { UserPoolId: plan.pool.id, GroupName: group });
+          } catch (err) {
+            if (!(err instanceof ServiceError && err.code === "GroupExistsException")) throw err;
+          }
+        }
+        return runJobImport(ctx, task, {
           file: plan.file.path,
           pool: plan.pool,
           importPool: plan.importPool,
@@ -613,8 +623,8 @@ export function jobImportFor(
           flags,
           ...more,
           journal,
-        }),
-      );
+        });
+      });
     } catch (err) {
       await rejects.discard();
       throw err;
