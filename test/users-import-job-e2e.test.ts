@@ -115,6 +115,33 @@ describe("users import --via job against the embedded endpoint over HTTP", () =>
     expect(await jobs()).toHaveLength(1);
   });
 
+  it("a group the pool lacks: refused before anything is sent, or created first with --create-groups", async () => {
+    const path = file([userRow("gi", { "cognito:groups": "night-shift" })], ["cognito:groups"]);
+    const base = [
+      "users",
+      "import",
+      path,
+      "--pool",
+      poolId,
+      "--via",
+      "job",
+      "--role-arn",
+      ROLE,
+      "--poll-interval",
+      "0.05",
+    ];
+    const refused = await cog(base);
+    expect(refused.code).toBe(252);
+    expect(refused.stderr).toContain("has no group night-shift");
+    expect(await jobs()).toHaveLength(0);
+    const r = await cog([...base, "--create-groups"]);
+    expect(r.code, r.stderr).toBe(0);
+    const groups = await client.send(
+      new AdminListGroupsForUserCommand({ UserPoolId: poolId, Username: "gi" }),
+    );
+    expect(groups.Groups?.map((g) => g.GroupName)).toEqual(["night-shift"]);
+  });
+
   it("splits into serial jobs at a small threshold (COGCTL_IMPORT_MAX_ROWS_PER_JOB), each part a job of its own", async () => {
     await client.send(
       new AdminCreateUserCommand({ UserPoolId: poolId, Username: "u5", MessageAction: "SUPPRESS" }),
