@@ -22,6 +22,11 @@ const suites = [
     "local-import-job.mjs",
     "issue 10: a 500,000-row (~100 MB) import job against local serve: seconds, peak RSS",
   ],
+  ["users-validate.mjs", "issue 10: cogctl users validate on 10 MB and 100 MB (500,000-row) files"],
+  [
+    "users-import-job.mjs",
+    "issue 10: users import --via job, 500,000 rows end to end (file, job, logs, rejects)",
+  ],
 ];
 
 const build = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });

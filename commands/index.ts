@@ -215,8 +215,16 @@ export const commands: CommandRegistry = {
     summary: "Sign users out everywhere: revoke all their refresh tokens (asks first)",
     load: () => import("./users/sign-out.js"),
   },
+  "users template": {
+    summary: "Print a pool's users import CSV header (GetCSVHeader), with --example a valid row",
+    load: () => import("./users/template.js"),
+  },
   "users update": {
     summary: "Set or remove a user's attributes",
     load: () => import("./users/update.js"),
+  },
+  "users validate": {
+    summary: "Check a users import CSV against a pool: every problem at file:line:column, with the fix",
+    load: () => import("./users/validate.js"),
   },
 };

@@ -8,6 +8,7 @@ import {
   CompactKeySet,
   CsvFileError,
   type CsvProblem,
+  exampleRow,
   ImportFileParser,
   type ImportPool,
   importPoolFrom,
@@ -323,6 +324,18 @@ describe("users import file reader", () => {
     ).toMatch(/no auto-verified/);
   });
 
+  it("drops the import job's auto-verified rules for the API path (via: api)", async () => {
+    const pool = poolOf({ AutoVerifiedAttributes: [] });
+    const parser = new ImportFileParser(pool, { via: "api" });
+    const rows = parser.push(Buffer.from(`${HEADER.join(",")}\n${line({ email_verified: "false" })}\n`));
+    expect(rows.map((r) => r.problems)).toEqual([[]]);
+    const job = new ImportFileParser(POOL);
+    expect(
+      job.push(Buffer.from(`${HEADER.join(",")}\n${line({ email_verified: "false" })}\n`))[0].problems[0]
+        .kind,
+    ).toBe("auto-verified");
+  });
+
   it("accepts the cognito: extras and cogctl: columns as optional, checking cognito:enabled", async () => {
     const header = [...HEADER, "cognito:groups", "cognito:enabled", "cognito:sub", "cogctl:reason"];
     const text = `${header.join(",")}\n${line({ "cognito:groups": "a;b", "cognito:enabled": "FALSE", "cogctl:reason": "x\\, y" }, header)}\n${line({ "cognito:username": "b", "cognito:enabled": "no" }, header)}\n`;
@@ -340,6 +353,31 @@ describe("users import file reader", () => {
       expect(parts.rows).toEqual(whole.rows);
     }
     expect(whole.problems.map((p) => p.kind)).toEqual(["email", "quoting"]);
+  });
+
+  it("gives the same rows a chunk at a time (batches), and closes the source when a reader stops early", async () => {
+    const text = `${HEADER.join(",")}\n${Array.from({ length: 30 }, (_, i) => line({ "cognito:username": `u${i}` })).join("\n")}\n`;
+    const bytes = Buffer.from(text);
+    const chunks = Array.from({ length: Math.ceil(bytes.length / 500) }, (_, i) =>
+      bytes.subarray(i * 500, (i + 1) * 500),
+    );
+    const file = await openImportFile(Readable.from(chunks), POOL);
+    const batches = [];
+    for await (const batch of file.batches()) batches.push(batch);
+    expect(batches.length).toBeGreaterThan(1);
+    expect(batches.flat().map((r) => r.line)).toEqual(Array.from({ length: 30 }, (_, i) => i + 2));
+    let closed = false;
+    async function* source() {
+      try {
+        for (const c of chunks) yield c;
+      } finally {
+        closed = true;
+      }
+    }
+    const early = await openImportFile(source(), POOL);
+    for await (const row of early.rows()) if (row.index === 3) break;
+    expect(closed).toBe(true);
+    await expect(early.rows().next()).rejects.toThrow(/read once/);
   });
 
   it("stops past the row and byte limits (lowered here) unless the caller splits files itself", () => {
@@ -364,10 +402,22 @@ describe("users import file reader", () => {
     });
     unlimited.push(Buffer.from(`${HEADER.join(",")}\n${rows(9)}`));
     expect(unlimited.stats.rows).toBe(9);
-    const big = new ImportFileParser(POOL, { limits: { maxFileBytes: 1000 } });
-    expect(() => big.push(Buffer.from(`${HEADER.join(",")}\n${rows(20)}`))).toThrow(
-      /the most Cognito imports at once/,
-    );
+    // The byte past the limit is on line 4 (header, two rows fit): found whatever the chunking.
+    const text = Buffer.from(`${HEADER.join(",")}\n${rows(20)}`);
+    const limit = Buffer.byteLength(`${HEADER.join(",")}\n${rows(2)}`) + 10;
+    for (const size of [text.length, 100, 7]) {
+      const big = new ImportFileParser(POOL, { limits: { maxFileBytes: limit } });
+      let err: unknown;
+      try {
+        for (let i = 0; i < text.length; i += size) big.push(text.subarray(i, i + size));
+      } catch (e) {
+        err = e;
+      }
+      expect((err as CsvFileError).problems[0]).toMatchObject({ line: 4, kind: "file" });
+      expect((err as CsvFileError).problems[0].message).toBe(
+        `the file is over ${limit.toLocaleString("en-US")} bytes, the most Cognito imports at once; this line goes past it`,
+      );
+    }
   });
 
   it("reads a file from disk (the corpus) like a stream", async () => {
@@ -380,6 +430,38 @@ describe("users import file reader", () => {
       "4:7:quoting",
       "5:1:duplicate",
     ]);
+  });
+
+  it("writes an example row every kind of pool accepts (users template --example)", async () => {
+    const schema = buildSchema([
+      { Name: "phone_number", Required: true },
+      {
+        Name: "code",
+        AttributeDataType: "String",
+        StringAttributeConstraints: { MinLength: "10", MaxLength: "12" },
+      },
+      {
+        Name: "level",
+        AttributeDataType: "Number",
+        NumberAttributeConstraints: { MinValue: "5", MaxValue: "9" },
+      },
+      { Name: "vip", AttributeDataType: "Boolean" },
+    ]);
+    const pools = [
+      POOL,
+      poolOf({ MfaConfiguration: "ON", AutoVerifiedAttributes: ["phone_number"] }, schema),
+      poolOf({
+        MfaConfiguration: "OPTIONAL",
+        AutoVerifiedAttributes: ["email", "phone_number"],
+        UsernameAttributes: ["email"],
+      }),
+    ];
+    for (const pool of pools) {
+      const row = exampleRow(pool);
+      const { rows } = await read(`${pool.header.join(",")}\n${row}\n`, pool);
+      expect(rows[0].problems, row).toEqual([]);
+      expect(rows[0].values.address).toBe("1 Main St, Springfield");
+    }
   });
 
   it("keeps the model's username pattern and length (UsernameType)", () => {

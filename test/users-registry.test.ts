@@ -26,7 +26,9 @@ describe("users and groups commands in the registry", () => {
         "set-password",
         "show",
         "sign-out",
+        "template",
         "update",
+        "validate",
       ].map((v) => `users ${v}`),
     );
   });

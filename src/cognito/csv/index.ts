@@ -6,6 +6,8 @@
 //   for await (const row of file.rows()) if (row.problems.length) ...   // rows in order, line numbers exact
 //
 // A synchronous caller (a job inside a SQLite transaction) pushes bytes into ImportFileParser instead.
+export { exampleRow, exampleValues } from "./example.js";
+export { type FixEscapingStats, fixEscaping, fixLine } from "./fix-escaping.js";
 export { CompactKeySet } from "./key-set.js";
 export {
   CsvFileError,
@@ -15,7 +17,7 @@ export {
   type ImportHeader,
   splitLine,
 } from "./parser.js";
-export { importPoolFrom } from "./pool.js";
+export { documentedCsvHeader, importPoolFrom, STANDARD_CSV_COLUMNS } from "./pool.js";
 export { type ImportFile, openImportFile } from "./reader.js";
 export { COGCTL_COLUMN_PREFIX, COGNITO_EXTRA_COLUMNS, columnName, isExtraColumn } from "./rules.js";
 export type { CsvFileProblem, CsvProblem, CsvProblemKind, CsvRow, ImportPool } from "./types.js";

@@ -24,6 +24,11 @@ export interface ImportFileOptions {
    * file). `false` for a caller that splits a larger file into several jobs.
    */
   fileLimits?: boolean;
+  /**
+   * Whose rules: "job" (default), Cognito's import job; "api", rows sent one AdminCreateUser each,
+   * where a pool needs no auto-verified attribute and a row need not mark one verified.
+   */
+  via?: "job" | "api";
   /** Lower limits than Cognito's, for tests of what happens at them. */
   limits?: { maxFileBytes?: number; maxUsers?: number };
 }
@@ -77,6 +82,23 @@ export function splitLine(line: string): { fields: string[]; starts: number[] } 
   return { fields, starts };
 }
 
+/** The fields of a line (splitLine without the starts: the common path, where no problem needs them). */
+function splitFields(line: string): string[] {
+  const fields: string[] = [];
+  let from = 0;
+  let search = 0;
+  for (;;) {
+    const comma = line.indexOf(",", search);
+    if (comma < 0) break;
+    search = comma + 1;
+    if (comma > 0 && line.charCodeAt(comma - 1) === 92) continue;
+    fields.push(from === comma ? "" : line.slice(from, comma));
+    from = comma + 1;
+  }
+  fields.push(line.slice(from));
+  return fields;
+}
+
 /** A field's value: trimmed, escaped commas restored. */
 function fieldValue(field: string): string {
   if (field === "") return field;
@@ -108,15 +130,19 @@ export class ImportFileParser {
   private bomChecked = false;
   private rules: RowRules | undefined;
   private template: Record<string, string> = {};
+  /** One row's values in column order, reused row after row (the rules read it and keep nothing). */
+  private trimmed: string[] = [];
   private readonly fileLimits: boolean;
   private readonly maxFileBytes: number;
   private readonly maxUsers: number;
+  private readonly via: "job" | "api";
 
   constructor(
     private readonly pool: ImportPool,
     options: ImportFileOptions = {},
   ) {
     this.fileLimits = options.fileLimits ?? true;
+    this.via = options.via ?? "job";
     this.maxFileBytes = options.limits?.maxFileBytes ?? CSV_LIMITS.maxFileBytes;
     this.maxUsers = options.limits?.maxUsers ?? CSV_LIMITS.maxUsers;
   }
@@ -124,10 +150,22 @@ export class ImportFileParser {
   push(chunk: Uint8Array): CsvRow[] {
     this.stats.bytes += chunk.length;
     if (this.fileLimits && this.stats.bytes > this.maxFileBytes) {
+      // The line holding the first byte past the limit: the lines before it, plus the line breaks of
+      // this chunk up to that byte (the unfinished line kept from the last chunk has none).
+      const within = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length).subarray(
+        0,
+        chunk.length - (this.stats.bytes - this.maxFileBytes),
+      );
+      let breaks = 0;
+      for (let i = within.indexOf(LF); i >= 0; i = within.indexOf(LF, i + 1)) breaks++;
+      const limit =
+        this.maxFileBytes === CSV_LIMITS.maxFileBytes
+          ? `100 MB (${thousands(this.maxFileBytes)} bytes)`
+          : `${thousands(this.maxFileBytes)} bytes`;
       throw new CsvFileError([
         fileProblem(
-          this.stats.lines + 1,
-          `the file is over ${this.maxFileBytes === CSV_LIMITS.maxFileBytes ? "100 MB" : `${thousands(this.maxFileBytes)} bytes`} (${thousands(this.maxFileBytes)} bytes), the most Cognito imports at once`,
+          this.stats.lines + 1 + breaks,
+          `the file is over ${limit}, the most Cognito imports at once; this line goes past it`,
           "split it into files of at most 100 MB and 500,000 users (cogctl users import splits it for you)",
         ),
       ]);
@@ -328,7 +366,7 @@ export class ImportFileParser {
       });
     }
     if (problems.length) throw new CsvFileError(problems);
-    if (this.pool.autoVerified.length === 0) {
+    if (this.via === "job" && this.pool.autoVerified.length === 0) {
       throw new CsvFileError([
         fileProblem(
           number,
@@ -339,14 +377,19 @@ export class ImportFileParser {
     }
     this.header = { columns, line };
     this.template = Object.fromEntries(columns.map((c) => [c, ""]));
-    this.rules = new RowRules(this.pool, columns);
+    this.trimmed = new Array<string>(columns.length).fill("");
+    this.rules = new RowRules(this.pool, columns, { autoVerifiedRule: this.via === "job" });
   }
 
   private row(line: string, number: number, index: number, badByteColumn: number | undefined): CsvRow {
     const columns = this.header!.columns;
-    const { fields, starts } = splitLine(line);
+    const fields = splitFields(line);
     const problems: CsvProblem[] = [];
-    const at = (i: number) => codePoints(line, 0, starts[Math.min(i, starts.length - 1)]) + 1;
+    let starts: number[] | undefined;
+    const at = (i: number) => {
+      starts ??= splitLine(line).starts;
+      return codePoints(line, 0, starts[Math.min(i, starts.length - 1)]) + 1;
+    };
     // A copy of one template keeps every row's object on one hidden class (fast stores below).
     const values: Record<string, string> = { ...this.template };
     if (badByteColumn !== undefined) {
@@ -384,7 +427,7 @@ export class ImportFileParser {
       });
     }
     if (aligned) {
-      const trimmed = new Array<string>(columns.length);
+      const trimmed = this.trimmed;
       for (let i = 0; i < columns.length; i++) {
         trimmed[i] = fieldValue(fields[i]);
         values[columns[i]] = trimmed[i];

@@ -17,6 +17,8 @@ export interface ImportFile {
    * line with no end); rows before that were already yielded. Stopping early closes the source.
    */
   rows(): AsyncGenerator<CsvRow, void, undefined>;
+  /** The same rows, a chunk's worth at a time (one await per chunk rather than per row: faster). */
+  batches(): AsyncGenerator<CsvRow[], void, undefined>;
   /** Counts so far; final once rows() is done. */
   readonly stats: ImportFileStats;
 }
@@ -52,26 +54,32 @@ export async function openImportFile(
     throw err;
   }
   let started = false;
+  async function* batches(): AsyncGenerator<CsvRow[], void, undefined> {
+    if (started) throw new Error("the rows of an import file can be read once");
+    started = true;
+    let finished = done;
+    try {
+      if (first.length) yield first;
+      first = [];
+      while (!finished) {
+        const next = await iterator.next();
+        let rows: CsvRow[];
+        if (next.done) {
+          finished = true;
+          rows = parser.end();
+        } else rows = parser.push(bytes(next.value));
+        if (rows.length) yield rows;
+      }
+    } finally {
+      if (!finished) await iterator.return?.();
+    }
+  }
   return {
     header: parser.header as ImportHeader,
     stats: parser.stats,
+    batches,
     async *rows() {
-      if (started) throw new Error("rows() of an import file can be read once");
-      started = true;
-      let finished = done;
-      try {
-        yield* first;
-        first = [];
-        while (!finished) {
-          const next = await iterator.next();
-          if (next.done) {
-            finished = true;
-            yield* parser.end();
-          } else yield* parser.push(bytes(next.value));
-        }
-      } finally {
-        if (!finished) await iterator.return?.();
-      }
+      for await (const batch of batches()) yield* batch;
     },
   };
 }

@@ -144,8 +144,8 @@ const birthdateCheck: ValueCheck = (v) => {
   if (!realDate(Number(m[1]), Number(m[2]), Number(m[3])))
     return {
       kind: "date",
-      message: `${v} is not a real date`,
-      fix: "write an existing day as mm/dd/yyyy (month first), such as 04/23/1990",
+      message: `${shown(v)} is not a real date`,
+      fix: "write a day that exists, month first (mm/dd/yyyy), such as 04/23/1990",
     };
   return undefined;
 };
@@ -292,6 +292,7 @@ export class RowRules {
   constructor(
     private readonly pool: ImportPool,
     readonly columns: string[],
+    options: { autoVerifiedRule?: boolean } = {},
   ) {
     const schema = new Map(pool.schema.map((a) => [columnName(a), a]));
     const at = (name: string) => columns.indexOf(name);
@@ -304,7 +305,7 @@ export class RowRules {
       const name = columnName(def);
       if (def.Required && name !== "sub" && at(name) >= 0) this.required.push({ index: at(name), name });
     }
-    for (const name of pool.autoVerified) {
+    for (const name of options.autoVerifiedRule === false ? [] : pool.autoVerified) {
       if (at(name) >= 0 && at(`${name}_verified`) >= 0)
         this.autoVerified.push({ value: at(name), verified: at(`${name}_verified`), name });
     }
@@ -367,8 +368,10 @@ export class RowRules {
       problems.push({
         kind: "auto-verified",
         index: this.autoVerified[0].verified,
-        message: `no auto-verified attribute (${names.join(", ")}) is marked verified`,
-        fix: `fill in ${names.join(" or ")} and write true in its _verified column (Cognito fails such a row)`,
+        message: `no auto-verified attribute (${names.join(", ")}) is marked verified, so Cognito fails the row`,
+        fix: this.autoVerified
+          .map((a) => `fill in ${a.name} and write true in ${a.name}_verified`)
+          .join(", or "),
       });
     }
     this.checkUnique(values, line, problems);

@@ -3,7 +3,7 @@
 // Shared by `users import --via job` (via-job.ts) and `import-jobs upload --start`: jobs run in the
 // background (Pending → InProgress with moving counters), so StartUserImportJob's answer is not the end.
 import type { CognitoCall } from "../cognito-call.js";
-import { CliError, ExitCode } from "../errors.js";
+import { CliError, ExitCode, RowsFailedError } from "../errors.js";
 import type { IO } from "../io/io.js";
 import { createOutcomeProgress, type OutcomeCounts } from "../progress.js";
 
@@ -96,9 +96,8 @@ export function jobOutcomeError(job: ImportJob, hint?: string): CliError | undef
     );
   }
   if (counts.failed > 0) {
-    return new CliError(
+    return new RowsFailedError(
       `Import job ${job.JobId} finished with failed rows: ${countsText(counts)}${tail}`,
-      ExitCode.ROWS_FAILED,
     );
   }
   return undefined;

@@ -22,7 +22,7 @@ import { type Command, Option } from "commander";
 import type { CsvRow, ImportPool } from "../../cognito/csv/types.js";
 import type { CognitoCall } from "../cognito-call.js";
 import type { Context } from "../context.js";
-import { CliError, ExitCode, ServiceError, UsageError } from "../errors.js";
+import { CliError, ExitCode, RowsFailedError, ServiceError, UsageError } from "../errors.js";
 import { uploadToPresignedUrl } from "../presigned-upload.js";
 import type { OutcomeCounts } from "../progress.js";
 import { type Task, withTask } from "../task.js";
@@ -309,9 +309,8 @@ export function jobImportError(summary: JobRunSummary): CliError | undefined {
     );
   }
   if (summary.failed > 0 || summary.invalid > 0) {
-    return new CliError(
+    return new RowsFailedError(
       `${fmt(summary.failed + summary.invalid)} of ${fmt(summary.rows)} rows were not imported (${counts}${summary.invalid ? `, ${fmt(summary.invalid)} invalid` : ""}).${rejects}`,
-      ExitCode.ROWS_FAILED,
     );
   }
   return undefined;
