@@ -27,6 +27,10 @@ const suites = [
     "users-import-job.mjs",
     "issue 10: users import --via job, 500,000 rows end to end (file, job, logs, rejects)",
   ],
+  [
+    "users-import-api.mjs",
+    "issue 10: users import --via api against local serve --quotas (and --faults): % of --rate, lost/doubled rows",
+  ],
 ];
 
 const build = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });

@@ -96,7 +96,8 @@ describe.each(endpoints)("users import --via api, against the %s", (name, start)
       ["cognito:groups", "cognito:enabled"],
     );
     const r = await cog(["users", "import", csv, "--pool", poolId, "--create-groups", "--output", "json"]);
-    expect(r.stderr).toBe("");
+    // moto_server has no GetCSVHeader: a note says the documented header is used instead.
+    expect(r.stderr).toEqual(name === "moto_server" ? expect.stringContaining("GetCSVHeader") : "");
     expect(r.code).toBe(0);
     const summary = JSON.parse(r.stdout);
     expect(summary).toMatchObject({
@@ -165,7 +166,15 @@ describe.each(endpoints)("users import --via api, against the %s", (name, start)
     const lines = readFileSync(rejects, "utf8").trimEnd().split("\n");
     const source = readFileSync(csv, "utf8").trimEnd().split("\n");
     expect(lines[0]).toBe(`${source[0]},cogctl:reason`);
-    expect(lines.slice(1).map((l) => l.replace(/,[^,]*$/, ""))).toEqual([source[2], source[4]]);
+    // The last unescaped comma starts the reason (which may hold escaped commas itself).
+    expect(
+      lines.slice(1).map((l) =>
+        l
+          .split(/(?<!\\),/)
+          .slice(0, -1)
+          .join(","),
+      ),
+    ).toEqual([source[2], source[4]]);
     expect(lines[1]).toMatch(/,"erin@" is not an email address$/);
     expect(lines).toHaveLength(3);
     expect(statSync(rejects).mode & 0o777).toBe(0o600);

@@ -4,7 +4,7 @@
 // run of the same file and pool), send, write the rejects file, print the summary. Also --undo.
 import { stat } from "node:fs/promises";
 import { resolve as resolvePath } from "node:path";
-import { importPoolFrom } from "../../cognito/csv/pool.js";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { CsvProblem, ImportPool } from "../../cognito/csv/types.js";
 import { type CognitoCall, createCognitoCall } from "../cognito-call.js";
 import { confirmPlan } from "../confirm.js";
@@ -17,13 +17,14 @@ import { createProgress } from "../progress.js";
 import { describePool, type PoolRef } from "../resolve.js";
 import { printFields } from "../table-printer.js";
 import { wantsPrinter, withTask } from "../task.js";
+import { loadImportPool } from "./import-pool.js";
 import { Journal, type RunOptions, type RunRecord } from "./journal.js";
 import { createRejectsWriter } from "./rejects.js";
 import { GROUPS_COLUMN, postSteps, rowGroups } from "./row-request.js";
 import { ImportFile, problemText, sha256 } from "./source.js";
 import type { ImportSummary } from "./types.js";
 import { undoRun, undoTargets } from "./undo.js";
-import { importViaApi, type TemporaryPasswordSource } from "./via-api.js";
+import { importViaApi, isTransient, type TemporaryPasswordSource } from "./via-api.js";
 
 export interface ImportFlags {
   pool?: string;
@@ -115,50 +116,6 @@ function eta(seconds: number): string {
   return `${(seconds / 3600).toFixed(1)} h`;
 }
 
-/** GetCSVHeader's columns before the custom attributes (COGNITO-FACTS §8), for endpoints without it. */
-const STANDARD_CSV_HEADER = [
-  "name",
-  "given_name",
-  "family_name",
-  "middle_name",
-  "nickname",
-  "preferred_username",
-  "profile",
-  "picture",
-  "website",
-  "email",
-  "email_verified",
-  "gender",
-  "birthdate",
-  "zoneinfo",
-  "locale",
-  "phone_number",
-  "phone_number_verified",
-  "address",
-  "updated_at",
-  "cognito:mfa_enabled",
-  "cognito:username",
-];
-
-async function loadImportPool(call: CognitoCall, poolId: string, aws: boolean): Promise<ImportPool> {
-  const [{ UserPool }, header] = await Promise.all([
-    call("DescribeUserPool", { UserPoolId: poolId }),
-    call("GetCSVHeader", { UserPoolId: poolId }).then(
-      (out) => out.CSVHeader as string[],
-      (err) => {
-        // moto_server has no GetCSVHeader (it answers 500): off AWS, Cognito's header is rebuilt
-        // from the schema, as Cognito builds it (the standard columns, then custom:*).
-        if (aws || !(err instanceof ServiceError && /^5\d\d$/.test(err.code))) throw err;
-        return undefined;
-      },
-    ),
-  ]);
-  const custom = ((UserPool.SchemaAttributes ?? []) as { Name: string }[])
-    .map((a) => (a.Name.startsWith("custom:") ? a.Name : undefined))
-    .filter((n): n is string => n !== undefined);
-  return importPoolFrom(UserPool, header ?? [...STANDARD_CSV_HEADER, ...custom]);
-}
-
 async function existingGroups(call: CognitoCall, poolId: string): Promise<Set<string>> {
   const names = new Set<string>();
   for await (const page of operationPages(call, "list-groups", { UserPoolId: poolId }))
@@ -198,6 +155,25 @@ function runOptionsOf(flags: ImportFlags, rejectsFile: string): RunOptions {
           ? { from: "column", column: flags.temporaryPasswordColumn }
           : { from: "cognito" },
     rejectsFile,
+  };
+}
+
+/**
+ * The set-up calls of a run (DescribeUserPool, GetCSVHeader, ListGroups, CreateGroup) tried a few
+ * more times on throttling, 5xx and dropped connections than the SDK does: a fault there would end
+ * the command before any row, for nothing. All of them are reads or idempotent (GroupExistsException
+ * counts as done).
+ */
+function retryTransient(call: CognitoCall, attempts = 5): CognitoCall {
+  return async (operation, input) => {
+    for (let n = 0; ; n++) {
+      try {
+        return await call(operation, input);
+      } catch (err) {
+        if (!isTransient(err) || n + 1 >= attempts) throw err;
+        await sleep(Math.random() * Math.min(5000, 250 * 2 ** n));
+      }
+    }
   };
 }
 
@@ -276,7 +252,8 @@ async function importFile(
   const shownPath = fileArg ?? (resumed?.file as string);
   const path = resolvePath(shownPath);
 
-  await withTask(ctx, async ({ call: setupCall, resolver }) => {
+  await withTask(ctx, async ({ call: pacedSetupCall, resolver }) => {
+    const setupCall = retryTransient(pacedSetupCall);
     const pool: PoolRef = resumed
       ? { id: resumed.poolId, name: resumed.poolName }
       : await resolver.pool(flags.pool);
@@ -287,9 +264,23 @@ async function importFile(
           `Import run ${resumed.id} is for pool ${describePool(pool)}, not ${describePool(given)}.`,
         );
     }
-    const importPool = await loadImportPool(setupCall, pool.id, aws);
+    const importPool = await loadImportPool(setupCall, pool.id, {
+      notAws: !aws,
+      warn: (m) => ctx.printer.warn(m),
+    });
     const passwordColumn = flags.temporaryPasswordColumn;
-    const file = new ImportFile(shownPath, path, importPool, { passwordColumn });
+    // The job's rules (an auto-verified attribute set true on every row) unless the API path is
+    // certain: AdminCreateUser needs neither. A file that defaults to the API for its columns is
+    // checked by the job's stricter rules.
+    const certainlyApi =
+      (resumed?.via ?? flags.via) === "api" ||
+      passwordColumn !== undefined ||
+      flags.temporaryPasswordCommand !== undefined ||
+      flags.sendInvitations === true;
+    const file = new ImportFile(shownPath, path, importPool, {
+      passwordColumn,
+      via: certainlyApi ? "api" : "job",
+    });
 
     // Validation: the whole file, streaming, before anything is sent.
     const hash = sha256();
@@ -539,8 +530,8 @@ async function sendViaApi(
   }
   const pacer =
     plan.rate === undefined
-      ? new Pacer({ unmetered: true })
-      : new Pacer({ quotas: { UserCreation: plan.rate } });
+      ? new Pacer({ unmetered: true, burst: 1 })
+      : new Pacer({ quotas: { UserCreation: plan.rate }, burst: 1 });
   const before = journal.counts(run.id);
   const remaining = plan.rows - plan.invalid - (before.imported + before.skipped + before.failed);
   const progress = createProgress(ctx.io, { total: remaining, label: "Imported" });

@@ -14,12 +14,10 @@ import {
 } from "../../cognito/csv/index.js";
 import { UsageError } from "../errors.js";
 import { apiColumnProblems } from "./row-request.js";
+import { formatProblem } from "./validate.js";
 
-/** `users.csv:18:5 email: "bob@" is not an email address` and, indented below, how to fix it. */
-export function problemText(file: string, p: CsvProblem): string {
-  const where = `${file}:${p.line}${p.column !== undefined ? `:${p.column}` : ""}`;
-  return `${where}${p.field ? ` ${p.field}` : ""}: ${p.message}\n  ${p.fix}`;
-}
+/** A problem as `users validate` prints it: `users.csv:18:5: email: "bob@" is not ... (fix)`. */
+export const problemText = (file: string, p: CsvProblem) => formatProblem(file, p);
 
 export class ImportFile {
   header: ImportHeader | undefined;
@@ -29,7 +27,7 @@ export class ImportFile {
     readonly shownPath: string,
     readonly path: string,
     private readonly pool: ImportPool,
-    private readonly opts: { passwordColumn?: string; fileLimits?: boolean } = {},
+    private readonly opts: { passwordColumn?: string; fileLimits?: boolean; via?: "api" | "job" } = {},
   ) {}
 
   /** One walk over the file; `hash` is fed every byte. A file that cannot be used is a UsageError (252). */
@@ -42,7 +40,10 @@ export class ImportFile {
       }
     };
     try {
-      const file = await openImportFile(bytes(), this.pool, { fileLimits: this.opts.fileLimits });
+      const file = await openImportFile(bytes(), this.pool, {
+        fileLimits: this.opts.fileLimits,
+        via: this.opts.via,
+      });
       this.header = file.header;
       for await (const row of file.rows()) {
         const extra = apiColumnProblems(row, file.header.columns, this.opts.passwordColumn);
