@@ -3,9 +3,10 @@
 // resumable after a crash and undoable. The work is src/kernel/import/run.ts.
 import { defineCommand } from "../../src/cli/command.js";
 import { type ImportFlags, usersImport } from "../../src/kernel/import/run.js";
+import { addJobImportOptions, type JobImportFlags, jobImportFor } from "../../src/kernel/import/via-job.js";
 import { addPoolOption } from "../../src/kernel/task.js";
 
-export default defineCommand<ImportFlags>({
+export default defineCommand<ImportFlags & JobImportFlags>({
   name: "users import",
   summary: "Import users from a CSV file (validated first; resumable, exactly once; --undo)",
   description: [
@@ -97,9 +98,9 @@ export default defineCommand<ImportFlags>({
       .option("--resume <run>", "continue an unfinished run (see cogctl users runs)")
       .option("--undo <run>", "delete the users that run created")
       .option("--yes", "do not ask before --undo (needed without a terminal)");
+    addJobImportOptions(cmd);
   },
   async run(opts, args, ctx) {
-    // --via job: src/kernel/import/via-job.ts plugs in here once it lands.
-    await usersImport(ctx, args[0], opts);
+    await usersImport(ctx, args[0], opts, jobImportFor(opts));
   },
 });

@@ -340,14 +340,12 @@ async function importFile(
       resumed?.via ??
       (flags.via as "api" | "job" | undefined) ??
       (apiOnlyReason || rows - invalid <= API_DEFAULT_MAX_ROWS ? "api" : "job");
-    if (via === "job" && extras && flags.via === "job")
-      ctx.io.stderr.write(
-        "Note: an import job cannot carry cognito:groups or cognito:enabled; those columns are ignored with --via job.\n",
-      );
+    // --via job: the job cannot carry cognito:groups / cognito:enabled; via-job.ts applies them to the
+    // imported users once the job has ended, so the same group check holds for both paths.
 
     const existing = groupLines.size ? await existingGroups(setupCall, pool.id) : new Set<string>();
     const missingGroups = [...groupLines.keys()].filter((g) => !existing.has(g));
-    if (missingGroups.length && !flags.createGroups && via === "api")
+    if (missingGroups.length && !flags.createGroups)
       throw new UsageError(
         `Pool ${describePool(pool)} has no group ${missingGroups
           .map((g) => `${g} (first named on ${shownPath}:${groupLines.get(g)})`)

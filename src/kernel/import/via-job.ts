@@ -32,6 +32,7 @@ import { fillPart, JOB_LIMITS, type PartLimits, partRowOfLine } from "./job-part
 import { countsText, FINAL_STATUSES, type ImportJob, jobCounts, waitForImportJob } from "./job-wait.js";
 import { createRejectsWriter, type RejectsWriter } from "./rejects.js";
 import { type ImportRole, resolveImportRole, retryWhileRolePropagates } from "./role.js";
+import { postSteps, USERNAME_COLUMN } from "./row-request.js";
 import type { ImportSummary, RowOutcome } from "./types.js";
 
 /** The flags addJobImportOptions declares, as commander parses them. */
@@ -492,33 +493,22 @@ async function settleRows(
   }
 }
 
-/** cognito:groups (semicolon-separated) and cognito:enabled of an imported row, through the paced call. */
+/**
+ * cognito:groups (semicolon-separated) and cognito:enabled of an imported row, through the paced call:
+ * the API path's post-steps (row-request.ts), less SMS MFA, which the job set from cognito:mfa_enabled.
+ */
 export async function applyJobExtras(
   call: CognitoCall,
   poolId: string,
   row: CsvRow,
 ): Promise<string | undefined> {
-  const username = row.values["cognito:username"];
-  const groups = [
-    ...new Set(
-      (row.values["cognito:groups"] ?? "")
-        .split(";")
-        .map((g) => g.trim())
-        .filter(Boolean),
-    ),
-  ];
-  const disable = (row.values["cognito:enabled"] ?? "").trim().toLowerCase() === "false";
-  const steps: [string, Record<string, unknown>][] = groups.map((g) => [
-    "AdminAddUserToGroup",
-    { UserPoolId: poolId, Username: username, GroupName: g },
-  ]);
-  if (disable) steps.push(["AdminDisableUser", { UserPoolId: poolId, Username: username }]);
-  for (const [operation, input] of steps) {
+  const username = row.values[USERNAME_COLUMN];
+  for (const step of postSteps(row, poolId, username).filter((s) => s.name !== "mfa:sms")) {
     try {
-      // Both are idempotent: applying them again after a crash changes nothing.
-      await call(operation, input);
+      // AdminAddUserToGroup and AdminDisableUser are idempotent: again after a crash changes nothing.
+      await call(step.operation, step.input);
     } catch (err) {
-      return `imported, but ${operation} failed: ${(err as Error).message.split("\n")[0]}`;
+      return `imported, but ${step.operation} failed: ${(err as Error).message.split("\n")[0]}`;
     }
   }
   return undefined;
