@@ -84,6 +84,22 @@ describe("users import --via job against the embedded endpoint over HTTP", () =>
     runCli(["--endpoint-url", local.server.url, ...argv], {
       env: { COGCTL_STATE_DIR: join(dir, "state"), ...env },
     });
+  /** users import FILE --via job into this test's pool, polling fast. */
+  const importJobArgs = (path: string) => [
+    "users",
+    "import",
+    path,
+    "--pool",
+    poolId,
+    "--via",
+    "job",
+    "--role-arn",
+    ROLE,
+    "--poll-interval",
+    "0.05",
+  ];
+  const importJob = (path: string, more: string[] = [], env: Record<string, string> = {}) =>
+    cog([...importJobArgs(path), ...more], env);
   const file = (rows: Parameters<typeof writeCsv>[1], extra: string[] = []) =>
     writeCsv(join(dir, `users-${++serial}.csv`), rows, extra);
   const usernames = async () =>
@@ -127,22 +143,7 @@ describe("users import --via job against the embedded endpoint over HTTP", () =>
       ["cognito:groups", "cognito:enabled"],
     );
     const original = readFileSync(path, "utf8").split("\n");
-    const r = await cog([
-      "users",
-      "import",
-      path,
-      "--pool",
-      poolId,
-      "--via",
-      "job",
-      "--role-arn",
-      ROLE,
-      "--skip-invalid",
-      "--poll-interval",
-      "0.05",
-      "--output",
-      "json",
-    ]);
+    const r = await importJob(path, ["--skip-invalid", "--output", "json"]);
     expect(r.code, r.stderr).toBe(1);
     expect(await usernames()).toEqual(["ann", "bo", "cy", "ed"]);
     const ann = await client.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: "ann" }));
@@ -162,24 +163,11 @@ describe("users import --via job against the embedded endpoint over HTTP", () =>
 
   it("a group the pool lacks: refused before anything is sent, or created first with --create-groups", async () => {
     const path = file([userRow("gi", { "cognito:groups": "night-shift" })], ["cognito:groups"]);
-    const base = [
-      "users",
-      "import",
-      path,
-      "--pool",
-      poolId,
-      "--via",
-      "job",
-      "--role-arn",
-      ROLE,
-      "--poll-interval",
-      "0.05",
-    ];
-    const refused = await cog(base);
+    const refused = await importJob(path);
     expect(refused.code).toBe(252);
     expect(refused.stderr).toContain("has no group night-shift");
     expect(await jobs()).toHaveLength(0);
-    const r = await cog([...base, "--create-groups"]);
+    const r = await importJob(path, ["--create-groups"]);
     expect(r.code, r.stderr).toBe(0);
     const groups = await client.send(
       new AdminListGroupsForUserCommand({ UserPoolId: poolId, Username: "gi" }),
@@ -192,24 +180,7 @@ describe("users import --via job against the embedded endpoint over HTTP", () =>
       new AdminCreateUserCommand({ UserPoolId: poolId, Username: "u5", MessageAction: "SUPPRESS" }),
     );
     const path = file(Array.from({ length: 7 }, (_, i) => userRow(`u${i + 1}`)));
-    const r = await cog(
-      [
-        "users",
-        "import",
-        path,
-        "--pool",
-        poolId,
-        "--via",
-        "job",
-        "--role-arn",
-        ROLE,
-        "--poll-interval",
-        "0.05",
-        "--output",
-        "json",
-      ],
-      { COGCTL_IMPORT_MAX_ROWS_PER_JOB: "3" },
-    );
+    const r = await importJob(path, ["--output", "json"], { COGCTL_IMPORT_MAX_ROWS_PER_JOB: "3" });
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ imported: 6, skipped: 1, failed: 0 });
     const names = (await jobs()).map((j) => [j.JobName, j.Status, j.ImportedUsers, j.SkippedUsers]).sort();
@@ -233,41 +204,14 @@ describe("users import --via job against the embedded endpoint over HTTP", () =>
     expect(refused.stderr).toContain("--create-role [NAME]");
     expect(await jobs()).toHaveLength(0);
 
-    const r = await cog([
-      "users",
-      "import",
-      path,
-      "--pool",
-      poolId,
-      "--via",
-      "job",
-      "--role-arn",
-      ROLE,
-      "--no-wait",
-      "--output",
-      "json",
-    ]);
+    const r = await importJob(path, ["--no-wait", "--output", "json"]);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ via: "job" });
     const [job] = await jobs();
     expect(job).toBeDefined();
 
     // The same command again collects that job: no second one.
-    const again = await cog([
-      "users",
-      "import",
-      path,
-      "--pool",
-      poolId,
-      "--via",
-      "job",
-      "--role-arn",
-      ROLE,
-      "--poll-interval",
-      "0.05",
-      "--output",
-      "json",
-    ]);
+    const again = await importJob(path, ["--output", "json"]);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stderr).toContain("Resuming import run");
     expect(JSON.parse(again.stdout)).toMatchObject({ imported: 2, jobIds: [job.JobId] });
@@ -282,21 +226,7 @@ describe("users import --via job against the embedded endpoint over HTTP", () =>
         new AdminCreateUserCommand({ UserPoolId: poolId, Username: name, MessageAction: "SUPPRESS" }),
       );
     const path = file(["new1", "old1", "new2", "old2", "new3"].map((u) => userRow(u)));
-    const r = await cog([
-      "users",
-      "import",
-      path,
-      "--pool",
-      poolId,
-      "--via",
-      "job",
-      "--role-arn",
-      ROLE,
-      "--poll-interval",
-      "0.05",
-      "--output",
-      "json",
-    ]);
+    const r = await importJob(path, ["--output", "json"]);
     expect(r.code, r.stderr).toBe(0);
     const { runId } = JSON.parse(r.stdout);
     expect(runId).toMatch(/^\d{8}-\d{6}-[0-9a-f]{4}$/);
@@ -344,11 +274,10 @@ describe("users import --via job against the embedded endpoint over HTTP", () =>
     // 1,100 users the pool already has: past 1,000 skipped rows the job ends Failed.
     const N = 1100;
     const path = file(Array.from({ length: N }, (_, i) => userRow(`f${i}`)));
-    const argv = ["users", "import", path, "--pool", poolId, "--via", "job", "--role-arn", ROLE];
-    const first = await cog([...argv, "--poll-interval", "0.05"]);
+    const first = await importJob(path);
     expect(first.code, first.stderr).toBe(0);
     // The first run finished: the same command is a new run, whose job meets every user existing.
-    const r = await cog([...argv, "--poll-interval", "0.05", "--output", "json"]);
+    const r = await importJob(path, ["--output", "json"]);
     expect(r.code, r.stderr).toBe(254);
     expect(r.stderr).toMatch(/ended Failed: Too many users have failed or been skipped during the import\./);
     expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -375,21 +304,7 @@ describe("users import --via job against the embedded endpoint over HTTP", () =>
     };
     // Every request through a counting proxy: the group steps are counted as the endpoint saw them.
     const proxy = await countingProxy(local.server.url);
-    const argv = [
-      "--endpoint-url",
-      proxy.url,
-      "users",
-      "import",
-      path,
-      "--pool",
-      poolId,
-      "--via",
-      "job",
-      "--role-arn",
-      ROLE,
-      "--poll-interval",
-      "0.05",
-    ];
+    const argv = ["--endpoint-url", proxy.url, ...importJobArgs(path)];
     let seed = 7;
     const random = () => {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;

@@ -345,7 +345,9 @@ export function jobImportError(summary: ImportSummary & Partial<JobRunSummary>):
   const jobs = summary.jobs ?? [];
   const bad = jobs.find((j) => j.status !== "Succeeded" && FINAL_STATUSES.has(j.status));
   const counts = countsText(summary);
-  const rejects = summary.rejectsFile ? ` Failed rows, with the reason, are in ${summary.rejectsFile}.` : "";
+  const rejects = summary.rejectsFile
+    ? ` The rows not imported, each with the reason, are in ${summary.rejectsFile}: fix them there and import that file.`
+    : "";
   if (bad) {
     return new CliError(
       `Import job ${bad.jobId}${jobs.length > 1 ? ` (part ${bad.part})` : ""} ended ${bad.status}${bad.completionMessage ? `: ${bad.completionMessage}` : ""} (${counts}).${rejects}`,
@@ -496,74 +498,66 @@ async function settleRows(
 ): Promise<void> {
   const afterImport = plan.afterImport ?? ((row: CsvRow) => applyJobExtras(task.call, plan.pool.id, row));
   try {
-    await settleEachRow(plan, afterImport, journal, parts, outcomes, reasons, summary);
+    await settleEachRow();
   } finally {
     await journal.flush?.();
   }
-}
 
-async function settleEachRow(
-  plan: JobImportPlan,
-  afterImport: (row: CsvRow) => Promise<string | undefined>,
-  journal: JobJournal,
-  parts: PartState[],
-  outcomes: Uint8Array,
-  reasons: Map<number, string>,
-  summary: JobRunSummary,
-): Promise<void> {
-  let position = 0;
-  let p = 0;
-  for await (const row of (plan.allRows ?? plan.rows)()) {
-    if (row.problems.length > 0) {
-      if (plan.allRows)
-        await plan.rejects?.add(row.raw, plan.invalidReason?.(row) ?? row.problems[0].message);
-      continue;
+  async function settleEachRow(): Promise<void> {
+    let position = 0;
+    let p = 0;
+    for await (const row of (plan.allRows ?? plan.rows)()) {
+      if (row.problems.length > 0) {
+        if (plan.allRows)
+          await plan.rejects?.add(row.raw, plan.invalidReason?.(row) ?? row.problems[0].message);
+        continue;
+      }
+      while (p < parts.length && position >= parts[p].start + parts[p].rows) p++;
+      const part = parts[p];
+      position++;
+      // Settled by an earlier attempt of this run: counted and rejected as then, nothing sent again.
+      const done = journal.rowDone?.(row);
+      if (done) {
+        summary[done.outcome]++;
+        if (done.outcome === "failed") await plan.rejects?.add(row.raw, done.reason ?? "failed");
+        continue;
+      }
+      if (!part) {
+        // Never sent: an earlier part's job did not succeed, so the run stopped there.
+        const last = parts[parts.length - 1]?.job;
+        const why = `Not sent: import job ${last?.JobId} (an earlier part) ended ${last?.Status}`;
+        summary.failed++;
+        await plan.rejects?.add(row.raw, why);
+        await journal.rowSettled?.(row, "failed", why, undefined);
+        continue;
+      }
+      const job: SettledJob = {
+        jobId: part.job.JobId as string,
+        startedAt: part.startedAt,
+        endedAt: part.endedAt,
+      };
+      let outcome: RowOutcome;
+      let reason: string | undefined;
+      const code = outcomes[position - 1];
+      if (code === CODE.FAILED) {
+        outcome = "failed";
+        reason = reasons.get(position - 1);
+      } else if (code === CODE.SKIPPED) {
+        outcome = "skipped";
+        reason = reasons.get(position - 1) ?? "The user already exists.";
+      } else if (code === CODE.SUCCEEDED || (code === UNKNOWN && part.job.Status === "Succeeded")) {
+        outcome = "imported";
+        await journal.rowImported?.(row, job);
+        reason = await afterImport(row);
+        if (reason !== undefined) outcome = "failed";
+      } else {
+        outcome = "failed";
+        reason = `No outcome in the log of import job ${part.job.JobId}, which ended ${part.job.Status}${part.job.CompletionMessage ? `: ${part.job.CompletionMessage}` : ""}`;
+      }
+      summary[outcome]++;
+      if (outcome === "failed") await plan.rejects?.add(row.raw, reason ?? "The import job failed this row.");
+      await journal.rowSettled?.(row, outcome, reason, job);
     }
-    while (p < parts.length && position >= parts[p].start + parts[p].rows) p++;
-    const part = parts[p];
-    position++;
-    // Settled by an earlier attempt of this run: counted and rejected as then, nothing sent again.
-    const done = journal.rowDone?.(row);
-    if (done) {
-      summary[done.outcome]++;
-      if (done.outcome === "failed") await plan.rejects?.add(row.raw, done.reason ?? "failed");
-      continue;
-    }
-    if (!part) {
-      // Never sent: an earlier part's job did not succeed, so the run stopped there.
-      const last = parts[parts.length - 1]?.job;
-      const why = `Not sent: import job ${last?.JobId} (an earlier part) ended ${last?.Status}`;
-      summary.failed++;
-      await plan.rejects?.add(row.raw, why);
-      await journal.rowSettled?.(row, "failed", why, undefined);
-      continue;
-    }
-    const job: SettledJob = {
-      jobId: part.job.JobId as string,
-      startedAt: part.startedAt,
-      endedAt: part.endedAt,
-    };
-    let outcome: RowOutcome;
-    let reason: string | undefined;
-    const code = outcomes[position - 1];
-    if (code === CODE.FAILED) {
-      outcome = "failed";
-      reason = reasons.get(position - 1);
-    } else if (code === CODE.SKIPPED) {
-      outcome = "skipped";
-      reason = reasons.get(position - 1) ?? "The user already exists.";
-    } else if (code === CODE.SUCCEEDED || (code === UNKNOWN && part.job.Status === "Succeeded")) {
-      outcome = "imported";
-      await journal.rowImported?.(row, job);
-      reason = await afterImport(row);
-      if (reason !== undefined) outcome = "failed";
-    } else {
-      outcome = "failed";
-      reason = `No outcome in the log of import job ${part.job.JobId}, which ended ${part.job.Status}${part.job.CompletionMessage ? `: ${part.job.CompletionMessage}` : ""}`;
-    }
-    summary[outcome]++;
-    if (outcome === "failed") await plan.rejects?.add(row.raw, reason ?? "The import job failed this row.");
-    await journal.rowSettled?.(row, outcome, reason, job);
   }
 }
 
