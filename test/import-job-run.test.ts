@@ -95,7 +95,7 @@ const users = (n: number, bad: Record<number, Record<string, string>> = {}): Use
   Array.from({ length: n }, (_, i) => ({ username: `user${i + 1}`, values: bad[i + 1] }));
 
 const BAD_BIRTHDATE = { birthdate: "1990-01-31" };
-const BIRTHDATE_REASON = "The birthdate value must be mm/dd/yyyy.";
+const BIRTHDATE_REASON = "The birthdate value is not a date in mm/dd/yyyy.";
 
 async function run(
   ctx: Context,
