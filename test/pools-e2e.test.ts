@@ -128,6 +128,8 @@ describe.each(endpoints)("pools commands against the %s", (_name, start) => {
         "deletion protection": "INACTIVE",
       });
       expect(fields(r.stdout)["password policy"]).toMatch(/^min \d+ characters/);
+      // Created without UsernameConfiguration: case-sensitive, said rather than left blank.
+      expect(fields(r.stdout)["case-sensitive"]).toMatch(/^yes/);
     });
 
     it("gives DescribeUserPool's shape plus the counts with --output json and --query", async () => {
