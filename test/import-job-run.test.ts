@@ -96,7 +96,6 @@ const users = (n: number, bad: Record<number, Record<string, string>> = {}): Use
   Array.from({ length: n }, (_, i) => ({ username: `user${i + 1}`, values: bad[i + 1] }));
 
 const BAD_BIRTHDATE = { birthdate: "1990-01-31" };
-// The embedded endpoint's words for it (src/local/services/user-import.ts).
 const BIRTHDATE_REASON = "The birthdate value is not a date in mm/dd/yyyy.";
 
 async function run(

@@ -21,7 +21,7 @@ import { loadImportPool } from "./import-pool.js";
 import { Journal, type RunOptions, type RunRecord } from "./journal.js";
 import { createRejectsWriter } from "./rejects.js";
 import { GROUPS_COLUMN, postSteps, rowGroups } from "./row-request.js";
-import { ImportFile, problemText, sha256 } from "./source.js";
+import { glance, ImportFile, problemText, sha256 } from "./source.js";
 import type { ImportSummary } from "./types.js";
 import { undoRun, undoTargets } from "./undo.js";
 import { importViaApi, isTransient, type TemporaryPasswordSource } from "./via-api.js";
@@ -274,17 +274,32 @@ async function importFile(
       warn: (m) => ctx.printer.warn(m),
     });
     const passwordColumn = flags.temporaryPasswordColumn;
-    // The job's rules (an auto-verified attribute set true on every row) unless the API path is
-    // certain: AdminCreateUser needs neither. A file that defaults to the API for its columns is
-    // checked by the job's stricter rules.
+    // The path decides the rules: an import job needs an auto-verified attribute set true on every
+    // row (and a pool with one), AdminCreateUser neither. Without --via the default path is chosen
+    // here, from a quick count of the file's lines and its header, so a small file is checked by the
+    // rules of the path it will take.
     const certainlyApi =
       (resumed?.via ?? flags.via) === "api" ||
       passwordColumn !== undefined ||
       flags.temporaryPasswordCommand !== undefined ||
       flags.sendInvitations === true;
+    let defaultVia: { via: "api" | "job"; why?: string } | undefined;
+    if (!certainlyApi && (resumed?.via ?? flags.via) === undefined) {
+      const look = await glance(path);
+      const columns = look.headerLine.split(",").map((c) => c.trim());
+      defaultVia =
+        columns.includes(GROUPS_COLUMN) || columns.includes("cognito:enabled")
+          ? { via: "api", why: "the file has cognito:groups / cognito:enabled columns" }
+          : importPool.autoVerified.length === 0
+            ? { via: "api", why: "the pool has no auto-verified attribute, which an import job needs" }
+            : look.lines <= API_DEFAULT_MAX_ROWS
+              ? { via: "api" }
+              : { via: "job" };
+    }
+    const rulesVia = certainlyApi || defaultVia?.via === "api" ? "api" : "job";
     const file = new ImportFile(shownPath, path, importPool, {
       passwordColumn,
-      via: certainlyApi ? "api" : "job",
+      via: rulesVia,
     });
 
     // Validation: the whole file, streaming, before anything is sent.
@@ -340,11 +355,9 @@ async function importFile(
         ? "temporary passwords are set"
         : flags.sendInvitations
           ? "invitations are sent"
-          : undefined;
+          : defaultVia?.why;
     const via: "api" | "job" =
-      resumed?.via ??
-      (flags.via as "api" | "job" | undefined) ??
-      (apiOnlyReason || rows - invalid <= API_DEFAULT_MAX_ROWS ? "api" : "job");
+      resumed?.via ?? (flags.via as "api" | "job" | undefined) ?? (apiOnlyReason ? "api" : rulesVia);
     // --via job: the job cannot carry cognito:groups / cognito:enabled; via-job.ts applies them to the
     // imported users once the job has ended, so the same group check holds for both paths.
 
@@ -378,7 +391,13 @@ async function importFile(
     const unfinished = resumed ?? journal.unfinished(digest, pool.id, identity, via);
 
     if (flags.dryRun) {
-      printPlan(ctx, plan, postStepCount, unfinished, apiOnlyReason);
+      printPlan(
+        ctx,
+        plan,
+        postStepCount,
+        unfinished,
+        flags.via !== undefined ? "as --via says" : apiOnlyReason,
+      );
       return;
     }
     if (via === "job" && !jobImport)
@@ -457,13 +476,15 @@ function printPlan(
 ): void {
   const valid = plan.rows - plan.invalid;
   const why =
-    plan.via === "api"
-      ? apiOnlyReason
-        ? `(${apiOnlyReason})`
-        : valid <= API_DEFAULT_MAX_ROWS
-          ? `(${plural(valid, "row")}, at most ${API_DEFAULT_MAX_ROWS.toLocaleString("en-US")})`
-          : ""
-      : `(over ${API_DEFAULT_MAX_ROWS.toLocaleString("en-US")} rows)`;
+    apiOnlyReason === "as --via says"
+      ? `(${apiOnlyReason})`
+      : plan.via === "api"
+        ? apiOnlyReason
+          ? `(${apiOnlyReason})`
+          : valid <= API_DEFAULT_MAX_ROWS
+            ? `(${plural(valid, "row")}, at most ${API_DEFAULT_MAX_ROWS.toLocaleString("en-US")})`
+            : ""
+        : `(over ${API_DEFAULT_MAX_ROWS.toLocaleString("en-US")} rows)`;
   const seconds =
     plan.rate === undefined ? undefined : Math.max(valid / plan.rate, postStepCount / QUOTAS.UserUpdate);
   const fields = [
