@@ -310,30 +310,36 @@ describe("users import --via job against the embedded endpoint over HTTP", () =>
       seed = (seed * 1103515245 + 12345) % 2 ** 31;
       return seed / 2 ** 31;
     };
-    // Each attempt is killed a seeded moment after it made a job: mid-upload, mid-job or mid-read-back.
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const before = (await jobs()).length;
-      const child = spawn(process.execPath, [BIN, ...argv], { env, stdio: "ignore" });
-      const exited = new Promise((r) => child.on("exit", r));
+    // Each attempt is killed a seeded moment after it made a job (mid-upload, mid-job or mid-read-back)
+    // or, resuming a run whose jobs are all made, after it began the post-steps.
+    const started = (child: ReturnType<typeof spawn>) => {
       let ended = false;
-      void exited.then(() => {
+      const exited = new Promise((r) => child.on("exit", r)).then(() => {
         ended = true;
       });
-      while (!ended && (await jobs()).length === before) await new Promise((r) => setTimeout(r, 10));
+      return { exited, ended: () => ended };
+    };
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const before = (await jobs()).length;
+      const stepsBefore = proxy.count("AdminAddUserToGroup");
+      const child = spawn(process.execPath, [BIN, ...argv], { env, stdio: "ignore" });
+      const { exited, ended } = started(child);
+      while (
+        !ended() &&
+        (await jobs()).length === before &&
+        proxy.count("AdminAddUserToGroup") === stepsBefore
+      )
+        await new Promise((r) => setTimeout(r, 10));
       await new Promise((r) => setTimeout(r, random() * 400));
       child.kill("SIGKILL");
       await exited;
     }
-    // One more, killed in the middle of the post-steps (AdminAddUserToGroup after the jobs): the
-    // resume must send only the steps the journal has no outcome for.
+    // One more, killed in the middle of the post-steps (AdminAddUserToGroup after the jobs), 200
+    // steps into them: the resume must send only the steps the journal has no outcome for.
     const stepsBefore = proxy.count("AdminAddUserToGroup");
     const child = spawn(process.execPath, [BIN, ...argv], { env, stdio: "ignore" });
-    const exited = new Promise((r) => child.on("exit", r));
-    let ended = false;
-    void exited.then(() => {
-      ended = true;
-    });
-    while (!ended && proxy.count("AdminAddUserToGroup") < stepsBefore + 200)
+    const { exited, ended } = started(child);
+    while (!ended() && proxy.count("AdminAddUserToGroup") < stepsBefore + 200)
       await new Promise((r) => setTimeout(r, 5));
     child.kill("SIGKILL");
     await exited;
