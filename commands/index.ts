@@ -179,6 +179,10 @@ export const commands: CommandRegistry = {
     summary: "Enable users that were disabled",
     load: () => import("./users/enable.js"),
   },
+  "users export": {
+    summary: "Export a pool's users: the import CSV (re-imports as it is) or JSON lines, groups included",
+    load: () => import("./users/export.js"),
+  },
   "users list": {
     summary: "List a pool's users (filter by group, status, enabled or any attribute)",
     load: () => import("./users/list.js"),
