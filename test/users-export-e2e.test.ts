@@ -512,12 +512,48 @@ describe("users export --local (in process)", () => {
           )
         ).code,
       ).toBe(0);
+    const address = "1 Main St\nApt 2";
+    const cat = await runCli(
+      [
+        ...L,
+        "admin-create-user",
+        "--user-pool-id",
+        pool,
+        "--username",
+        "cat",
+        "--message-action",
+        "SUPPRESS",
+        "--cli-input-json",
+        JSON.stringify({
+          UserAttributes: [
+            { Name: "email", Value: "cat@example.com" },
+            { Name: "address", Value: address },
+          ],
+        }),
+      ],
+      { env },
+    );
+    expect(cat.code, cat.stderr).toBe(0);
     const r = await runCli([...L, "users", "export", "--pool", "inproc", "--groups"], { env });
     expect(r.code, r.stderr).toBe(0);
-    expect(parseCsv(r.stdout).map((x) => [x["cognito:username"], x.email, x["cognito:enabled"]])).toEqual([
-      ["ann", "ann@example.com", "true"],
-      ["ben", "ben@example.com", "true"],
+    expect(
+      parseCsv(r.stdout).map((x) => [x["cognito:username"], x.email, x["cognito:enabled"], x.address]),
+    ).toEqual([
+      ["ann", "ann@example.com", "true", ""],
+      ["ben", "ben@example.com", "true", ""],
+      ["cat", "cat@example.com", "true", "1 Main St Apt 2"],
     ]);
+    // What Cognito's CSV cannot carry is said, and jsonl keeps it exactly.
+    expect(r.stderr).toContain(
+      "1 value could not be written exactly in Cognito's CSV: cat (address: a line break",
+    );
+    const jsonl = await runCli([...L, "users", "export", "--pool", "inproc", "--format", "jsonl"], { env });
+    const catLine = jsonl.stdout
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l))
+      .find((u) => u.Username === "cat");
+    expect(catLine.Attributes).toContainEqual({ Name: "address", Value: address });
   });
 });
 
