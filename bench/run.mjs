@@ -19,6 +19,10 @@ const suites = [
   ["table-render.mjs", "issue 8: --output table of 2,000 users vs the AWS CLI v2's table formatter"],
   ["users-list.mjs", "issue 9: cogctl users list on a 5,000-user pool vs aws cognito-idp list-users"],
   ["users-validate.mjs", "issue 10: cogctl users validate on 10 MB and 100 MB (500,000-row) files"],
+  [
+    "local-import-job.mjs",
+    "issue 10: a 500,000-row (~100 MB) import job against local serve: seconds, peak RSS",
+  ],
   ["users-export.mjs", "issue 11: cogctl users export of a 10,000-user pool vs aws cognito-idp list-users"],
 ];
 

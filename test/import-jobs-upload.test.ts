@@ -131,8 +131,25 @@ describe("import-jobs upload --local (in process)", () => {
     expect(r.stderr).toMatch(/response body: .*PreSignedUrl/);
     expect(r.stderr).not.toContain(queryOf(url));
 
+    // Start answers at once; the --local process is the endpoint and ends when its job has.
     const started = await ok([...L, "start-user-import-job", "--user-pool-id", pool, "--job-id", jobId]);
-    expect(started.UserImportJob).toMatchObject({ Status: "Succeeded", ImportedUsers: 1 });
+    expect(started.UserImportJob).toMatchObject({ Status: "Pending" });
+    const ended = await ok([...L, "describe-user-import-job", "--user-pool-id", pool, "--job-id", jobId]);
+    expect(ended.UserImportJob).toMatchObject({ Status: "Succeeded", ImportedUsers: 1 });
+  });
+
+  it("--start exits 1 when rows failed, naming where to find them", async () => {
+    const L = ["--local"];
+    const { pool, header, jobId } = await newJob(L, "with-bad-rows");
+    const file = csvFile("bad-rows.csv", header, ["kim", "has\u0000nul"]);
+    const r = await upload(L, pool, jobId, file, "--start");
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).UserImportJob).toMatchObject({
+      Status: "Succeeded",
+      ImportedUsers: 1,
+      FailedUsers: 1,
+    });
+    expect(r.stderr).toContain(`Import job ${jobId} ended with 1 failed row(s)`);
   });
 });
 

@@ -1,10 +1,12 @@
 // User import jobs end to end: CreateUserImportJob through the SDK, the CSV uploaded with a raw HTTP
 // PUT to the PreSignedUrl (as `curl -T users.csv -H 'x-amz-server-side-encryption: aws:kms'` does),
-// StartUserImportJob, then Describe/List/Stop — and the same upload in process (--local).
+// StartUserImportJob (answers Pending; the job runs in the endpoint's background), polling
+// DescribeUserImportJob until it ends, then List/Stop — and the same upload in process (--local).
 import * as C from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LocalEndpoint } from "../src/local/endpoint.js";
 import { createInProcessRequestHandler } from "../src/local/in-process.js";
+import { csvFor, put, ROLE, waitForJob } from "./helpers/import-jobs.js";
 import { failure, type LocalHarness, startLocal } from "./helpers/local-server.js";
 
 let h: LocalHarness;
@@ -14,14 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h.close();
 });
-
-const ROLE = "arn:aws:iam::000000000000:role/CognitoImport";
-
-function csvFor(header: string[], rows: Record<string, string>[]): string {
-  const lines = [header.join(",")];
-  for (const r of rows) lines.push(header.map((c) => r[c] ?? "").join(","));
-  return `${lines.join("\n")}\n`;
-}
 
 async function poolWithHeader(input: Partial<C.CreateUserPoolRequest> = {}) {
   const { UserPool } = await h.client.send(
@@ -35,9 +29,6 @@ async function poolWithHeader(input: Partial<C.CreateUserPoolRequest> = {}) {
   const { CSVHeader } = await h.client.send(new C.GetCSVHeaderCommand({ UserPoolId: id }));
   return { id, header: CSVHeader as string[] };
 }
-
-const put = (url: string, body: string, sse = true) =>
-  fetch(url, { method: "PUT", body, headers: sse ? { "x-amz-server-side-encryption": "aws:kms" } : {} });
 
 describe("user import jobs over HTTP", () => {
   it("imports rows as RESET_REQUIRED, skips duplicates, fails bad rows, reports counters", async () => {
@@ -83,9 +74,8 @@ describe("user import jobs over HTTP", () => {
       new C.StartUserImportJobCommand({ UserPoolId: id, JobId: created?.JobId }),
     );
     expect(started?.StartDate).toBeInstanceOf(Date);
-    const { UserImportJob: job } = await h.client.send(
-      new C.DescribeUserImportJobCommand({ UserPoolId: id, JobId: created?.JobId }),
-    );
+    expect(started?.Status).toBe("Pending");
+    const job = await waitForJob(h.client, id, created?.JobId as string);
     expect(job).toMatchObject({ Status: "Succeeded", ImportedUsers: 2, SkippedUsers: 2, FailedUsers: 3 });
     expect(job?.CompletionDate).toBeInstanceOf(Date);
     const ann = await h.client.send(new C.AdminGetUserCommand({ UserPoolId: id, Username: "ann" }));
@@ -112,14 +102,23 @@ describe("user import jobs over HTTP", () => {
       ).UserImportJob;
     const bad = await mk("bad-header");
     await put(bad?.PreSignedUrl as string, "cognito:username,email\nx,x@example.com\n");
-    const r1 = await h.client.send(new C.StartUserImportJobCommand({ UserPoolId: id, JobId: bad?.JobId }));
-    expect(r1.UserImportJob?.Status).toBe("Failed");
-    expect(r1.UserImportJob?.CompletionMessage).toContain("Missing: name");
+    await h.client.send(new C.StartUserImportJobCommand({ UserPoolId: id, JobId: bad?.JobId }));
+    const r1 = await waitForJob(h.client, id, bad?.JobId as string);
+    expect(r1.Status).toBe("Failed");
+    expect(r1.CompletionMessage).toContain("Missing: name");
 
     const bom = await mk("bom");
     await put(bom?.PreSignedUrl as string, `\uFEFF${header.join(",")}\n`);
-    const r2 = await h.client.send(new C.StartUserImportJobCommand({ UserPoolId: id, JobId: bom?.JobId }));
-    expect(r2.UserImportJob?.CompletionMessage).toContain("byte order mark");
+    await h.client.send(new C.StartUserImportJobCommand({ UserPoolId: id, JobId: bom?.JobId }));
+    const r2 = await waitForJob(h.client, id, bom?.JobId as string);
+    expect(r2.Status).toBe("Failed");
+    expect(r2.CompletionMessage).toContain("byte order mark");
+
+    const nothing = await mk("nothing-uploaded");
+    const early = await failure(
+      h.client.send(new C.StartUserImportJobCommand({ UserPoolId: id, JobId: nothing?.JobId })),
+    );
+    expect(early.name).toBe("PreconditionNotMetException");
 
     const stopped = await mk("stop-me");
     const s = await h.client.send(new C.StopUserImportJobCommand({ UserPoolId: id, JobId: stopped?.JobId }));
@@ -151,7 +150,7 @@ describe("user import jobs over HTTP", () => {
     expect(noKey.status).toBe(404);
   });
 
-  it("a job whose URL expired without an upload reads Expired", async () => {
+  it("a job not started within a day reads Expired; its upload URL lapses after 15 minutes", async () => {
     let now = Date.now();
     const local = await startLocal({ clock: () => new Date(now) });
     const { UserPool } = await local.client.send(new C.CreateUserPoolCommand({ PoolName: "exp" }));
@@ -165,10 +164,21 @@ describe("user import jobs over HTTP", () => {
     now += 16 * 60 * 1000;
     const late = await put(UserImportJob?.PreSignedUrl as string, "x");
     expect(late.status).toBe(403);
-    const d = await local.client.send(
-      new C.DescribeUserImportJobCommand({ UserPoolId: UserPool?.Id, JobId: UserImportJob?.JobId }),
-    );
+    const ask = () =>
+      local.client.send(
+        new C.DescribeUserImportJobCommand({ UserPoolId: UserPool?.Id, JobId: UserImportJob?.JobId }),
+      );
+    expect((await ask()).UserImportJob?.Status).toBe("Created");
+    now += 24 * 60 * 60 * 1000;
+    const d = await ask();
     expect(d.UserImportJob?.Status).toBe("Expired");
+    expect(d.UserImportJob?.CompletionDate).toBeInstanceOf(Date);
+    const start = await failure(
+      local.client.send(
+        new C.StartUserImportJobCommand({ UserPoolId: UserPool?.Id, JobId: UserImportJob?.JobId }),
+      ),
+    );
+    expect(start.name).toBe("PreconditionNotMetException");
     await local.close();
   });
 });
@@ -200,7 +210,9 @@ describe("user import in process (--local)", () => {
     const started = await client.send(
       new C.StartUserImportJobCommand({ UserPoolId: UserPool?.Id, JobId: UserImportJob?.JobId }),
     );
-    expect(started.UserImportJob).toMatchObject({ Status: "Succeeded", ImportedUsers: 1 });
+    expect(started.UserImportJob?.Status).toBe("Pending");
+    const done = await waitForJob(client, UserPool?.Id as string, UserImportJob?.JobId as string);
+    expect(done).toMatchObject({ Status: "Succeeded", ImportedUsers: 1 });
     client.destroy();
     endpoint.close();
   });

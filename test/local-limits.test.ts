@@ -234,9 +234,10 @@ describe("LocalEndpoint with limits", () => {
       expect((await call(endpoint, "CreateUserPool", { PoolName: "d" })).status).toBe(200);
       const pools = JSON.parse((await call(endpoint, "ListUserPools", { MaxResults: 10 })).body);
       expect(pools.UserPools.map((p: { Name: string }) => p.Name).sort()).toEqual(["a", "b", "d"]);
-      // Unknown operations are not Cognito requests: not metered, not numbered.
+      // Unknown operations are not Cognito requests: not metered, not numbered (nor are the
+      // CloudWatch Logs operations the endpoint serves; PutLogEvents is not one of them).
       const unknown = await endpoint.handle({
-        target: "Logs_20140328.GetLogEvents",
+        target: "Logs_20140328.PutLogEvents",
         body: "{}",
         headers: {},
       });

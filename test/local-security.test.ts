@@ -14,6 +14,7 @@ import type { InputModel } from "../src/local/model/types.js";
 import { type RunningServer, startServer } from "../src/local/server.js";
 import { RequestValidator } from "../src/local/validate.js";
 import { BIN, spawnCli } from "./helpers/cli.js";
+import { waitForJob } from "./helpers/import-jobs.js";
 import {
   type AdminAuthPool,
   adminAuthPool,
@@ -673,8 +674,10 @@ describe("presigned uploads", () => {
     const started = await local.client.send(
       new C.StartUserImportJobCommand({ UserPoolId: id, JobId: job.JobId }),
     );
-    expect(started.UserImportJob?.Status).toBe("Succeeded");
-    expect(started.UserImportJob?.ImportedUsers).toBe(1);
+    expect(started.UserImportJob?.Status).toBe("Pending");
+    const ended = await waitForJob(local.client, id, job.JobId as string);
+    expect(ended.Status).toBe("Succeeded");
+    expect(ended.ImportedUsers).toBe(1);
     const user = await local.client.send(new C.AdminGetUserCommand({ UserPoolId: id, Username: "ivy" }));
     expect(user.UserStatus).toBe("RESET_REQUIRED");
     // The job cannot restart: its file is gone once imported.
@@ -703,11 +706,11 @@ describe("presigned uploads", () => {
       new C.DescribeUserImportJobCommand({ UserPoolId: id, JobId: job.JobId }),
     );
     expect(d.UserImportJob?.Status).toBe("Created");
-    const started = await local.client.send(
-      new C.StartUserImportJobCommand({ UserPoolId: id, JobId: job.JobId }),
+    // §8b: starting a job with nothing uploaded.
+    const started = await failure(
+      local.client.send(new C.StartUserImportJobCommand({ UserPoolId: id, JobId: job.JobId })),
     );
-    expect(started.UserImportJob?.CompletionMessage).toBe(
-      "No CSV file was uploaded to the job's PreSignedUrl.",
-    );
+    expect(started.name).toBe("PreconditionNotMetException");
+    expect(started.message).toContain("No file was uploaded to the PreSignedUrl");
   });
 });

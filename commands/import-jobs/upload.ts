@@ -1,7 +1,8 @@
 // cogctl import-jobs upload: sends a users CSV to an import job's PreSignedUrl (the PUT that
 // `curl -T users.csv -H 'x-amz-server-side-encryption: aws:kms' "$URL"` does), then --start starts
-// the job. Checks only what would make the transfer itself pointless (the job's status, the file's
-// size, a BOM, over-long rows); row-level validation is the job's (and a later `users import`'s).
+// the job and waits for it to end (polling DescribeUserImportJob), exiting 1 when the job failed or
+// any row failed. Checks only what would make the transfer itself pointless (the job's status, the
+// file's size, a BOM, over-long rows); row-level validation is the job's (and `users validate`'s).
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { defineCommand } from "../../src/cli/command.js";
@@ -26,8 +27,9 @@ export default defineCommand<Opts>({
     "Upload a users CSV file to the PreSignedUrl of a user import job in Created status (from " +
     "create-user-import-job; the URL is valid for 15 minutes), with the x-amz-server-side-encryption " +
     "header it is signed with. Works against AWS, any --endpoint-url, and --local. --start then calls " +
-    "StartUserImportJob. The file must be UTF-8 without a BOM, at most 100 MB, rows at most 16,000 " +
-    "characters; its columns must be those of get-csv-header.",
+    "StartUserImportJob and waits for the job to end (it prints the final job; exit 1 when the job " +
+    "Failed, was stopped, or any row failed). The file must be UTF-8 without a BOM, at most 100 MB, " +
+    "rows at most 16,000 characters; its columns must be those of get-csv-header.",
   examples: [
     {
       summary: "Upload a CSV to a new import job and start it",
@@ -49,7 +51,10 @@ export default defineCommand<Opts>({
       .requiredOption("--user-pool-id <id>", "The user pool of the import job")
       .requiredOption("--job-id <id>", "The import job (import-...), in Created status")
       .requiredOption("--file <path>", "The CSV file to upload")
-      .option("--start", "Start the job (StartUserImportJob) once the file is uploaded");
+      .option(
+        "--start",
+        "Start the job (StartUserImportJob) once the file is uploaded, and wait for it to end",
+      );
   },
   async run(opts, _args, ctx) {
     await checkFile(opts.file);
@@ -72,9 +77,20 @@ export default defineCommand<Opts>({
     const { bytes } = await uploadToPresignedUrl(ctx, job.PreSignedUrl, opts.file);
     ctx.printer.done(`Uploaded ${opts.file} (${fmt(bytes)} bytes) to import job ${opts.jobId}`);
     if (opts.start) {
-      const started = await call("StartUserImportJob", { UserPoolId: opts.userPoolId, JobId: opts.jobId });
-      ctx.printer.result(started, { title: "StartUserImportJob" });
-      return;
+      await call("StartUserImportJob", { UserPoolId: opts.userPoolId, JobId: opts.jobId });
+      const ended = await waitForJob(ctx, () =>
+        call("DescribeUserImportJob", { UserPoolId: opts.userPoolId, JobId: opts.jobId }),
+      );
+      ctx.printer.result({ UserImportJob: ended }, { title: "DescribeUserImportJob" });
+      const failedRows = Number(ended.FailedUsers ?? 0);
+      if (ended.Status === "Succeeded" && failedRows === 0) return;
+      ctx.printer.warn(
+        ended.Status === "Succeeded"
+          ? `Import job ${opts.jobId} ended with ${fmt(failedRows)} failed row(s); its CloudWatch Logs stream names each one ([FAILED] Line Number N).`
+          : `Import job ${opts.jobId} ended ${ended.Status}: ${ended.CompletionMessage ?? "no message"}`,
+      );
+      // 1: the job or some of its rows failed (the transfer itself worked).
+      return 1;
     }
     ctx.printer.done(
       `Start it with: cogctl start-user-import-job --user-pool-id ${opts.userPoolId} --job-id ${opts.jobId}`,
@@ -82,6 +98,36 @@ export default defineCommand<Opts>({
     ctx.printer.result({ JobId: opts.jobId, UploadedBytes: bytes });
   },
 });
+
+interface JobState {
+  Status?: string;
+  ImportedUsers?: number;
+  SkippedUsers?: number;
+  FailedUsers?: number;
+  CompletionMessage?: string;
+}
+
+const FINISHED = new Set(["Succeeded", "Failed", "Stopped", "Expired"]);
+
+/**
+ * Polls until the job ends: quickly at first (a small file is done in moments), then every 5 s at
+ * most (the DescribeUserImportJob quota is shared with other callers). Counters on a terminal.
+ */
+async function waitForJob(
+  ctx: { printer: { info(message: string): void } },
+  describe: () => Promise<{ UserImportJob?: unknown }>,
+): Promise<JobState> {
+  let delay = 100;
+  for (;;) {
+    const job = ((await describe()).UserImportJob ?? {}) as JobState;
+    if (FINISHED.has(job.Status ?? "")) return job;
+    ctx.printer.info(
+      `${job.Status}: ${fmt(job.ImportedUsers ?? 0)} imported, ${fmt(job.SkippedUsers ?? 0)} skipped, ${fmt(job.FailedUsers ?? 0)} failed`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    delay = Math.min(delay * 2, 5000);
+  }
+}
 
 function notUploadable(opts: Opts, status: string | undefined): UsageError {
   const why =

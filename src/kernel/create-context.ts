@@ -49,6 +49,7 @@ export function createContext(io: IO, globals: GlobalOptions, overrides: Context
         const opened = await openLocalEndpoint({
           dataDir: paths.dataDir,
           region: region(),
+          importLeaseMs: leaseMs(io.env.COGCTL_LOCAL_IMPORT_LEASE_MS),
           limits: {
             quotas: io.env.COGCTL_LOCAL_QUOTAS,
             quotasSource: "COGCTL_LOCAL_QUOTAS",
@@ -68,12 +69,26 @@ export function createContext(io: IO, globals: GlobalOptions, overrides: Context
         // Each is released even when creating it had failed (the command already saw that error).
         const [c, e] = await Promise.allSettled([client, endpoint]);
         if (c.status === "fulfilled") c.value?.destroy();
-        if (e.status === "fulfilled") e.value?.close();
+        // With --local this process is the endpoint: import jobs it started run in its background,
+        // so the command's process ends when they do (Ctrl-C or a kill leaves them to be resumed).
+        if (e.status === "fulfilled" && e.value) {
+          await e.value.drain();
+          e.value.close();
+        }
       })();
       return closed;
     },
   };
   return ctx;
+}
+
+/**
+ * COGCTL_LOCAL_IMPORT_LEASE_MS: how long a --local import job's lease lasts before another process
+ * on the data directory takes it over (default: the endpoint's, 15 s). Tests of kill -9 shorten it.
+ */
+function leaseMs(value: string | undefined): number | undefined {
+  const n = Number(value);
+  return value !== undefined && Number.isSafeInteger(n) && n >= 100 ? n : undefined;
 }
 
 /** Defers loading @inquirer/prompts until a question is actually asked. */

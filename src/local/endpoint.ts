@@ -15,6 +15,7 @@ import {
 import type { Fault } from "./limits/faults.js";
 import { EndpointLimits, type LimitSettings } from "./limits/index.js";
 import { type Clock, systemClock } from "./services/clock.js";
+import { ImportRunner } from "./services/import-runner.js";
 import {
   type AcceptedUpload,
   checkImportUpload,
@@ -25,6 +26,7 @@ import type { LocalServices } from "./services/index.js";
 import { UploadFiles } from "./services/upload-files.js";
 import { type Db, openDatabase } from "./store/database.js";
 import { targets } from "./targets/index.js";
+import { LOGS_TARGET_PREFIX, logsTargets } from "./targets/logs/index.js";
 import type { Target, TargetContext } from "./targets/target.js";
 import type { RequestValidator } from "./validate.js";
 
@@ -47,6 +49,11 @@ export interface EndpointOptions {
   clock?: Clock;
   /** Receives internal errors (never request bodies). */
   log?: (level: "error" | "warn" | "info" | "debug", message: string) => void;
+  /**
+   * How long an import job's lease lasts without a chunk renewing it (default 15 s): after that,
+   * another endpoint on the same data directory takes the job over (its process is taken for dead).
+   */
+  importLeaseMs?: number;
   /**
    * `--quotas` / `--faults` (or COGCTL_LOCAL_QUOTAS / COGCTL_LOCAL_FAULTS) as written: parsed by
    * open(), which throws LimitsSpecError for a bad one before touching the data directory.
@@ -76,13 +83,24 @@ export interface WireResponse {
 
 export class LocalEndpoint {
   private readonly loaded = new Map<string, Target>();
+  readonly imports: ImportRunner;
 
   private constructor(
     readonly services: LocalServices,
     private readonly validator: RequestValidator,
     private readonly opts: EndpointOptions,
     private readonly limits: EndpointLimits | undefined,
-  ) {}
+  ) {
+    this.imports = new ImportRunner(services, {
+      leaseMs: opts.importLeaseMs,
+      // A row of an import file is checked as AdminCreateUser's request would be; its messages go
+      // to CloudWatch Logs, so they name members, never values.
+      check: (operation, input) => validator.validateWithoutValues(operation, input),
+      log: opts.log,
+    });
+    // Jobs whose process died are taken over now, and checked for every half lease while open.
+    this.imports.watch();
+  }
 
   /** Opens (or creates and migrates) the store and returns a ready endpoint. */
   static async open(opts: EndpointOptions): Promise<LocalEndpoint> {
@@ -129,6 +147,7 @@ export class LocalEndpoint {
   }
 
   async handle(req: WireRequest): Promise<WireResponse> {
+    if (req.target.startsWith(LOGS_TARGET_PREFIX)) return this.handleLogs(req);
     const requestId = randomUUID();
     const operation = req.target.startsWith(TARGET_PREFIX) ? req.target.slice(TARGET_PREFIX.length) : "";
     try {
@@ -169,6 +188,7 @@ export class LocalEndpoint {
         services: this.services,
         baseUrl: this.baseUrl(req.baseUrl),
         headers: req.headers,
+        imports: this.imports,
       };
       const output = (await target(input, ctx)) ?? {};
       return {
@@ -214,7 +234,54 @@ export class LocalEndpoint {
     }
   }
 
+  /**
+   * The CloudWatch Logs read API (X-Amz-Target `Logs_20140328.<Operation>`), on the same transport:
+   * its own registry (targets/logs/), so no Logs name is ever taken for a Cognito operation.
+   */
+  private async handleLogs(req: WireRequest): Promise<WireResponse> {
+    const requestId = randomUUID();
+    const operation = req.target.slice(LOGS_TARGET_PREFIX.length);
+    try {
+      const loader = Object.hasOwn(logsTargets, operation) ? logsTargets[operation] : undefined;
+      if (!loader) {
+        throw new UnknownOperationException(
+          `${operation} is not a CloudWatch Logs operation the cogctl local endpoint serves (it serves ${Object.keys(logsTargets).join(", ")}).`,
+        );
+      }
+      const text = typeof req.body === "string" ? req.body : decodeUtf8(req.body);
+      let input: unknown;
+      try {
+        input = text.trim() === "" ? {} : JSON.parse(text);
+      } catch {
+        throw new SerializationException("Could not parse the request body as JSON.");
+      }
+      if (input === null || typeof input !== "object" || Array.isArray(input))
+        throw new SerializationException("Expected map or null");
+      const target = (await loader()).default;
+      const output = await target(input, {
+        services: this.services,
+        baseUrl: this.baseUrl(req.baseUrl),
+        headers: req.headers,
+        imports: this.imports,
+      });
+      return {
+        status: 200,
+        headers: { "content-type": "application/x-amz-json-1.1", "x-amzn-requestid": requestId },
+        body: JSON.stringify(output ?? {}),
+      };
+    } catch (err) {
+      return errorResponse(this.asCognitoError(err, operation), requestId, LOGS_ERROR_NAMESPACE);
+    }
+  }
+
+  /** Resolves when the import jobs this endpoint runs have ended (a --local command waits for them). */
+  drain(): Promise<void> {
+    return this.imports.drain();
+  }
+
+  /** Hands running import jobs back (another endpoint on the data directory resumes them), then closes. */
   close(): void {
+    this.imports.close();
     this.services.db.close();
     this.services.uploads.close();
   }
@@ -279,13 +346,20 @@ function faultResponse(fault: Fault, requestId: string): WireResponse {
   return out;
 }
 
-export function errorResponse(err: CognitoError, requestId: string = randomUUID()): WireResponse {
+const COGNITO_ERROR_NAMESPACE = "http://internal.amazon.com/coral/com.amazonaws.cognito.identity.idp.model/";
+const LOGS_ERROR_NAMESPACE = "http://internal.amazon.com/coral/com.amazonaws.logs/";
+
+export function errorResponse(
+  err: CognitoError,
+  requestId: string = randomUUID(),
+  namespace = COGNITO_ERROR_NAMESPACE,
+): WireResponse {
   return {
     status: err.status,
     headers: {
       "content-type": "application/x-amz-json-1.1",
       "x-amzn-requestid": requestId,
-      "x-amzn-errortype": `${err.type}:http://internal.amazon.com/coral/com.amazonaws.cognito.identity.idp.model/`,
+      "x-amzn-errortype": `${err.type}:${namespace}`,
     },
     body: err.toBody(),
   };

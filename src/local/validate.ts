@@ -76,6 +76,9 @@ function member(obj: Record<string, unknown>, name: string): unknown {
 }
 
 export class RequestValidator {
+  /** While true, messages name members without their values (see validateWithoutValues). */
+  private withoutValues = false;
+
   constructor(private readonly model: InputModel) {}
 
   /** True when the service has this operation (whether or not the endpoint implements it). */
@@ -100,6 +103,19 @@ export class RequestValidator {
     const read = this.check(shapeName, input, "", errors);
     if (errors.length > 0) throwInvalidParameters(errors);
     return read;
+  }
+
+  /**
+   * validate() whose messages never quote a value ("Value at 'username' failed ..."): for checks
+   * whose outcome is written where user data must not go (an import job's CloudWatch Logs lines).
+   */
+  validateWithoutValues(operation: string, input: unknown): unknown {
+    this.withoutValues = true;
+    try {
+      return this.validate(operation, input);
+    } finally {
+      this.withoutValues = false;
+    }
   }
 
   private check(shapeName: string, v: unknown, path: string, errors: string[]): unknown {
@@ -146,14 +162,14 @@ export class RequestValidator {
         this.lengthChecks(shape, s, [...s].length, path, errors);
         if (shape.e && !shape.e.includes(s)) {
           errors.push(
-            `${valueAt(shape, s, path)} failed to satisfy constraint: Member must satisfy enum value set: [${shape.e.join(", ")}]`,
+            `${valueAt(shape, s, path, this.withoutValues)} failed to satisfy constraint: Member must satisfy enum value set: [${shape.e.join(", ")}]`,
           );
         }
         if (shape.p) {
           const re = compilePattern(shape.p);
           if (re && !re.test(s)) {
             errors.push(
-              `${valueAt(shape, s, path)} failed to satisfy constraint: Member must satisfy regular expression pattern: ${shape.p}`,
+              `${valueAt(shape, s, path, this.withoutValues)} failed to satisfy constraint: Member must satisfy regular expression pattern: ${shape.p}`,
             );
           }
         }
@@ -185,12 +201,12 @@ export class RequestValidator {
   private lengthChecks(shape: ShapeDef, v: unknown, len: number, path: string, errors: string[]): void {
     if (shape.min !== undefined && len < shape.min) {
       errors.push(
-        `${valueAt(shape, v, path)} failed to satisfy constraint: Member must have length greater than or equal to ${shape.min}`,
+        `${valueAt(shape, v, path, this.withoutValues)} failed to satisfy constraint: Member must have length greater than or equal to ${shape.min}`,
       );
     }
     if (shape.max !== undefined && len > shape.max) {
       errors.push(
-        `${valueAt(shape, v, path)} failed to satisfy constraint: Member must have length less than or equal to ${shape.max}`,
+        `${valueAt(shape, v, path, this.withoutValues)} failed to satisfy constraint: Member must have length less than or equal to ${shape.max}`,
       );
     }
   }
@@ -248,8 +264,8 @@ function join(path: string, member: string): string {
   return path ? `${path}.${m}` : m;
 }
 
-function valueAt(shape: ShapeDef, v: unknown, path: string): string {
-  if (shape.s) return `Value at '${path}'`;
+function valueAt(shape: ShapeDef, v: unknown, path: string, withoutValue = false): string {
+  if (shape.s || withoutValue) return `Value at '${path}'`;
   if (typeof v === "string") return `Value '${v}' at '${path}'`;
   if (typeof v === "number") return `Value '${v}' at '${path}'`;
   return `Value '${JSON.stringify(v)}' at '${path}'`;

@@ -6,6 +6,7 @@ import { BrandingService } from "./branding.js";
 import { ClientSecretsService } from "./client-secrets.js";
 import { ClientsService } from "./clients.js";
 import type { Clock } from "./clock.js";
+import { LogsService } from "./cloudwatch-logs.js";
 import { CodesService } from "./codes.js";
 import { DevicesService } from "./devices.js";
 import { GroupsService } from "./groups.js";
@@ -57,6 +58,8 @@ export interface LocalServices {
   readonly replicas: ReplicasService;
   // import job files (uploads)
   readonly uploads: UploadFiles;
+  // CloudWatch Logs: the import jobs' row outcomes
+  readonly logs: LogsService;
 }
 
 export function createServices(
@@ -97,5 +100,6 @@ export function createServices(
     webauthn: new WebAuthnService(db, clock, resources),
     replicas: new ReplicasService(db, clock, region),
     uploads,
+    logs: new LogsService(db, region),
   };
 }

@@ -4,7 +4,7 @@
 // written to a spool file in the same directory and renamed into place once complete, so a reader
 // never sees half a file.
 import { randomUUID } from "node:crypto";
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -36,6 +36,10 @@ export class UploadFiles {
     return true;
   }
 
+  exists(jobId: string): boolean {
+    return existsSync(this.path(jobId));
+  }
+
   read(jobId: string): Buffer | undefined {
     try {
       return readFileSync(this.path(jobId));
@@ -54,7 +58,7 @@ export class UploadFiles {
     if (this.dir && !this.dataDir) rmSync(this.dir, { recursive: true, force: true });
   }
 
-  private path(jobId: string): string {
+  path(jobId: string): string {
     // Job ids are ours (import-[0-9a-zA-Z-]+), never a client's string.
     return join(this.directory(), `${jobId}.csv`);
   }

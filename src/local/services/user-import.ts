@@ -1,172 +1,112 @@
-// Runs an import job over its uploaded CSV (§8): header check, per-row validation, users created
-// RESET_REQUIRED with no password, duplicates skipped, bad rows failed (with their line in RowErrors).
-import { parse } from "csv-parse/sync";
+// One import file's rules as the import job applies them (§8, §8b): the header, and each row → a
+// user created RESET_REQUIRED with no password (SUCCEEDED), an existing username (SKIPPED), or a
+// row that breaks a rule (FAILED, with a reason that holds no user data: it goes to CloudWatch Logs).
+// Each row is checked by the shared rules of src/cognito/csv/ (the very rules `users validate`
+// applies, so the CLI and the job agree), then as AdminCreateUser checks its request: the request
+// model's Username and attribute patterns and lengths (validate.ts) and the pool's schema (schema.ts).
+import type { UserPoolType } from "@aws-sdk/client-cognito-identity-provider";
+import { importPoolFrom } from "../../cognito/csv/pool.js";
+import { RowRules, type RuleProblem } from "../../cognito/csv/rules.js";
 import {
   CSV_LIMITS,
   protectEscapedCommas,
   restoreEscapedCommas,
   rowCharacters,
-  startsWithUtf8Bom,
 } from "../../cognito/csv-rules.js";
 import { csvHeader } from "./csv-header.js";
-import type { ImportJobsService, JobData } from "./import-jobs.js";
 import type { LocalServices } from "./index.js";
 import type { Pool } from "./pools.js";
 import { checkRequired, validateAttributes } from "./schema.js";
 
-const { maxUsers: MAX_IMPORT_USERS, maxRowCharacters: MAX_ROW_CHARS } = CSV_LIMITS;
-const CHUNK = 1000;
-const MAX_ROW_ERRORS = 100;
+const { maxRowCharacters: MAX_ROW_CHARS } = CSV_LIMITS;
 
-export function runImport(
-  services: LocalServices,
-  jobs: ImportJobsService,
-  pool: Pool,
-  job: JobData,
-): JobData {
-  const now = () => services.clock().getTime() / 1000;
-  job.StartDate = now();
-  job.Status = "InProgress";
-  jobs.save(job);
-  const finish = (status: "Succeeded" | "Failed", message: string): JobData => {
-    job.Status = status;
-    job.CompletionMessage = message;
-    job.CompletionDate = now();
-    jobs.save(job);
-    return job;
-  };
+/** Checks a request as the router does (RequestValidator.validate with values kept out of messages). */
+export type RequestCheck = (operation: string, input: unknown) => void;
 
-  const file = jobs.csv(job.JobId as string);
-  if (!file || file.length === 0)
-    return finish("Failed", "No CSV file was uploaded to the job's PreSignedUrl.");
-  if (startsWithUtf8Bom(file)) {
-    return finish("Failed", "The CSV file starts with a byte order mark; save it as UTF-8 without BOM.");
-  }
-  const text = protectEscapedCommas(file.toString("utf8"));
-  let records: string[][];
-  // Each row's line as written (stand-ins back as `\,`), for the one definition of a row's length.
-  let rawLines: string[];
-  try {
-    const parsed = parse(text, {
-      relax_column_count: true,
-      skip_empty_lines: true,
-      raw: true,
-    }) as unknown as Array<{
-      record: string[];
-      raw: string;
-    }>;
-    records = parsed.map((p) => p.record);
-    rawLines = parsed.map((p) => p.raw.replaceAll(protectEscapedCommas("\\,"), "\\,"));
-  } catch (err) {
-    return finish("Failed", `The CSV file could not be parsed: ${(err as Error).message}`);
-  }
-  if (records.length === 0) return finish("Failed", "The CSV file is empty.");
-  const header = records[0].map((h) => h.trim());
+/** The cells of one line: split on commas that are not `\,`, trimmed, escapes restored. */
+export function splitRow(text: string): string[] {
+  return protectEscapedCommas(text)
+    .split(",")
+    .map((v) => restoreEscapedCommas(v).trim());
+}
+
+/** A message that fails the whole job when the header does not match the pool's, else undefined. */
+export function checkHeader(pool: Pool, header: string[]): string | undefined {
   const expected = csvHeader(pool);
   const missing = expected.filter((c) => !header.includes(c));
   const unknown = header.filter((c) => !expected.includes(c));
-  if (missing.length || unknown.length) {
-    return finish(
-      "Failed",
-      `The header of the CSV file does not match the user pool's (GetCSVHeader).${missing.length ? ` Missing: ${missing.join(", ")}.` : ""}${unknown.length ? ` Unknown: ${unknown.join(", ")}.` : ""}`,
-    );
-  }
-  const rows = records.slice(1);
-  if (rows.length > MAX_IMPORT_USERS)
-    return finish("Failed", `The CSV file has more than ${MAX_IMPORT_USERS} users.`);
-
-  const errors: string[] = [];
-  const seen = new Set<string>();
-  for (let start = 0; start < rows.length; start += CHUNK) {
-    // Stop requests from another process land between chunks.
-    if (start > 0 && jobs.get(pool.id, job.JobId as string).Status === "Stopped")
-      return jobs.get(pool.id, job.JobId as string);
-    const tx = services.db.transaction(() => {
-      for (let i = start; i < Math.min(rows.length, start + CHUNK); i++) {
-        const line = i + 2;
-        const outcome = importRow(services, pool, header, rows[i], rawLines[i + 1], seen);
-        if (outcome === "imported") job.ImportedUsers = (job.ImportedUsers ?? 0) + 1;
-        else if (outcome === "skipped") job.SkippedUsers = (job.SkippedUsers ?? 0) + 1;
-        else {
-          job.FailedUsers = (job.FailedUsers ?? 0) + 1;
-          if (errors.length < MAX_ROW_ERRORS) errors.push(`line ${line}: ${outcome.error}`);
-        }
-      }
-      job.RowErrors = errors;
-      jobs.save(job);
-    });
-    tx.immediate();
-  }
-  const failed = job.FailedUsers ?? 0;
-  const skipped = job.SkippedUsers ?? 0;
-  return finish(
-    "Succeeded",
-    failed || skipped
-      ? `Import Job Completed. ${job.ImportedUsers} users imported, ${skipped} skipped, ${failed} failed.`
-      : "Import Job Completed Successfully.",
+  const twice = header.filter((c, i) => header.indexOf(c) !== i);
+  if (!missing.length && !unknown.length && !twice.length) return undefined;
+  return (
+    "The header of the CSV file does not match the user pool's (GetCSVHeader)." +
+    (missing.length ? ` Missing: ${missing.join(", ")}.` : "") +
+    (unknown.length ? ` Unknown: ${unknown.join(", ")}.` : "") +
+    (twice.length ? ` Repeated: ${[...new Set(twice)].join(", ")}.` : "")
   );
 }
 
-type RowOutcome = "imported" | "skipped" | { error: string };
+export type RowOutcome = { kind: "SUCCEEDED" } | { kind: "SKIPPED" } | { kind: "FAILED"; reason: string };
 
-function importRow(
+export const SUCCEEDED_MESSAGE = "The import succeeded.";
+export const SKIPPED_MESSAGE = "The user already exists.";
+/** Cognito's own wording for a row without a true auto-verified attribute (§8b). */
+export const NO_AUTO_VERIFIED_MESSAGE =
+  "The User Record does not set any of the auto verified attributes to true. (Example: email_verified to true).";
+
+const failed = (reason: string): RowOutcome => ({ kind: "FAILED", reason });
+
+/**
+ * Imports one row (call inside the job's chunk transaction). A row is a savepoint of its own in
+ * users.create, so a row refused halfway leaves nothing behind.
+ */
+export function importRow(
   services: LocalServices,
   pool: Pool,
   header: string[],
-  row: string[],
-  line: string,
-  seen: Set<string>,
+  rules: RowRules,
+  line: number,
+  text: string,
+  check: RequestCheck,
 ): RowOutcome {
-  if (rowCharacters(line) > MAX_ROW_CHARS)
-    return { error: `the row is longer than ${MAX_ROW_CHARS} characters` };
+  if (rowCharacters(text) > MAX_ROW_CHARS)
+    return failed(`The row is longer than ${MAX_ROW_CHARS} characters.`);
+  const row = splitRow(text);
   if (row.length !== header.length)
-    return { error: `the row has ${row.length} columns, the header ${header.length}` };
-  const cell: Record<string, string> = {};
-  header.forEach((h, i) => {
-    cell[h] = restoreEscapedCommas(row[i]);
-  });
-  const username = cell["cognito:username"];
-  if (!username) return { error: "cognito:username is required" };
-  if (/\s/.test(username) || [...username].length > 128)
-    return { error: "cognito:username must be 1-128 characters without whitespace" };
-  const mfa = cell["cognito:mfa_enabled"].toLowerCase();
-  if (mfa !== "true" && mfa !== "false") return { error: "cognito:mfa_enabled must be true or false" };
-  if (pool.data.MfaConfiguration === "ON" && mfa !== "true")
-    return { error: "cognito:mfa_enabled must be true: the user pool requires MFA" };
-
+    return failed(`The row has ${row.length} columns; the header has ${header.length}.`);
+  const problem = rules
+    .check(row, line)
+    // A username or sign-in value already on an earlier row is the store's to decide, as for a user
+    // already in the pool: the first row imports, a later one is SKIPPED (or FAILED on an alias),
+    // the same after a resume, when this process never saw the earlier rows.
+    .find((p) => p.kind !== "duplicate");
+  if (problem) return failed(reasonWithoutValues(problem, header));
+  let username = "";
+  let mfa = "";
   const attributes: Record<string, string> = {};
-  for (const [name, value] of Object.entries(cell)) {
-    if (name.startsWith("cognito:") || value === "") continue;
-    attributes[name] = value;
+  for (let i = 0; i < header.length; i++) {
+    const name = header[i];
+    const value = row[i];
+    if (name === "cognito:username") username = value;
+    else if (name === "cognito:mfa_enabled") mfa = value.toLowerCase();
+    else if (value !== "" && !name.startsWith("cognito:") && !name.startsWith("cogctl:"))
+      attributes[name] =
+        name === "email_verified" || name === "phone_number_verified" ? value.toLowerCase() : value;
   }
-  for (const flag of ["email_verified", "phone_number_verified"]) {
-    if (attributes[flag] === undefined) continue;
-    const v = attributes[flag].toLowerCase();
-    if (v !== "true" && v !== "false") return { error: `${flag} must be TRUE or FALSE` };
-    attributes[flag] = v;
-  }
-  const auto = pool.data.AutoVerifiedAttributes ?? [];
-  if (auto.length && !auto.some((a) => attributes[a] && attributes[`${a}_verified`] === "true")) {
-    return {
-      error: `at least one auto-verified attribute (${auto.join(", ")}) must be present and marked verified`,
-    };
-  }
-  if (attributes.birthdate !== undefined && !/^\d{2}\/\d{2}\/\d{4}$/.test(attributes.birthdate)) {
-    return { error: "birthdate must be mm/dd/yyyy" };
-  }
-  if (attributes.updated_at !== undefined && !/^\d+$/.test(attributes.updated_at))
-    return { error: "updated_at must be epoch seconds" };
 
-  const key = services.users.key(pool, username);
-  if (seen.has(key) || services.users.find(pool, username)) return "skipped";
-  seen.add(key);
+  // The same request AdminCreateUser would get: the model's Username pattern (no control
+  // characters, no NUL) and length, attribute name and value bounds.
+  const userAttributes = Object.entries(attributes).map(([Name, Value]) => ({ Name, Value }));
+  try {
+    check("AdminCreateUser", { UserPoolId: pool.id, Username: username, UserAttributes: userAttributes });
+  } catch (err) {
+    return failed(`The row is not a valid user: ${(err as Error).message}`);
+  }
+  if (services.users.find(pool, username)) return { kind: "SKIPPED" };
   try {
     // birthdate is mm/dd/yyyy in import files (checked above), unlike the API's format.
     validateAttributes(
       pool.data.SchemaAttributes ?? [],
-      Object.entries(attributes)
-        .filter(([Name]) => Name !== "birthdate")
-        .map(([Name, Value]) => ({ Name, Value })),
+      userAttributes.filter((a) => a.Name !== "birthdate"),
       "create",
     );
     checkRequired(pool.data.SchemaAttributes ?? [], attributes);
@@ -176,10 +116,71 @@ function importRow(
         u.data.mfaEnabled = true;
       });
     }
-    return "imported";
+    return { kind: "SUCCEEDED" };
   } catch (err) {
-    const name = (err as { type?: string }).type;
-    if (name === "UsernameExistsException") return "skipped";
-    return { error: (err as Error).message };
+    const type = (err as { type?: string }).type;
+    if (type === "UsernameExistsException") return { kind: "SKIPPED" };
+    if (type) return failed((err as Error).message);
+    // §8b: a row that hits an internal error is FAILED and the job goes on.
+    return failed("An internal error occurred while importing this user.");
   }
+}
+
+/** The shared row rules for a pool and a file's header (one per job run: it keeps no rows). */
+export function rowRules(pool: Pool, header: string[]): RowRules {
+  return new RowRules(importPoolFrom(pool.data as UserPoolType, csvHeader(pool)), header);
+}
+
+/**
+ * A rule's problem as a log line may say it: the rules' own messages quote values for the person
+ * fixing a file, and CloudWatch Logs lines carry no user data, so the value-quoting ones are
+ * reworded from the problem's kind and column.
+ */
+function reasonWithoutValues(problem: RuleProblem, header: string[]): string {
+  const field = problem.index === undefined ? "the row" : header[problem.index];
+  switch (problem.kind) {
+    case "auto-verified":
+      return NO_AUTO_VERIFIED_MESSAGE;
+    case "mfa":
+    case "required":
+    case "verified":
+    case "length":
+      // Worded with column names and counts only.
+      return `${problem.message}.`;
+    case "username":
+      if (problem.message.includes("whitespace")) return "The cognito:username value holds whitespace.";
+      if (problem.message.includes("control"))
+        return "The cognito:username value holds a control or unprintable character.";
+      if (problem.message.includes("empty")) return "The cognito:username value is empty.";
+      return `The cognito:username value is longer than 128 characters.`;
+    case "boolean":
+      return `The ${field} value is not true or false.`;
+    case "email":
+      return `The ${field} value is not an email address.`;
+    case "phone":
+      return `The ${field} value is not an E.164 phone number (+12065550100).`;
+    case "date":
+      return field === "birthdate"
+        ? "The birthdate value is not a date in mm/dd/yyyy."
+        : `The ${field} value is not a date.`;
+    case "number":
+      return field === "updated_at"
+        ? "The updated_at value is not a time in epoch seconds."
+        : `The ${field} value is not a number.`;
+    case "range":
+      return `The ${field} value is outside the range the user pool allows.`;
+    default:
+      return `The ${field} value is not valid.`;
+  }
+}
+
+/** The CloudWatch Logs message of a row (§8b), by line number and never with user data. */
+export function outcomeMessage(line: number, outcome: RowOutcome): string {
+  const reason =
+    outcome.kind === "SUCCEEDED"
+      ? SUCCEEDED_MESSAGE
+      : outcome.kind === "SKIPPED"
+        ? SKIPPED_MESSAGE
+        : outcome.reason;
+  return `[${outcome.kind}] Line Number ${line} - ${reason}`;
 }

@@ -5,7 +5,7 @@
 // attribute) the way InitiateAuth does; setPassword()/checkPassword() keep only SRP salt + verifier;
 // updateData() read-modify-writes the free-form per-user `data` document (MFA settings, etc.).
 
-import type { Statement } from "better-sqlite3";
+import type { Statement, Transaction } from "better-sqlite3";
 import {
   AliasExistsException,
   InvalidParameterException,
@@ -237,16 +237,22 @@ export class UsersService {
       created: now,
       modified: now,
     };
-    const tx = this.db.transaction(() => {
+    this.insertUser.immediate(pool, user, input.forceAliasCreation ?? false);
+    return user;
+  }
+
+  /** Made once, not per user: an import job creates users by the hundred thousand. */
+  private get insertUser() {
+    this.insertUserTx ??= this.db.transaction((pool: Pool, user: User, force: boolean) => {
       if (this.s.exists.get(pool.id, user.usernameKey)) {
         throw new UsernameExistsException("User account already exists");
       }
       this.s.insert.run(toRow(user));
-      this.syncAliases(pool, user, input.forceAliasCreation ?? false);
+      this.syncAliases(pool, user, force);
     });
-    tx.immediate();
-    return user;
+    return this.insertUserTx;
   }
+  private insertUserTx?: Transaction<(pool: Pool, user: User, force: boolean) => void>;
 
   /** Sets and removes attributes, then re-checks alias uniqueness, in one transaction. */
   updateAttributes(

@@ -282,4 +282,34 @@ CREATE TABLE user_pool_replicas (  -- the secondary Regions; the pool's own Regi
 );
 `,
   },
+  {
+    version: 9,
+    name: "background import jobs (lease, heartbeat, row cursor) and their CloudWatch Logs events",
+    sql: `
+ALTER TABLE import_jobs ADD COLUMN lease_owner TEXT;   -- the endpoint (process) running the job
+ALTER TABLE import_jobs ADD COLUMN lease_expires INTEGER; -- epoch ms; renewed with every chunk committed
+ALTER TABLE import_jobs ADD COLUMN cursor_byte INTEGER NOT NULL DEFAULT 0; -- file offset of the next row
+ALTER TABLE import_jobs ADD COLUMN cursor_line INTEGER NOT NULL DEFAULT 0; -- lines read before that offset
+CREATE TABLE log_groups (          -- CloudWatch Logs groups (/aws/cognito/userpools/POOL_ID/POOL_NAME)
+  name TEXT PRIMARY KEY,
+  created INTEGER NOT NULL         -- epoch ms
+);
+CREATE TABLE log_streams (         -- one per import job: JOB_ID/JOB_NAME
+  id INTEGER PRIMARY KEY,
+  group_name TEXT NOT NULL REFERENCES log_groups(name) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  created INTEGER NOT NULL,
+  first_event INTEGER,
+  last_event INTEGER,
+  UNIQUE (group_name, name)
+);
+CREATE TABLE log_events (          -- one per imported row: "[FAILED] Line Number 7 - ..." (no user data)
+  id INTEGER PRIMARY KEY,          -- ingestion order: the order of a stream and of a group
+  stream_id INTEGER NOT NULL REFERENCES log_streams(id) ON DELETE CASCADE,
+  timestamp INTEGER NOT NULL,      -- epoch ms (also the ingestion time)
+  message TEXT NOT NULL
+);
+CREATE INDEX log_events_stream ON log_events(stream_id, id);
+`,
+  },
 ];

@@ -1,10 +1,12 @@
 import type { DeleteUserPoolRequest } from "@aws-sdk/client-cognito-identity-provider";
 import { InvalidParameterException } from "../errors.js";
 import { domainsOfPool } from "../services/domains.js";
+import { refuseWhileImporting } from "../services/import-jobs.js";
 import { defineTarget } from "./target.js";
 
 export default defineTarget<DeleteUserPoolRequest>((input, { services }) => {
   const pool = services.pools.get(input.UserPoolId as string);
+  refuseWhileImporting(services, input.UserPoolId as string);
   if (pool.data.DeletionProtection === "ACTIVE") {
     throw new InvalidParameterException(
       `The user pool ${pool.id} cannot be deleted because deletion protection is activated. Deletion protection must be inactivated first.`,

@@ -1,26 +1,15 @@
-// StartUserImportJob: only a Created job starts (a stopped or finished job cannot restart); the
-// import runs to completion before the answer (see services/import-jobs.ts for why).
+// StartUserImportJob: only a Created job with an uploaded file starts, one at a time (see
+// ImportJobsService.start: exactly one process wins). It answers at once (Pending); the import runs
+// in the background of this endpoint's process (services/import-runner.ts) and
+// DescribeUserImportJob shows its counters move.
 import type { StartUserImportJobRequest } from "@aws-sdk/client-cognito-identity-provider";
-import { PreconditionNotMetException } from "../errors.js";
 import { ImportJobsService } from "../services/import-jobs.js";
-import { runImport } from "../services/user-import.js";
 import { defineTarget } from "./target.js";
 
-export default defineTarget<StartUserImportJobRequest>((input, { services }) => {
+export default defineTarget<StartUserImportJobRequest>((input, { services, imports }) => {
   const pool = services.pools.get(input.UserPoolId as string);
   const jobs = new ImportJobsService(services, services.clock);
-  const job = jobs.get(pool.id, input.JobId as string);
-  if (job.Status !== "Created") {
-    throw new PreconditionNotMetException(
-      `The import job ${job.JobId} is ${job.Status}; only a Created job can be started.`,
-    );
-  }
-  job.Status = "Pending";
-  jobs.save(job);
-  try {
-    return { UserImportJob: ImportJobsService.describe(runImport(services, jobs, pool, job)) };
-  } finally {
-    // A job never restarts, so its file has served its purpose.
-    services.uploads.remove(job.JobId as string);
-  }
+  const job = jobs.start(pool.id, input.JobId as string, imports.owner, imports.leaseMs);
+  imports.launch(job.JobId as string);
+  return { UserImportJob: ImportJobsService.describe(job) };
 });

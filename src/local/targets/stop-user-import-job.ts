@@ -1,3 +1,5 @@
+// StopUserImportJob: a job not begun stops at once; a running one answers Stopping and is Stopped
+// at its next chunk boundary (by whichever endpoint runs it). A stopped job cannot restart.
 import type { StopUserImportJobRequest } from "@aws-sdk/client-cognito-identity-provider";
 import { ImportJobsService } from "../services/import-jobs.js";
 import { defineTarget } from "./target.js";

@@ -1,6 +1,7 @@
 // The shape of one emulated operation (one file per operation in this folder, listed in index.ts).
 // The router has already checked the input against the service model (types, required members,
 // lengths, patterns, enums, ranges), so a target does only the semantic checks and the work.
+import type { ImportRunner } from "../services/import-runner.js";
 import type { LocalServices } from "../services/index.js";
 
 export interface TargetContext {
@@ -9,6 +10,8 @@ export interface TargetContext {
   readonly baseUrl: string;
   /** Request headers, lower-cased names. */
   readonly headers: Record<string, string>;
+  /** Runs import jobs in the background of this endpoint's process. */
+  readonly imports: ImportRunner;
 }
 
 export type Target<I = any> = (input: I, ctx: TargetContext) => unknown | Promise<unknown>;

@@ -1,10 +1,12 @@
 // UpdateUserPool: like the service, members left out go back to their defaults, except the ones the
 // API cannot change (schema, username/alias attributes, username configuration, name).
 import type { UpdateUserPoolRequest } from "@aws-sdk/client-cognito-identity-provider";
+import { refuseWhileImporting } from "../services/import-jobs.js";
 import { DEFAULT_PASSWORD_POLICY } from "../services/pools.js";
 import { defineTarget } from "./target.js";
 
 export default defineTarget<UpdateUserPoolRequest>((input, { services }) => {
+  refuseWhileImporting(services, input.UserPoolId as string);
   services.pools.update(input.UserPoolId as string, (pool) => {
     const d = pool.data;
     d.Policies = {
