@@ -2,6 +2,7 @@
 // splitter the import reader uses, and as a JSON line; what Cognito's dialect cannot carry.
 import { describe, expect, it } from "vitest";
 import { splitLine } from "../src/cognito/csv/index.js";
+import { CliError, ExitCode, ServiceError, UsageError } from "../src/kernel/errors.js";
 import { GroupMap } from "../src/kernel/export/group-map.js";
 import {
   birthdateForFile,
@@ -10,6 +11,7 @@ import {
   jsonLine,
   type LossyValue,
 } from "../src/kernel/export/rows.js";
+import { isTransient } from "../src/kernel/export/run.js";
 
 const HEADER = csvHeader(
   ["name", "email", "email_verified", "birthdate", "address", "cognito:mfa_enabled", "cognito:username"],
@@ -106,5 +108,15 @@ describe("export rows", () => {
       Groups: [],
     });
     expect(birthdateForFile("1990")).toBe("1990");
+  });
+
+  it("asks a page again only after throttling, a server error or the network, never a bad request", () => {
+    expect(isTransient(new ServiceError("TooManyRequestsException", "ListUsers", "slow down"))).toBe(true);
+    expect(isTransient(new ServiceError("500", "ListUsers", "Internal Server Error"))).toBe(true);
+    expect(isTransient(new ServiceError("InvalidParameterException", "ListUsers", "bad token"))).toBe(false);
+    expect(
+      isTransient(new CliError('Could not connect to the endpoint URL: "x" (ECONNREFUSED)', ExitCode.OTHER)),
+    ).toBe(true);
+    expect(isTransient(new UsageError("Could not connect"))).toBe(false);
   });
 });

@@ -9,6 +9,7 @@ import {
   type ExportTarget,
   fingerprintMismatch,
   prepareTarget,
+  retryTransient,
   runExport,
 } from "../../src/kernel/export/run.js";
 import { loadImportPool } from "../../src/kernel/import/import-pool.js";
@@ -174,7 +175,7 @@ export default defineCommand<Opts>({
         let groups: GroupMap | undefined;
         if (withGroups) {
           const max = Number(ctx.io.env.COGCTL_EXPORT_MAX_MEMBERSHIPS) || undefined;
-          groups = await loadGroupMap(call, pool.id, { maxMemberships: max });
+          groups = await retryTransient(() => loadGroupMap(call, pool.id, { maxMemberships: max }));
         }
         const run = await runExport(
           call,

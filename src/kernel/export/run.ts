@@ -8,7 +8,7 @@ import { createInterface } from "node:readline";
 import { loadOperation } from "../../cognito/catalog.js";
 import { CompactKeySet, splitLine } from "../../cognito/csv/index.js";
 import type { CognitoCall, ServiceOutput } from "../cognito-call.js";
-import { ServiceError, UsageError } from "../errors.js";
+import { CliError, ExitCode, ServiceError, UsageError } from "../errors.js";
 import type { OutStream } from "../io/io.js";
 import { encodeToken, operationPages, type PaginatorSpec } from "../paginate.js";
 import { type Condition, matches } from "../users.js";
@@ -24,6 +24,35 @@ import { csvLine, jsonLine, type LossyValue, type RowContext } from "./rows.js";
 /** How often the checkpoint is rewritten (two fsyncs each): often enough that a resume redoes little. */
 const CHECKPOINT_MS = 250;
 const LOSSY_EXAMPLES = 5;
+/** Times a page is asked again after a transient failure, waiting 0.5, 1, 2, 4 s. */
+const PAGE_RETRIES = 4;
+const RETRY_BASE_MS = 500;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Throttling, a server error or the network: worth asking again (never a bad request). */
+export function isTransient(err: unknown): boolean {
+  if (err instanceof ServiceError)
+    return /^(TooManyRequestsException|InternalErrorException|ServiceUnavailable|ThrottlingException|5\d\d)$/.test(
+      err.code,
+    );
+  return (
+    err instanceof CliError &&
+    err.exitCode === ExitCode.OTHER &&
+    /^(Connection was closed|Could not connect|Read timeout)/.test(err.message)
+  );
+}
+
+/** fn, tried again after a transient failure (the group map: it starts over, nothing is written). */
+export async function retryTransient<T>(fn: () => Promise<T>): Promise<T> {
+  for (let failures = 0; ; failures++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (!isTransient(err) || failures >= PAGE_RETRIES) throw err;
+      await sleep(RETRY_BASE_MS * 2 ** failures);
+    }
+  }
+}
 
 export interface ExportSpec {
   poolId: string;
@@ -137,14 +166,16 @@ export async function runExport(
     seen = await usernamesIn(exportFiles(target.path).partial, state.bytes, spec);
 
   const spec_ = loadOperation("list-users")?.paginator as PaginatorSpec;
+  let failures = 0;
   while (!finished) {
-    let nextToken: string | undefined;
+    // The service token after each page, in page order (one page is fetched ahead, see below).
+    const nextTokens: (string | undefined)[] = [];
     let sentToken = false;
     // The service token of the next page, seen on the response before the iterator hides it.
     const send: CognitoCall = async (operation, input) => {
       sentToken = input.PaginationToken !== undefined;
       const r = await call(operation, input);
-      nextToken = r.PaginationToken as string | undefined;
+      nextTokens.push(r.PaginationToken as string | undefined);
       return r;
     };
     const input: Record<string, unknown> = { UserPoolId: spec.poolId };
@@ -155,7 +186,7 @@ export async function runExport(
       ...(startToken ? { startingToken: encodeToken(spec_, startToken, 0) } : {}),
     });
     try {
-      for await (const page of pages) {
+      for await (const page of fetchingAhead(pages)) {
         const users = (page.Users as ServiceOutput[] | undefined) ?? [];
         let kept = users.filter((u) => spec.local.every((c) => matches(u, c)));
         if (seen) {
@@ -169,12 +200,20 @@ export async function runExport(
         for (const l of lossy) if (state.lossyExamples.length < LOSSY_EXAMPLES) state.lossyExamples.push(l);
         state.rows += kept.length;
         state.listed += users.length;
-        state.token = nextToken ?? null;
+        state.token = nextTokens.shift() ?? null;
         await sink.write(text, state);
         events.listed(users.length);
+        failures = 0;
       }
       finished = true;
     } catch (err) {
+      // A read that failed after the SDK's and the pacer's retries (throttled, a 5xx, a dropped
+      // connection) is asked again from the last page's token, as --resume would: nothing is lost.
+      if (isTransient(err) && failures < PAGE_RETRIES) {
+        await sleep(RETRY_BASE_MS * 2 ** failures++);
+        startToken = state.token || undefined;
+        continue;
+      }
       // ListUsers tokens do not live long on AWS: an old one is refused. The listing starts again and
       // skips every user the partial file already holds; the order can then differ from a run that
       // was never interrupted, and users deleted meanwhile stay in the file.
@@ -204,6 +243,24 @@ export async function runExport(
     resumedAt: cp?.rows,
     relisted: state.relisted,
   };
+}
+
+/**
+ * The next page is requested as soon as one is handed out, so writing a page overlaps the wait for
+ * the next one (what a bare SDK loop cannot do either; it halves cogctl's own share of the time).
+ * At most one page is held ahead.
+ */
+async function* fetchingAhead<T>(pages: AsyncIterable<T>): AsyncGenerator<T> {
+  const iterator = pages[Symbol.asyncIterator]();
+  let next = iterator.next();
+  for (;;) {
+    const result = await next;
+    if (result.done) return;
+    next = iterator.next();
+    // A failure of the page ahead is seen when it is awaited, after this page is written.
+    next.catch(() => {});
+    yield result.value;
+  }
 }
 
 interface Sink {
