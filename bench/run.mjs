@@ -23,6 +23,14 @@ const suites = [
     "local-import-job.mjs",
     "issue 10: a 500,000-row (~100 MB) import job against local serve: seconds, peak RSS",
   ],
+  [
+    "users-import-job.mjs",
+    "issue 10: users import --via job, 500,000 rows end to end (file, job, logs, rejects)",
+  ],
+  [
+    "users-import-api.mjs",
+    "issue 10: users import --via api against local serve --quotas (and --faults): % of --rate, lost/doubled rows",
+  ],
   ["users-export.mjs", "issue 11: cogctl users export of a 10,000-user pool vs aws cognito-idp list-users"],
 ];
 

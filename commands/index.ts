@@ -191,6 +191,10 @@ export const commands: CommandRegistry = {
     summary: "Export a pool's users: the import CSV (re-imports as it is) or JSON lines, groups included",
     load: () => import("./users/export.js"),
   },
+  "users import": {
+    summary: "Import users from a CSV file (validated first; resumable, exactly once; --undo)",
+    load: () => import("./users/import.js"),
+  },
   "users list": {
     summary: "List a pool's users (filter by group, status, enabled or any attribute)",
     load: () => import("./users/list.js"),
@@ -206,6 +210,10 @@ export const commands: CommandRegistry = {
   "users reset-password": {
     summary: "Make a user reset their password with a code sent to them",
     load: () => import("./users/reset-password.js"),
+  },
+  "users runs": {
+    summary: "List users import runs (id, pool, file, state, counts) for --resume and --undo",
+    load: () => import("./users/runs.js"),
   },
   "users set-password": {
     summary: "Set a user's password (permanent, or --temporary to force a change at sign-in)",

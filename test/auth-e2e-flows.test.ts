@@ -197,7 +197,7 @@ describe("stored sessions", () => {
         endpointUrl: w.local.server.url,
         region: "us-east-1",
       },
-      { paths: { configDir: w.configDir, dataDir: w.configDir } },
+      { paths: { configDir: w.configDir, dataDir: w.configDir, stateDir: w.configDir } },
     );
     const input: Record<string, unknown> = {};
     await injectStoredAccessToken(op, input, ctx);

@@ -8,6 +8,7 @@ import { renderHelp } from "../src/cli/help.js";
 import {
   commandLine,
   descriptionColumn,
+  reflow,
   shellQuote,
   twoColumns,
   wrap,
@@ -186,5 +187,21 @@ describe("help screens at the terminal's width", () => {
       "A shell command that prints the MFA code once it has been sent (for scripts; COGCTL_CODE_COMMAND also works)",
     );
     expect(text).not.toContain("--help");
+  });
+});
+
+describe("reflow", () => {
+  it("joins a paragraph's source lines, keeps blank lines, bullets and indented lines", () => {
+    expect(reflow("one two\nthree\n\n- a bullet\n- another\n  indented\nlast")).toBe(
+      "one two three\n\n- a bullet\n- another\n  indented\nlast",
+    );
+  });
+
+  it("lets a description written at 100 columns wrap evenly at 80", () => {
+    const text = `${"word ".repeat(19)}end\n${"more ".repeat(19)}end`;
+    const lines = wrap(reflow(text), 80);
+    expect(lines.every((l) => l.length <= 80)).toBe(true);
+    // Without reflow the first source line's tail would be a short line of its own.
+    expect(lines.slice(0, -1).every((l) => l.length > 70)).toBe(true);
   });
 });

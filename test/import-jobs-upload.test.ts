@@ -3,7 +3,7 @@
 // module's error answers (status and S3 message, exit 254; network failure, exit 255) — never
 // showing the presigned URL's query string (its signature).
 import { once } from "node:events";
-import { mkdtempSync, statSync, truncateSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, statSync, truncateSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -149,7 +149,9 @@ describe("import-jobs upload --local (in process)", () => {
       ImportedUsers: 1,
       FailedUsers: 1,
     });
-    expect(r.stderr).toContain(`Import job ${jobId} ended with 1 failed row(s)`);
+    expect(r.stderr).toContain(
+      `Import job ${jobId} finished with failed rows: 1 imported, 0 skipped, 1 failed`,
+    );
   });
 });
 
@@ -184,6 +186,108 @@ describe("import-jobs upload against `local serve` (HTTP PUT)", () => {
       stop();
       expect(await running).toBe(0);
     }
+  });
+});
+
+describe("import-jobs upload --start waits for the job's end", () => {
+  const L = ["--local"];
+
+  it("rows that failed: exit 1 with the counts, the final job on stdout; progress only on a terminal", async () => {
+    const { pool, header, jobId } = await newJob(L, "rowsfail");
+    const file = csvFile("rowsfail.csv", header, ["hal", "ivy", "jo"]);
+    // ivy's birthdate is not mm/dd/yyyy: the job fails that row and goes on.
+    const text = readFileSync(file, "utf8").split("\n");
+    const at = header.indexOf("birthdate");
+    const cells = text[2].split(",");
+    cells[at] = "1990-01-31";
+    text[2] = cells.join(",");
+    writeFileSync(file, text.join("\n"));
+    const r = await runCli(
+      [
+        ...L,
+        "import-jobs",
+        "upload",
+        "--user-pool-id",
+        pool,
+        "--job-id",
+        jobId,
+        "--file",
+        file,
+        "--start",
+        "--poll-interval",
+        "0.05",
+      ],
+      {
+        env,
+        stderrTTY: true,
+      },
+    );
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).UserImportJob).toMatchObject({
+      JobId: jobId,
+      Status: "Succeeded",
+      ImportedUsers: 2,
+      FailedUsers: 1,
+    });
+    expect(r.stderr).toContain(
+      `Import job ${jobId} finished with failed rows: 2 imported, 0 skipped, 1 failed`,
+    );
+    expect(r.stderr).toContain(`stream ${jobId}/rowsfail`);
+    // The progress line, redrawn in place on the terminal and cleared.
+    expect(r.stderr).toContain("\r\x1b[K");
+    expect(r.stderr).toMatch(/users: \d+ imported, \d+ skipped, \d+ failed/);
+  });
+
+  it("a job that ends Failed: exit 254 with its CompletionMessage", async () => {
+    const { pool, jobId } = await newJob(L, "jobfail");
+    const file = join(dir, "wrong-header.csv");
+    writeFileSync(file, "cognito:username,email\nkim,kim@example.com\n");
+    const r = await upload(L, pool, jobId, file, "--start");
+    expect(r.code).toBe(254);
+    expect(JSON.parse(r.stdout).UserImportJob.Status).toBe("Failed");
+    expect(r.stderr).toMatch(
+      new RegExp(`Import job ${jobId} ended Failed: .*header.*\\(0 imported, 0 skipped, 0 failed\\)`),
+    );
+  });
+
+  it("--no-wait returns once started, saying how to follow the job", async () => {
+    const { pool, header, jobId } = await newJob(L, "nowait");
+    const file = csvFile("nowait.csv", header, ["lea"]);
+    const r = await runCli(
+      [
+        ...L,
+        "import-jobs",
+        "upload",
+        "--user-pool-id",
+        pool,
+        "--job-id",
+        jobId,
+        "--file",
+        file,
+        "--start",
+        "--no-wait",
+      ],
+      {
+        env,
+        stderrTTY: true,
+      },
+    );
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).UserImportJob).toMatchObject({ JobId: jobId });
+    expect(r.stderr).toContain(
+      `follow it with: cogctl describe-user-import-job --user-pool-id ${pool} --job-id ${jobId}`,
+    );
+    expect(r.stderr).not.toContain("imported,");
+  });
+
+  it("a bad --poll-interval is refused before the upload", async () => {
+    const { pool, header, jobId } = await newJob(L, "badpoll");
+    const file = csvFile("badpoll.csv", header, ["max"]);
+    const r = await upload(L, pool, jobId, file, "--start", "--poll-interval", "0");
+    expect(r.code).toBe(252);
+    expect(r.stderr).toContain("--poll-interval 0 is not a number of seconds");
+    const described = await ok([...L, "describe-user-import-job", "--user-pool-id", pool, "--job-id", jobId]);
+    expect(described.UserImportJob.Status).toBe("Created");
   });
 });
 

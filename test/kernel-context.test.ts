@@ -24,7 +24,9 @@ const globals: GlobalOptions = {
 
 describe("Context lifetime", () => {
   it("opens the in-process endpoint once for the client and everyone else, and closes it once", async () => {
-    const ctx = createContext(createTestIO(), globals, { paths: { configDir: dataDir, dataDir } });
+    const ctx = createContext(createTestIO(), globals, {
+      paths: { configDir: dataDir, dataDir, stateDir: dataDir },
+    });
     const endpoint = await ctx.localEndpoint();
     expect(await ctx.localEndpoint()).toBe(endpoint);
     const client = await ctx.cognito();
@@ -45,7 +47,9 @@ describe("Context lifetime", () => {
   });
 
   it("closing a Context that never opened anything is a no-op", async () => {
-    const ctx = createContext(createTestIO(), globals, { paths: { configDir: dataDir, dataDir } });
+    const ctx = createContext(createTestIO(), globals, {
+      paths: { configDir: dataDir, dataDir, stateDir: dataDir },
+    });
     await expect(ctx.close()).resolves.toBeUndefined();
   });
 });

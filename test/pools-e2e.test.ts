@@ -128,6 +128,8 @@ describe.each(endpoints)("pools commands against the %s", (_name, start) => {
         "deletion protection": "INACTIVE",
       });
       expect(fields(r.stdout)["password policy"]).toMatch(/^min \d+ characters/);
+      // Created without UsernameConfiguration: case-sensitive, said rather than left blank.
+      expect(fields(r.stdout)["case-sensitive"]).toMatch(/^yes/);
     });
 
     it("gives DescribeUserPool's shape plus the counts with --output json and --query", async () => {
@@ -197,6 +199,20 @@ describe.each(endpoints)("pools commands against the %s", (_name, start) => {
         "UserPool.MfaConfiguration",
       ]);
       expect(JSON.parse(again.stdout)).toBe("OPTIONAL");
+    });
+
+    it("--verify sets the automatically verified attributes; a bad one is 252 before any call", async () => {
+      const r = await cog(["pools", "create", "importable", "--verify", "email"]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(fields(r.stdout)["verified automatically"]).toBe("email");
+      const [id] = await poolIdsNamed("importable");
+      const pool = (await client.send(new DescribeUserPoolCommand({ UserPoolId: id }))).UserPool!;
+      expect(pool.AutoVerifiedAttributes).toEqual(["email"]);
+      expect(pool.UsernameAttributes ?? []).toEqual([]);
+      const bad = await cog(["pools", "create", "x3", "--verify", "nickname"]);
+      expect(bad.code).toBe(252);
+      expect(bad.stderr).toContain("--verify nickname: give email, phone, or both.");
+      expect(await poolIdsNamed("x3")).toEqual([]);
     });
 
     it("refuses a name a pool already has unless --allow-duplicate-name", async () => {

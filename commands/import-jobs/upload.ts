@@ -1,8 +1,9 @@
 // cogctl import-jobs upload: sends a users CSV to an import job's PreSignedUrl (the PUT that
 // `curl -T users.csv -H 'x-amz-server-side-encryption: aws:kms' "$URL"` does), then --start starts
-// the job and waits for it to end (polling DescribeUserImportJob), exiting 1 when the job failed or
-// any row failed. Checks only what would make the transfer itself pointless (the job's status, the
-// file's size, a BOM, over-long rows); row-level validation is the job's (and `users validate`'s).
+// the job and waits for it to end (src/kernel/import/job-wait.ts, shared with `users import --via
+// job`), exiting 254 when the job ended Failed, Stopped or Expired and 1 when rows failed. Checks only
+// what would make the transfer itself pointless (the job's status, the file's size, a BOM, over-long
+// rows); row-level validation is the job's (and `users validate`'s).
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { defineCommand } from "../../src/cli/command.js";
@@ -16,6 +17,9 @@ interface Opts {
   jobId: string;
   file: string;
   start?: boolean;
+  /** commander's --no-wait: false when given. */
+  wait: boolean;
+  pollInterval?: string;
 }
 
 const fmt = (n: number) => n.toLocaleString("en-US");
@@ -27,9 +31,9 @@ export default defineCommand<Opts>({
     "Upload a users CSV file to the PreSignedUrl of a user import job in Created status (from " +
     "create-user-import-job; the URL is valid for 15 minutes), with the x-amz-server-side-encryption " +
     "header it is signed with. Works against AWS, any --endpoint-url, and --local. --start then calls " +
-    "StartUserImportJob and waits for the job to end (it prints the final job; exit 1 when the job " +
-    "Failed, was stopped, or any row failed). The file must be UTF-8 without a BOM, at most 100 MB, " +
-    "rows at most 16,000 characters; its columns must be those of get-csv-header.",
+    "StartUserImportJob and waits for the job to end (progress on a terminal's stderr; --no-wait returns at " +
+    "once), exiting 254 when it ends Failed, Stopped or Expired and 1 when rows failed. The file must be UTF-8 without a BOM, at most 100 MB, rows at most 16,000 " +
+    "characters; its columns must be those of get-csv-header.",
   examples: [
     {
       summary: "Upload a CSV to a new import job and start it",
@@ -51,16 +55,20 @@ export default defineCommand<Opts>({
       .requiredOption("--user-pool-id <id>", "The user pool of the import job")
       .requiredOption("--job-id <id>", "The import job (import-...), in Created status")
       .requiredOption("--file <path>", "The CSV file to upload")
+      .option("--start", "Start the job (StartUserImportJob) once the file is uploaded, and wait for its end")
+      .option("--no-wait", "With --start: return once the job is started, without waiting for its end")
       .option(
-        "--start",
-        "Start the job (StartUserImportJob) once the file is uploaded, and wait for it to end",
+        "--poll-interval <seconds>",
+        "With --start: seconds between two DescribeUserImportJob calls (default 2)",
       );
   },
   async run(opts, _args, ctx) {
+    const pollIntervalMs = parsePollInterval(opts.pollInterval);
     await checkFile(opts.file);
-    const [{ createCognitoCall }, { uploadToPresignedUrl }] = await Promise.all([
+    const [{ createCognitoCall }, { uploadToPresignedUrl }, wait] = await Promise.all([
       import("../../src/kernel/cognito-call.js"),
       import("../../src/kernel/presigned-upload.js"),
+      import("../../src/kernel/import/job-wait.js"),
     ]);
     const call = await createCognitoCall(ctx);
     const described = await call("DescribeUserImportJob", {
@@ -77,20 +85,26 @@ export default defineCommand<Opts>({
     const { bytes } = await uploadToPresignedUrl(ctx, job.PreSignedUrl, opts.file);
     ctx.printer.done(`Uploaded ${opts.file} (${fmt(bytes)} bytes) to import job ${opts.jobId}`);
     if (opts.start) {
-      await call("StartUserImportJob", { UserPoolId: opts.userPoolId, JobId: opts.jobId });
-      const ended = await waitForJob(ctx, () =>
-        call("DescribeUserImportJob", { UserPoolId: opts.userPoolId, JobId: opts.jobId }),
+      const started = await call("StartUserImportJob", { UserPoolId: opts.userPoolId, JobId: opts.jobId });
+      if (!opts.wait) {
+        ctx.printer.done(
+          `Started import job ${opts.jobId}; follow it with: cogctl describe-user-import-job --user-pool-id ${opts.userPoolId} --job-id ${opts.jobId}`,
+        );
+        ctx.printer.result(started, { title: "StartUserImportJob" });
+        return;
+      }
+      const job = await wait.waitForImportJob(call, opts.userPoolId, opts.jobId, {
+        io: ctx.io,
+        pollIntervalMs,
+      });
+      ctx.printer.result({ UserImportJob: job }, { title: "DescribeUserImportJob" });
+      const failure = wait.jobOutcomeError(
+        job,
+        `Each row's outcome is in CloudWatch Logs: group /aws/cognito/userpools/${opts.userPoolId}/<pool name>, stream ${opts.jobId}/${job.JobName ?? "<job name>"}.`,
       );
-      ctx.printer.result({ UserImportJob: ended }, { title: "DescribeUserImportJob" });
-      const failedRows = Number(ended.FailedUsers ?? 0);
-      if (ended.Status === "Succeeded" && failedRows === 0) return;
-      ctx.printer.warn(
-        ended.Status === "Succeeded"
-          ? `Import job ${opts.jobId} ended with ${fmt(failedRows)} failed row(s); its CloudWatch Logs stream names each one ([FAILED] Line Number N).`
-          : `Import job ${opts.jobId} ended ${ended.Status}: ${ended.CompletionMessage ?? "no message"}`,
-      );
-      // 1: the job or some of its rows failed (the transfer itself worked).
-      return 1;
+      if (failure) throw failure;
+      ctx.printer.done(`Import job ${opts.jobId} succeeded: ${wait.countsText(wait.jobCounts(job))}`);
+      return;
     }
     ctx.printer.done(
       `Start it with: cogctl start-user-import-job --user-pool-id ${opts.userPoolId} --job-id ${opts.jobId}`,
@@ -99,34 +113,13 @@ export default defineCommand<Opts>({
   },
 });
 
-interface JobState {
-  Status?: string;
-  ImportedUsers?: number;
-  SkippedUsers?: number;
-  FailedUsers?: number;
-  CompletionMessage?: string;
-}
-
-const FINISHED = new Set(["Succeeded", "Failed", "Stopped", "Expired"]);
-
-/**
- * Polls until the job ends: quickly at first (a small file is done in moments), then every 5 s at
- * most (the DescribeUserImportJob quota is shared with other callers). Counters on a terminal.
- */
-async function waitForJob(
-  ctx: { printer: { info(message: string): void } },
-  describe: () => Promise<{ UserImportJob?: unknown }>,
-): Promise<JobState> {
-  let delay = 100;
-  for (;;) {
-    const job = ((await describe()).UserImportJob ?? {}) as JobState;
-    if (FINISHED.has(job.Status ?? "")) return job;
-    ctx.printer.info(
-      `${job.Status}: ${fmt(job.ImportedUsers ?? 0)} imported, ${fmt(job.SkippedUsers ?? 0)} skipped, ${fmt(job.FailedUsers ?? 0)} failed`,
-    );
-    await new Promise((resolve) => setTimeout(resolve, delay));
-    delay = Math.min(delay * 2, 5000);
+function parsePollInterval(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < 0.05 || seconds > 600) {
+    throw new UsageError(`--poll-interval ${value} is not a number of seconds between 0.05 and 600.`);
   }
+  return Math.round(seconds * 1000);
 }
 
 function notUploadable(opts: Opts, status: string | undefined): UsageError {

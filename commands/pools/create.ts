@@ -9,6 +9,7 @@ import { wantsPrinter, withTask } from "../../src/kernel/task.js";
 
 interface Opts {
   usernameAttributes?: string[];
+  verify?: string[];
   mfa?: string;
   deletionProtection?: boolean;
   allowDuplicateName?: boolean;
@@ -21,13 +22,23 @@ const USERNAME_ATTRIBUTES: Record<string, string> = {
 };
 const MFA: Record<string, string> = { off: "OFF", optional: "OPTIONAL", on: "ON" };
 
+/** email / phone as given to a flag → the attribute names Cognito uses. */
+function contactAttributes(flag: string, given: string[] | undefined): string[] {
+  return (given ?? []).map((a) => {
+    const attr = Object.hasOwn(USERNAME_ATTRIBUTES, a) ? USERNAME_ATTRIBUTES[a] : undefined;
+    if (!attr) throw new UsageError(`${flag} ${a}: give email, phone, or both.`);
+    return attr;
+  });
+}
+
 export default defineCommand<Opts>({
   name: "pools create",
   summary: "Create a user pool (sign-in by username, email or phone; MFA off, optional or on)",
   description: [
     "Create a user pool. Users sign in with a username unless --username-attributes makes email",
     "and/or phone the sign-in name instead (fixed once the pool exists); email is then verified",
-    "automatically. --mfa optional|on turns on authenticator-app (TOTP) MFA, which needs no SMS",
+    "automatically. --verify email|phone says which attributes Cognito verifies by code (an import",
+    "job needs one). --mfa optional|on turns on authenticator-app (TOTP) MFA, which needs no SMS",
     "set-up. A name another pool already has is refused (Cognito would create a second pool with",
     "it, and names would no longer resolve) unless --allow-duplicate-name.",
   ].join("\n"),
@@ -45,6 +56,10 @@ export default defineCommand<Opts>({
         "optional",
         "--deletion-protection",
       ],
+    },
+    {
+      summary: "A pool that verifies email automatically, ready for users import --via job",
+      args: ["pools", "create", "people", "--verify", "email"],
     },
     {
       summary: "Email or phone as the sign-in name, printing only the new id",
@@ -66,17 +81,22 @@ export default defineCommand<Opts>({
     cmd
       .argument("<name>", "the pool's name")
       .option("--username-attributes <attr...>", "sign in with email and/or phone instead of a username")
+      .option(
+        "--verify <attr...>",
+        "verify email and/or phone automatically (AutoVerifiedAttributes: sign-up codes, import jobs)",
+      )
       .option("--mfa <mode>", "off (default), optional or on: authenticator-app (TOTP) MFA")
       .option("--deletion-protection", "Cognito refuses to delete the pool until this is turned off")
       .option("--allow-duplicate-name", "create it even if another pool has this name");
   },
   async run(opts, args, ctx) {
     const [name] = args;
-    const usernameAttributes = (opts.usernameAttributes ?? []).map((a) => {
-      const attr = Object.hasOwn(USERNAME_ATTRIBUTES, a) ? USERNAME_ATTRIBUTES[a] : undefined;
-      if (!attr) throw new UsageError(`--username-attributes ${a}: give email, phone, or both.`);
-      return attr;
-    });
+    const usernameAttributes = contactAttributes("--username-attributes", opts.usernameAttributes);
+    const verified = contactAttributes("--verify", opts.verify);
+    // Email as the sign-in name is verified automatically unless --verify says otherwise.
+    const autoVerified = [
+      ...new Set(opts.verify ? verified : usernameAttributes.includes("email") ? ["email"] : []),
+    ];
     const mfa = opts.mfa === undefined ? "OFF" : Object.hasOwn(MFA, opts.mfa) ? MFA[opts.mfa] : undefined;
     if (!mfa) throw new UsageError(`--mfa ${opts.mfa}: give off, optional or on.`);
 
@@ -91,7 +111,7 @@ export default defineCommand<Opts>({
       const created = await call("CreateUserPool", {
         PoolName: name,
         ...(usernameAttributes.length ? { UsernameAttributes: [...new Set(usernameAttributes)] } : {}),
-        ...(usernameAttributes.includes("email") ? { AutoVerifiedAttributes: ["email"] } : {}),
+        ...(autoVerified.length ? { AutoVerifiedAttributes: autoVerified } : {}),
         ...(opts.deletionProtection ? { DeletionProtection: "ACTIVE" } : {}),
       });
       let pool = created.UserPool as ServiceOutput;
@@ -114,6 +134,7 @@ export default defineCommand<Opts>({
           { label: "name", value: pool.Name as string },
           { label: "id", value: pool.Id as string },
           { label: "sign-in", value: usernameAttributes.length ? usernameAttributes : ["username"] },
+          { label: "verified automatically", value: autoVerified.length ? autoVerified : ["none"] },
           { label: "mfa", value: mfa === "OFF" ? "OFF" : `${mfa} (authenticator app)` },
           { label: "deletion protection", value: opts.deletionProtection ? "ACTIVE" : "INACTIVE" },
         ],

@@ -80,7 +80,9 @@ export default defineCommand({
         { label: "sign-in", value: signIn(pool) },
         {
           label: "case-sensitive",
-          value: caseSensitive === undefined ? undefined : caseSensitive ? "yes" : "no",
+          // A pool created without UsernameConfiguration compares usernames case-sensitively
+          // (COGNITO-FACTS §10): say so rather than leave the line blank.
+          value: caseSensitive === undefined ? "yes (not configured)" : caseSensitive ? "yes" : "no",
         },
         { label: "mfa", value: (pool.MfaConfiguration as string | undefined) ?? "OFF" },
         { label: "password policy", value: policy.rules },

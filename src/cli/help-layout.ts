@@ -37,6 +37,28 @@ export function wrap(text: string, width: number, indent = ""): string[] {
 }
 
 /**
+ * Joins a paragraph's source lines into one, so that text written at the source's width wraps at
+ * the terminal's instead of breaking at both. Blank lines, "- " bullets and indented lines (and
+ * the line after one) keep a line of their own.
+ */
+export function reflow(text: string): string {
+  const out: string[] = [];
+  for (const line of text.split("\n")) {
+    const last = out.length - 1;
+    const joins =
+      last >= 0 &&
+      out[last].trim() !== "" &&
+      !/^\s/.test(out[last]) &&
+      line.trim() !== "" &&
+      !/^\s/.test(line) &&
+      !line.startsWith("- ");
+    if (joins) out[last] += ` ${line}`;
+    else out.push(line);
+  }
+  return out.join("\n");
+}
+
+/**
  * Wraps AWS shorthand syntax (`Name=string,Value=string {A=b}`), which has few spaces: lines break
  * after a comma or at a space, never inside a `Name=value`. Hand-written: word wrappers break at
  * spaces only.

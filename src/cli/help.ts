@@ -7,7 +7,7 @@ import { loadIndex, loadOperation } from "../cognito/catalog.js";
 import type { IO } from "../kernel/io/io.js";
 import { type CommandRegistry, findCommand } from "./command.js";
 import { GLOBAL_OPTIONS } from "./global-options.js";
-import { labelled, MIN_HELP_WIDTH, renderExamples, twoColumns, wrap } from "./help-layout.js";
+import { labelled, MIN_HELP_WIDTH, reflow, renderExamples, twoColumns, wrap } from "./help-layout.js";
 import { renderOperationHelp, renderOperationList } from "./operation-help.js";
 import { OPERATION_EXAMPLES } from "./usage-examples.js";
 
@@ -60,7 +60,7 @@ async function renderTaskHelp(commands: CommandRegistry, key: string, width: num
   const lines = [
     ...labelled("Usage: ", `cogctl ${helper.commandUsage(cmd)}`, width),
     "",
-    ...wrap(def.description ?? def.summary, width),
+    ...wrap(reflow(def.description ?? def.summary), width),
   ];
   const section = (title: string, rows: (readonly [string, string])[]) => {
     if (rows.length) lines.push("", `${title}:`, ...twoColumns(rows, { width }));

@@ -1,16 +1,21 @@
-// Builds the Cognito client for real AWS, any --endpoint-url, or the embedded endpoint (--local).
+// Builds the SDK clients (Cognito; IAM and CloudWatch Logs for import jobs) for real AWS, any
+// --endpoint-url, or the embedded endpoint (--local).
 // Region, credentials and profiles come from the SDK's own providers; cogctl only adds what the
 // AWS CLI does on top (AWS_DEFAULT_REGION, --profile, timeouts) and the --debug trace.
+
+import type { CloudWatchLogsClient, CloudWatchLogsClientConfig } from "@aws-sdk/client-cloudwatch-logs";
 import type {
   CognitoIdentityProviderClient,
   CognitoIdentityProviderClientConfig,
 } from "@aws-sdk/client-cognito-identity-provider";
+import type { IAMClient, IAMClientConfig } from "@aws-sdk/client-iam";
 import type { HttpHandlerOptions, HttpRequest, HttpResponse } from "@smithy/types";
 import type { LocalEndpoint } from "../local/endpoint.js";
 import type { GlobalOptions } from "./context.js";
+import { UsageError } from "./errors.js";
 import type { Printer } from "./output/types.js";
 import { redactBody, redactHeaders } from "./redact.js";
-import { loadCognitoSdk, loadNodeHttpHandler } from "./sdk.js";
+import { loadCognitoSdk, loadIamSdk, loadLogsSdk, loadNodeHttpHandler } from "./sdk.js";
 
 export interface RequestHandlerLike {
   handle(request: HttpRequest, options?: HttpHandlerOptions): Promise<{ response: HttpResponse }>;
@@ -19,18 +24,36 @@ export interface RequestHandlerLike {
   httpHandlerConfigs?(): Record<string, unknown>;
 }
 
-export async function createCognitoClient(
+/** The services cogctl talks to: Cognito for everything, IAM and CloudWatch Logs for import jobs. */
+export type ServiceName = "cognito" | "iam" | "logs";
+
+interface ClientConfig {
+  profile?: string;
+  region?: string;
+  endpoint?: string;
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+  requestHandler?: never;
+}
+
+/**
+ * The configuration every client shares: profile, region (AWS_DEFAULT_REGION too), --endpoint-url,
+ * timeouts, the --debug trace and, with --local, the in-process endpoint. One function so IAM and
+ * CloudWatch Logs behave exactly as the Cognito client does (retries are the SDK's standard mode for
+ * all three). --endpoint-url names one endpoint for all of them, as moto_server and the embedded
+ * endpoint serve several services on one port; without it each SDK honours its own
+ * AWS_ENDPOINT_URL_<SERVICE> variable.
+ */
+async function clientConfig(
+  service: ServiceName,
   globals: GlobalOptions,
   env: Readonly<Record<string, string | undefined>>,
   printer: Printer,
   localEndpoint: () => Promise<LocalEndpoint>,
-): Promise<CognitoIdentityProviderClient> {
+): Promise<ClientConfig> {
   // The SDK warns on every run that Node 20 support ends in 2027; that is not the user's concern
   // at each invocation (README documents the Node requirement).
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-  const { CognitoIdentityProviderClient } = loadCognitoSdk();
-
-  const config: CognitoIdentityProviderClientConfig = {};
+  const config: ClientConfig = {};
   if (globals.profile) config.profile = globals.profile;
   // The AWS CLI also honours AWS_DEFAULT_REGION, which the JS SDK ignores.
   const region = globals.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
@@ -38,12 +61,19 @@ export async function createCognitoClient(
 
   let inner: RequestHandlerLike;
   if (globals.local) {
+    if (service === "iam") {
+      // The embedded endpoint checks no roles and serves no IAM: a call would only fail obscurely.
+      throw new UsageError(
+        "The embedded endpoint (--local) does not serve IAM. Import jobs there accept any role: pass --role-arn ARN, or --create-role (which uses a fixed local role with --local).",
+      );
+    }
     const [{ createInProcessRequestHandler }, { DEFAULT_BASE_URL }] = await Promise.all([
       import("../local/in-process.js"),
       import("../local/endpoint.js"),
     ]);
     config.region ??= "us-east-1";
     const endpoint = await localEndpoint();
+    // The same handler for Cognito and CloudWatch Logs: the endpoint routes by X-Amz-Target.
     inner = createInProcessRequestHandler(endpoint) as unknown as RequestHandlerLike;
     // No socket is opened; the URL only names the endpoint. It is `local serve`'s default address,
     // so tokens issued with --local carry an issuer whose JWKS a default `local serve` publishes.
@@ -60,7 +90,42 @@ export async function createCognitoClient(
   }
   inner = keepingErrorBodies(inner);
   config.requestHandler = (globals.debug ? tracingHandler(inner, printer) : inner) as never;
-  return new CognitoIdentityProviderClient(config);
+  return config;
+}
+
+export async function createCognitoClient(
+  globals: GlobalOptions,
+  env: Readonly<Record<string, string | undefined>>,
+  printer: Printer,
+  localEndpoint: () => Promise<LocalEndpoint>,
+): Promise<CognitoIdentityProviderClient> {
+  const config = await clientConfig("cognito", globals, env, printer, localEndpoint);
+  const { CognitoIdentityProviderClient } = loadCognitoSdk();
+  return new CognitoIdentityProviderClient(config as CognitoIdentityProviderClientConfig);
+}
+
+/** IAM (the CloudWatch Logs role of import jobs). Not available with --local (a UsageError). */
+export async function createIamClient(
+  globals: GlobalOptions,
+  env: Readonly<Record<string, string | undefined>>,
+  printer: Printer,
+  localEndpoint: () => Promise<LocalEndpoint>,
+): Promise<IAMClient> {
+  const config = await clientConfig("iam", globals, env, printer, localEndpoint);
+  const { IAMClient } = loadIamSdk();
+  return new IAMClient(config as IAMClientConfig);
+}
+
+/** CloudWatch Logs (an import job's row outcomes); with --local, the embedded endpoint in process. */
+export async function createLogsClient(
+  globals: GlobalOptions,
+  env: Readonly<Record<string, string | undefined>>,
+  printer: Printer,
+  localEndpoint: () => Promise<LocalEndpoint>,
+): Promise<CloudWatchLogsClient> {
+  const config = await clientConfig("logs", globals, env, printer, localEndpoint);
+  const { CloudWatchLogsClient } = loadLogsSdk();
+  return new CloudWatchLogsClient(config as CloudWatchLogsClientConfig);
 }
 
 /**

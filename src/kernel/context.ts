@@ -1,6 +1,8 @@
 // What a command receives. Built lazily in src/kernel/create-context.ts so a command pays only for what it
 // touches (the SDK client, the prompter, the embedded endpoint are created on first use).
+import type { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import type { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
+import type { IAMClient } from "@aws-sdk/client-iam";
 import type { LocalEndpoint } from "../local/endpoint.js";
 import type { ColorMode, IO } from "./io/io.js";
 import type { Prompter } from "./io/prompter.js";
@@ -31,6 +33,8 @@ export interface Paths {
   configDir: string;
   /** $XDG_DATA_HOME/cogctl (embedded endpoint data). */
   dataDir: string;
+  /** $XDG_STATE_HOME/cogctl, or COGCTL_STATE_DIR (the journals of `users import` runs). */
+  stateDir: string;
 }
 
 export interface Context {
@@ -42,6 +46,10 @@ export interface Context {
   readonly clock: () => Date;
   /** The Cognito client for real AWS, --endpoint-url or --local; created on first call. */
   cognito(): Promise<CognitoIdentityProviderClient>;
+  /** IAM with the same profile, region, endpoint and --debug trace; refused with --local (no IAM there). */
+  iam(): Promise<IAMClient>;
+  /** CloudWatch Logs, likewise; with --local the embedded endpoint in process serves it. */
+  logs(): Promise<CloudWatchLogsClient>;
   /**
    * The embedded endpoint in process (--local), opened once for the whole command and shared by the
    * client and anything else that talks to it (presigned uploads), so one SQLite handle serves all.

@@ -1,8 +1,10 @@
 // The real Context: every dependency is created on first use, so `cogctl --help` never loads the
 // SDK and `cogctl list-users` never loads the prompt library.
+import type { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
 import type { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
+import type { IAMClient } from "@aws-sdk/client-iam";
 import type { LocalEndpoint } from "../local/endpoint.js";
-import { createCognitoClient } from "./client-factory.js";
+import { createCognitoClient, createIamClient, createLogsClient } from "./client-factory.js";
 import type { Context, GlobalOptions, Paths } from "./context.js";
 import type { IO } from "./io/io.js";
 import type { Prompter } from "./io/prompter.js";
@@ -21,6 +23,8 @@ export function createContext(io: IO, globals: GlobalOptions, overrides: Context
   let prompter: Prompter | undefined = overrides.prompter;
   const paths = overrides.paths ?? resolvePaths(io.env);
   let client: Promise<CognitoIdentityProviderClient> | undefined;
+  let iamClient: Promise<IAMClient> | undefined;
+  let logsClient: Promise<CloudWatchLogsClient> | undefined;
   let endpoint: Promise<LocalEndpoint> | undefined;
   let closed: Promise<void> | undefined;
   const region = () => globals.region ?? io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION ?? "us-east-1";
@@ -41,6 +45,16 @@ export function createContext(io: IO, globals: GlobalOptions, overrides: Context
       if (closed) throw new Error("the command's Context is closed");
       client ??= createCognitoClient(globals, io.env, ctx.printer, ctx.localEndpoint);
       return client;
+    },
+    iam() {
+      if (closed) throw new Error("the command's Context is closed");
+      iamClient ??= createIamClient(globals, io.env, ctx.printer, ctx.localEndpoint);
+      return iamClient;
+    },
+    logs() {
+      if (closed) throw new Error("the command's Context is closed");
+      logsClient ??= createLogsClient(globals, io.env, ctx.printer, ctx.localEndpoint);
+      return logsClient;
     },
     localEndpoint() {
       if (closed) throw new Error("the command's Context is closed");
@@ -67,8 +81,8 @@ export function createContext(io: IO, globals: GlobalOptions, overrides: Context
     close() {
       closed ??= (async () => {
         // Each is released even when creating it had failed (the command already saw that error).
-        const [c, e] = await Promise.allSettled([client, endpoint]);
-        if (c.status === "fulfilled") c.value?.destroy();
+        const [c, i, l, e] = await Promise.allSettled([client, iamClient, logsClient, endpoint]);
+        for (const sdkClient of [c, i, l]) if (sdkClient.status === "fulfilled") sdkClient.value?.destroy();
         // With --local this process is the endpoint: import jobs it started run in its background,
         // so the command's process ends when they do (Ctrl-C or a kill leaves them to be resumed).
         if (e.status === "fulfilled" && e.value) {

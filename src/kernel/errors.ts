@@ -46,6 +46,8 @@ export class ServiceError extends CliError {
   readonly code: string;
   readonly operation: string;
   readonly serviceMessage: string;
+  /** Times the SDK sent the request again before this answer (a dropped connection, a 5xx). */
+  readonly retries: number;
   /** `retries`: how many times the call was retried before this answer (the AWS CLI says so). */
   constructor(code: string, operation: string, serviceMessage: string, retries = 0) {
     super(
@@ -55,6 +57,7 @@ export class ServiceError extends CliError {
     this.code = code;
     this.operation = operation;
     this.serviceMessage = serviceMessage;
+    this.retries = retries;
   }
 }
 

@@ -27,6 +27,13 @@ export interface PacerOptions {
    * not AWS (--local, moto, LocalStack), which have no quotas to keep to.
    */
   unmetered?: boolean;
+  /**
+   * Requests a bucket may hold for a burst (default: one second's worth, the quota). A long run at the
+   * quota itself (users import) holds 1: a burst would drain the service's own bucket, and then every
+   * request that arrives a little early is throttled; sent evenly, the service's bucket stays full and
+   * absorbs the jitter.
+   */
+  burst?: number;
 }
 
 interface Bucket {
@@ -52,6 +59,7 @@ export class Pacer {
   private readonly maxRetries: number;
   private readonly quotas: Partial<Record<QuotaCategory, number>>;
   private readonly unmetered: boolean;
+  private readonly burst: number | undefined;
 
   constructor(opts: PacerOptions = {}) {
     this.now = opts.now ?? (() => performance.now());
@@ -60,6 +68,7 @@ export class Pacer {
     this.maxRetries = opts.maxRetries ?? 6;
     this.quotas = opts.quotas ?? {};
     this.unmetered = opts.unmetered ?? false;
+    this.burst = opts.burst;
   }
 
   /** The current rate of a category (requests per second). */
@@ -72,7 +81,8 @@ export class Pacer {
     if (!b) {
       const quota = this.unmetered ? Number.POSITIVE_INFINITY : (this.quotas[category] ?? QUOTAS[category]);
       const t = this.now();
-      b = { category, quota, rate: quota, tokens: quota, updated: t, lastThrottle: -Infinity, lastRaise: t };
+      const tokens = Math.min(quota, this.burst ?? quota);
+      b = { category, quota, rate: quota, tokens, updated: t, lastThrottle: -Infinity, lastRaise: t };
       this.buckets.set(category, b);
     }
     return b;
@@ -83,7 +93,7 @@ export class Pacer {
     const b = this.bucket(category);
     const t = this.now();
     // Capacity of one second's worth at the current rate: bursts stay within the quota.
-    b.tokens = Math.min(b.rate, b.tokens + ((t - b.updated) / 1000) * b.rate);
+    b.tokens = Math.min(this.burst ?? b.rate, b.rate, b.tokens + ((t - b.updated) / 1000) * b.rate);
     b.updated = t;
     b.tokens -= 1;
     if (!Number.isFinite(b.rate)) return;
@@ -95,6 +105,7 @@ export class Pacer {
     const b = this.bucket(category);
     for (let attempt = 0; ; attempt++) {
       await this.acquire(category);
+      const sentAt = this.now();
       try {
         const result = await fn();
         this.recover(b);
@@ -103,7 +114,9 @@ export class Pacer {
         if (!isThrottle(err) || attempt >= this.maxRetries) throw err;
         // An unmetered endpoint that throttles gets metered from then on, from Cognito's quota.
         if (!Number.isFinite(b.rate)) b.quota = b.rate = this.quotas[b.category] ?? QUOTAS[b.category];
-        b.rate = Math.max(0.5, b.rate / 2);
+        // Halved once per excess: requests sent before the last halving report the same one (a
+        // retry sent after it, throttled again, halves again).
+        if (sentAt >= b.lastThrottle) b.rate = Math.max(0.5, b.rate / 2);
         b.tokens = Math.min(b.tokens, 0);
         b.lastThrottle = this.now();
         // Full jitter (AWS architecture blog): a random wait up to an exponential ceiling.
@@ -116,7 +129,9 @@ export class Pacer {
   private recover(b: Bucket): void {
     if (b.rate >= b.quota) return;
     const t = this.now();
-    if (t - b.lastThrottle < 1000 || t - b.lastRaise < 1000) return;
+    // Once a second, unless throttled in the last 200 ms: a rare throttle (another client, an
+    // injected fault) must not keep the rate down for good by never leaving a quiet second.
+    if (t - b.lastThrottle < 200 || t - b.lastRaise < 1000) return;
     b.rate = Math.min(b.quota, b.rate + b.quota / 10);
     b.lastRaise = t;
   }

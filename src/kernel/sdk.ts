@@ -11,6 +11,17 @@ export function loadCognitoSdk(): CognitoSdk {
   return require("@aws-sdk/client-cognito-identity-provider") as CognitoSdk;
 }
 
+export type IamSdk = typeof import("@aws-sdk/client-iam");
+export type LogsSdk = typeof import("@aws-sdk/client-cloudwatch-logs");
+
+export function loadIamSdk(): IamSdk {
+  return require("@aws-sdk/client-iam") as IamSdk;
+}
+
+export function loadLogsSdk(): LogsSdk {
+  return require("@aws-sdk/client-cloudwatch-logs") as LogsSdk;
+}
+
 export function loadNodeHttpHandler(): typeof import("@smithy/node-http-handler") {
   return require("@smithy/node-http-handler") as typeof import("@smithy/node-http-handler");
 }

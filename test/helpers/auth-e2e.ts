@@ -154,7 +154,7 @@ export async function authWorld(): Promise<AuthWorld> {
       const run = main(["--endpoint-url", local.server.url, ...argv], {
         io,
         prompter,
-        paths: { configDir, dataDir: join(configDir, "data") },
+        paths: { configDir, dataDir: join(configDir, "data"), stateDir: join(configDir, "state") },
       }).then((code) => ({ code, stdout: io.out(), stderr: io.err() }));
       let timer: NodeJS.Timeout | undefined;
       const limit = new Promise<never>((_, reject) => {

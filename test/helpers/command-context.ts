@@ -51,9 +51,15 @@ export function commandContext(
       password: async () => "",
       select: async () => undefined as never,
     },
-    paths: { configDir: `${dataDir}/config`, dataDir },
+    paths: { configDir: `${dataDir}/config`, dataDir, stateDir: `${dataDir}/state` },
     clock: () => new Date(),
     cognito: async () => {
+      throw new Error("these commands do not call the service");
+    },
+    iam: async () => {
+      throw new Error("these commands do not call the service");
+    },
+    logs: async () => {
       throw new Error("these commands do not call the service");
     },
     localEndpoint: async () => {

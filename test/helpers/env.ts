@@ -15,6 +15,8 @@ export function isolatedAwsEnv(
     AWS_EC2_METADATA_DISABLED: "true",
     AWS_ENDPOINT_URL: undefined,
     AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: undefined,
+    AWS_ENDPOINT_URL_IAM: undefined,
+    AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: undefined,
     AWS_DEFAULT_OUTPUT: undefined,
     AWS_PAGER: "",
     NO_COLOR: "1",

@@ -371,7 +371,7 @@ export class ImportFileParser {
         fileProblem(
           number,
           "the pool has no auto-verified attribute, so Cognito does not start an import job for it",
-          "turn on automatic verification of email or phone_number in the pool (AutoVerifiedAttributes)",
+          "turn on automatic verification of email or phone_number in the pool (AutoVerifiedAttributes), or import through the API (--via api), which needs none",
         ),
       ]);
     }

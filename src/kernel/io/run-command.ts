@@ -5,7 +5,13 @@ import { UsageError } from "../errors.js";
 
 export async function runForOutput(
   command: string,
-  opts: { flag: string; env: Record<string, string | undefined>; timeoutMs?: number },
+  opts: {
+    flag: string;
+    env: Record<string, string | undefined>;
+    timeoutMs?: number;
+    /** false: the command's stderr stays out of the error (it might echo a secret it printed). */
+    showStderr?: boolean;
+  },
 ): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(
@@ -15,7 +21,7 @@ export async function runForOutput(
       (err, stdout, stderr) => {
         if (err) {
           const why = err.killed ? "timed out" : `exited with ${err.code ?? err.signal}`;
-          const detail = String(stderr).trim().split("\n")[0];
+          const detail = opts.showStderr === false ? "" : String(stderr).trim().split("\n")[0];
           reject(new UsageError(`${opts.flag}: the command ${why}${detail ? `: ${detail}` : ""}.`));
           return;
         }
