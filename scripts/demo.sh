@@ -9,6 +9,7 @@ if [ -z "${COGCTL_DATA_DIR:-}" ]; then
 fi
 export COGCTL_DATA_DIR
 export COGCTL_CONFIG_DIR="${COGCTL_CONFIG_DIR:-$COGCTL_DATA_DIR/config}"
+export COGCTL_STATE_DIR="${COGCTL_STATE_DIR:-$COGCTL_DATA_DIR/state}"
 # Echo each command (with any --password value masked), then run it against the embedded endpoint.
 cog() {
   local shown=() prev=""
@@ -40,6 +41,21 @@ cog users list --pool demo
 cog users show alice@example.com --pool demo
 cog get-user --query 'UserAttributes[?Name==`email`].Value' --output text
 cog auth tokens --decode --query 'IdToken.{user: "cognito:username", email: email, groups: "cognito:groups"}' --output yaml
+# A CSV import: the pool's header, a file with one bad row, checked before anything is sent, then
+# the good rows imported (the bad one goes to a rejects file to fix and re-import).
+cog pools create people --verify email
+CSV="$COGCTL_DATA_DIR/people.csv"
+{
+  cog users template --pool people
+  for who in dana erin frank; do
+    echo "$who,,,,,,,,,$who@example.com,true,,,,,,false,,,false,$who"
+  done
+  echo "grace,,,,,,,,,grace@,true,,,,,,false,,,false,grace"
+} >"$CSV"
+cog users validate "$CSV" --pool people || echo "(users validate: exit $? — one row is wrong, as planted)" >&2
+cog users import "$CSV" --pool people --skip-invalid || echo "(users import: exit $? — the bad row is in the rejects file)" >&2
+cog users list --pool people
+cog users runs
 if trap -p EXIT | grep -q rm; then
   echo "pool $POOL, client $CLIENT (in a throw-away data directory; set COGCTL_DATA_DIR to keep it)" >&2
 else

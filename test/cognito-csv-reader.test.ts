@@ -324,6 +324,17 @@ describe("users import file reader", () => {
     ).toMatch(/no auto-verified/);
   });
 
+  it("says once that a first line holding a user's row is no header, and once for empty column names", async () => {
+    const noHeader = await fatal(`${line({ "cognito:username": "ann", email: "ann@example.com" })}\n`);
+    expect(noHeader.problems).toHaveLength(1);
+    expect(noHeader.problems[0].message).toBe(
+      `the first line is not a header: none of its ${HEADER.length} values is a column of the pool (it reads like a user's row)`,
+    );
+    const trailing = await fatal(`${HEADER.join(",")},,,\n`);
+    expect(trailing.problems.map((p) => p.message)).toEqual(["the header has an empty column name"]);
+    expect(trailing.problems[0].column).toBe(HEADER.join(",").length + 2);
+  });
+
   it("drops the import job's auto-verified rules for the API path (via: api)", async () => {
     const pool = poolOf({ AutoVerifiedAttributes: [] });
     const parser = new ImportFileParser(pool, { via: "api" });

@@ -1,5 +1,5 @@
 // The README's first command runs scripts/demo.sh (after npm ci): keep it working. It drives the
-// real bin/cogctl against the embedded endpoint, from pool creation to an SRP sign-in.
+// real bin/cogctl against the embedded endpoint, from pool creation to an SRP sign-in and a CSV import.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -22,5 +22,9 @@ describe("npm run demo", () => {
     expect(r.stdout).toMatch(/^[\w-]+\tbob@example\.com\tFORCE_CHANGE_PASSWORD\tyes\t/m); // users list in a pipe
     expect(r.stdout).toMatch(/^groups\tadmins$/m); // users show found alice by email
     expect(r.stderr).not.toContain("Demo-passw0rd");
+    // The CSV import: the planted bad row named before anything is sent, the rest imported.
+    expect(r.stdout).toMatch(/people\.csv:5:15: email: "grace@" is not an email address/);
+    expect(r.stdout).toMatch(/^imported\t3$/m);
+    expect(r.stdout).toMatch(/^frank\tfrank@example\.com\tFORCE_CHANGE_PASSWORD\tyes\t/m);
   }, 90_000);
 });

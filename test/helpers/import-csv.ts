@@ -1,30 +1,9 @@
 // Import files for the users import suites: Cognito's default header (GetCSVHeader of a pool
 // without custom attributes) plus optional extra columns, rows from a few fields each.
 import { writeFileSync } from "node:fs";
+import { documentedCsvHeader } from "../../src/cognito/csv/pool.js";
 
-export const DEFAULT_HEADER = [
-  "name",
-  "given_name",
-  "family_name",
-  "middle_name",
-  "nickname",
-  "preferred_username",
-  "profile",
-  "picture",
-  "website",
-  "email",
-  "email_verified",
-  "gender",
-  "birthdate",
-  "zoneinfo",
-  "locale",
-  "phone_number",
-  "phone_number_verified",
-  "address",
-  "updated_at",
-  "cognito:mfa_enabled",
-  "cognito:username",
-];
+export const DEFAULT_HEADER = documentedCsvHeader([]);
 
 export type RowFields = Record<string, string>;
 

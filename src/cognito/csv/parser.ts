@@ -317,8 +317,32 @@ export class ImportFileParser {
       fatal: true,
     });
     const wanted = new Set(expected);
+    // A file without a header (its first line a user's row) would otherwise get one problem per
+    // value: say the one thing that is wrong.
+    if (!columns.some((name) => wanted.has(name) || isExtraColumn(name))) {
+      throw new CsvFileError([
+        fileProblem(
+          number,
+          `the first line is not a header: none of its ${columns.length} values is a column of the pool (it reads like a user's row)`,
+          "put the pool's header first (cogctl users template --pool P prints it)",
+        ),
+      ]);
+    }
     const seen = new Map<string, number>();
+    let emptyNames = 0;
     columns.forEach((name, i) => {
+      if (name === "") {
+        // One problem for all of them: a trailing comma or two is the usual cause.
+        if (emptyNames++ === 0)
+          problems.push(
+            header(
+              i,
+              "the header has an empty column name",
+              "remove the extra comma (every column needs a name)",
+            ),
+          );
+        return;
+      }
       const first = seen.get(name);
       if (first !== undefined) {
         problems.push(
@@ -346,9 +370,7 @@ export class ImportFileParser {
       problems.push(
         header(
           i,
-          name === ""
-            ? "the header has an empty column name"
-            : `the pool has no column ${JSON.stringify(name)}`,
+          `the pool has no column ${JSON.stringify(name)}`,
           near
             ? `write it as ${near}`
             : "remove the column (cogctl users template --pool P prints the pool's header)",

@@ -1,32 +1,9 @@
-// The import CSV header of a pool (GetCSVHeader, and the columns StartUserImportJob requires).
+// The import CSV header of a pool (GetCSVHeader, and the columns StartUserImportJob requires): the
+// domain's documented header for the pool's schema, so the endpoint and the CLI agree on one list.
+import type { SchemaAttributeType } from "@aws-sdk/client-cognito-identity-provider";
+import { documentedCsvHeader } from "../../cognito/csv/pool.js";
 import type { Pool } from "./pools.js";
 
-export const STANDARD_CSV_COLUMNS = [
-  "name",
-  "given_name",
-  "family_name",
-  "middle_name",
-  "nickname",
-  "preferred_username",
-  "profile",
-  "picture",
-  "website",
-  "email",
-  "email_verified",
-  "gender",
-  "birthdate",
-  "zoneinfo",
-  "locale",
-  "phone_number",
-  "phone_number_verified",
-  "address",
-  "updated_at",
-];
-
 export function csvHeader(pool: Pool): string[] {
-  const custom = (pool.data.SchemaAttributes ?? [])
-    .map((a) => a.Name as string)
-    .filter((n) => n.startsWith("custom:") || n.startsWith("dev:custom:"))
-    .map((n) => n.replace(/^dev:/, ""));
-  return [...STANDARD_CSV_COLUMNS, ...custom, "cognito:mfa_enabled", "cognito:username"];
+  return documentedCsvHeader((pool.data.SchemaAttributes ?? []) as SchemaAttributeType[]);
 }
