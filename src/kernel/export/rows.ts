@@ -1,19 +1,13 @@
 // One exported user as a line: in the pool's import format (COGNITO-FACTS §8: GetCSVHeader's columns,
 // `\,` for a comma, no quoting, birthdate mm/dd/yyyy, booleans true/false) so the file re-validates
 // and re-imports as it is, or as a JSON line with everything ListUsers returned.
+import { COGNITO_EXTRA_COLUMNS } from "../../cognito/csv/index.js";
 import { escapeValue } from "../../cognito/csv-rules.js";
 import type { ServiceOutput } from "../cognito-call.js";
 import { attributes } from "../users.js";
 
-/** The `cognito:` columns `--groups` adds; the reader accepts them and `users import --via api` applies the first two. */
-export const EXPORT_EXTRA_COLUMNS = [
-  "cognito:groups",
-  "cognito:enabled",
-  "cognito:status",
-  "cognito:sub",
-  "cognito:created",
-  "cognito:modified",
-] as const;
+/** The `cognito:` columns `--groups` adds (the domain's list, which the reader accepts); `users import --via api` applies the first two. */
+export const EXPORT_EXTRA_COLUMNS = COGNITO_EXTRA_COLUMNS;
 
 export interface RowContext {
   /** The pool's MFA mode decides cognito:mfa_enabled (ON: true on every row, OFF: false). */
