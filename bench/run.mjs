@@ -31,6 +31,7 @@ const suites = [
     "users-import-api.mjs",
     "issue 10: users import --via api against local serve --quotas (and --faults): % of --rate, lost/doubled rows",
   ],
+  ["users-export.mjs", "issue 11: cogctl users export of a 10,000-user pool vs aws cognito-idp list-users"],
 ];
 
 const build = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });

@@ -107,6 +107,14 @@ export const commands: CommandRegistry = {
     summary: "Delete a group; its members stay in the pool (asks first)",
     load: () => import("./groups/delete.js"),
   },
+  "groups export": {
+    summary: "Export a pool's groups (description, precedence, role ARN) as JSON for groups import",
+    load: () => import("./groups/export.js"),
+  },
+  "groups import": {
+    summary: "Create a file's groups in a pool (groups export's JSON); existing ones are updated to match",
+    load: () => import("./groups/import.js"),
+  },
   "groups list": {
     summary: "List a pool's groups",
     load: () => import("./groups/list.js"),
@@ -178,6 +186,10 @@ export const commands: CommandRegistry = {
   "users enable": {
     summary: "Enable users that were disabled",
     load: () => import("./users/enable.js"),
+  },
+  "users export": {
+    summary: "Export a pool's users: the import CSV (re-imports as it is) or JSON lines, groups included",
+    load: () => import("./users/export.js"),
   },
   "users import": {
     summary: "Import users from a CSV file (validated first; resumable, exactly once; --undo)",
