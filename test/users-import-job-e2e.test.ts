@@ -4,6 +4,9 @@
 // the invalid rows as the original rows (an existing user is skipped, not rejected), groups and disabled
 // states applied after the job, a split into serial jobs with a small threshold
 // (COGCTL_IMPORT_MAX_ROWS_PER_JOB), --no-wait, and the role flags (--create-role with --local).
+// The run journal shared with the API path: `users runs` lists a job run with its counts, --undo
+// deletes exactly the users its job created (HTTP and --local), a Failed job exits 254, and kill -9
+// resumes send each part once and each group step once (counted by a proxy in front of the endpoint).
 
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -404,7 +407,22 @@ describe("users import --via job --local (in process)", () => {
           )
         ).stdout,
       ).UserPool.Id as string;
-      const path = writeCsv(join(dir, "local.csv"), [userRow("la"), userRow("lb")]);
+      // Existing before the run: skipped by the job, kept by --undo.
+      const planted = await runCli(
+        [
+          "--local",
+          "admin-create-user",
+          "--user-pool-id",
+          pool,
+          "--username",
+          "lc",
+          "--message-action",
+          "SUPPRESS",
+        ],
+        { env },
+      );
+      expect(planted.code, planted.stderr).toBe(0);
+      const path = writeCsv(join(dir, "local.csv"), [userRow("la"), userRow("lc"), userRow("lb")]);
       const r = await runCli(
         [
           "--local",
@@ -418,11 +436,14 @@ describe("users import --via job --local (in process)", () => {
           "--create-role",
           "--poll-interval",
           "0.05",
+          "--output",
+          "json",
         ],
         { env },
       );
       expect(r.code, r.stderr).toBe(0);
       expect(r.stderr).toContain("--local: the embedded endpoint serves no IAM and checks no role");
+      const { runId } = JSON.parse(r.stdout);
       const listed = JSON.parse(
         (
           await runCli(["--local", "list-user-import-jobs", "--user-pool-id", pool, "--max-results", "10"], {
@@ -434,8 +455,28 @@ describe("users import --via job --local (in process)", () => {
       expect(listed[0]).toMatchObject({
         Status: "Succeeded",
         ImportedUsers: 2,
+        SkippedUsers: 1,
         CloudWatchLogsRoleArn: "arn:aws:iam::000000000000:role/CognitoUserImport-CloudWatchLogs",
       });
+      // The run in the one journal, with the job's counts; --undo deletes what the job created.
+      const runs = JSON.parse(
+        (await runCli(["--local", "users", "runs", "--output", "json"], { env })).stdout,
+      ).Runs;
+      expect(runs).toMatchObject([
+        { RunId: runId, Via: "job", State: "finished", Imported: 2, Skipped: 1, Created: 2 },
+      ]);
+      const undone = await runCli(
+        ["--local", "users", "import", "--undo", runId, "--yes", "--output", "json"],
+        {
+          env,
+        },
+      );
+      expect(undone.code, undone.stderr).toBe(0);
+      expect(JSON.parse(undone.stdout)).toMatchObject({ Deleted: 2, Kept: 0 });
+      const left = JSON.parse(
+        (await runCli(["--local", "list-users", "--user-pool-id", pool], { env })).stdout,
+      ).Users.map((u: { Username: string }) => u.Username);
+      expect(left).toEqual(["lc"]);
     } finally {
       restore();
     }
