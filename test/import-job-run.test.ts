@@ -5,7 +5,7 @@
 // left out before upload; cognito:groups / cognito:enabled are applied to imported rows; --no-wait
 // returns with the job running and a second run collects it and goes on with the next part; a
 // job that ends Failed is exit 254 with its CompletionMessage, failed rows exit 1.
-import { createReadStream, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { createReadStream, mkdirSync, mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -27,6 +27,7 @@ import type { CsvRow } from "../src/cognito/csv/types.js";
 import type { Context, GlobalOptions } from "../src/kernel/context.js";
 import { createContext } from "../src/kernel/create-context.js";
 import { ExitCode } from "../src/kernel/errors.js";
+import { Journal } from "../src/kernel/import/journal.js";
 import { createRejectsWriter } from "../src/kernel/import/rejects.js";
 import { LOCAL_ROLE_ARN } from "../src/kernel/import/role.js";
 import {
@@ -475,7 +476,7 @@ describe("jobImportFor: the command's (ctx, plan) door, with the shared CSV read
     expect(error?.message).toContain("2 of 6 rows were not imported");
   });
 
-  it("with the file's SHA-256 the jobs are journalled on disk (0600): --no-wait, then the same call collects the same job", async () => {
+  it("in the run journal: --no-wait records the job (jobs table), the same call collects it and writes every row's outcome", async () => {
     const pool = await newPool("durable");
     const file = join(dir, "durable.csv");
     writeImportFile(file, pool.header, users(4, { 3: BAD_BIRTHDATE }));
@@ -496,39 +497,117 @@ describe("jobImportFor: the command's (ctx, plan) door, with the shared CSV read
       rows: 4,
       invalid: 0,
       rejectsFile: join(dir, "durable.rejects.csv"),
-      sha256: "0123abcd",
     };
-    const journalDir = join(dir, "state", "import-jobs");
-    const first = context("http");
-    let started: Awaited<ReturnType<ReturnType<typeof jobImportFor>>>;
+    const journal = await Journal.open(join(dir, "state-durable"));
     try {
-      started = await jobImportFor({ roleArn: ROLE, pollInterval: "0.05", wait: false })(first, plan);
-    } finally {
-      await first.close();
-    }
-    expect(started.finished).toBe(false);
-    const [record] = readdirSync(journalDir);
-    expect(statSync(join(journalDir, record)).mode & 0o777).toBe(0o600);
-    expect(statSync(journalDir).mode & 0o777).toBe(0o700);
-    const saved = JSON.parse(readFileSync(join(journalDir, record), "utf8"));
-    expect(saved).toMatchObject({
-      fileSha256: "0123abcd",
-      poolId: pool.id,
-      jobs: [{ part: 1, jobId: started.jobs[0].jobId }],
-    });
+      const run = journal.createRun(
+        {
+          poolId: pool.id,
+          endpoint: "endpoint:test",
+          file,
+          fileSha256: "0123abcd",
+          fileBytes: 1,
+          via: "job",
+          options: {
+            sendInvitations: false,
+            createGroups: false,
+            skipInvalid: false,
+            temporaryPassword: { from: "cognito" },
+          },
+          rows: 4,
+          invalid: 0,
+        },
+        new Date(),
+      );
+      const first = context("http");
+      let started: Awaited<ReturnType<ReturnType<typeof jobImportFor>>>;
+      try {
+        started = await jobImportFor({ roleArn: ROLE, pollInterval: "0.05", wait: false })(first, plan, {
+          journal,
+          runId: run.id,
+        });
+      } finally {
+        await first.close();
+      }
+      expect(started.finished).toBe(false);
+      expect(journal.jobs(run.id)).toMatchObject([
+        { part: 1, jobId: started.jobs[0].jobId, rows: 4, firstIndex: 0, finishedAt: undefined },
+      ]);
+      expect(journal.counts(run.id)).toMatchObject({ imported: 0, pending: 0 });
 
-    const second = context("http");
-    let collected: Awaited<ReturnType<ReturnType<typeof jobImportFor>>>;
-    try {
-      collected = await jobImportFor({ roleArn: ROLE, pollInterval: "0.05" })(second, plan);
+      const second = context("http");
+      let collected: Awaited<ReturnType<ReturnType<typeof jobImportFor>>>;
+      try {
+        collected = await jobImportFor({ roleArn: ROLE, pollInterval: "0.05" })(second, plan, {
+          journal,
+          runId: run.id,
+        });
+      } finally {
+        await second.close();
+      }
+      expect(collected).toMatchObject({ finished: true, imported: 3, failed: 1 });
+      expect(collected.jobs.map((j) => j.jobId)).toEqual([started.jobs[0].jobId]);
+      expect(readFileSync(plan.rejectsFile, "utf8").split("\n")[1]).toBe(
+        `${original[3]},${BIRTHDATE_REASON}`,
+      );
+      const [job] = journal.jobs(run.id);
+      expect(job).toMatchObject({ status: "Succeeded", imported: 3, failed: 1 });
+      expect(job.finishedAt).toBeGreaterThan(0);
+      expect(journal.counts(run.id)).toEqual({
+        imported: 3,
+        skipped: 0,
+        failed: 1,
+        pending: 0,
+        created: 3,
+        deleted: 0,
+      });
+      const states = [...journal.rowStates(run.id).values()].sort((a, b) => a.idx - b.idx);
+      expect(states.map((r) => [r.username, r.outcome, r.created, r.sub])).toEqual([
+        ["user1", "imported", true, undefined],
+        ["user2", "imported", true, undefined],
+        ["user3", "failed", false, undefined],
+        ["user4", "imported", true, undefined],
+      ]);
+      expect(states[2].reason).toBe(BIRTHDATE_REASON);
+      // No sub from a job: the bound --undo checks Cognito's UserCreateDate against.
+      expect(states[0].createdUntil).toBe(job.finishedAt);
     } finally {
-      await second.close();
+      journal.close();
     }
-    expect(collected).toMatchObject({ finished: true, imported: 3, failed: 1 });
-    expect(collected.jobs.map((j) => j.jobId)).toEqual([started.jobs[0].jobId]);
-    expect(readFileSync(plan.rejectsFile, "utf8").split("\n")[1]).toBe(`${original[3]},${BIRTHDATE_REASON}`);
-    // The run is over: its record is gone, so the same file again would be a new run.
-    expect(readdirSync(journalDir)).toEqual([]);
+  });
+
+  it("an older journal (before the jobs table) opens, migrated in place, its runs kept", async () => {
+    const stateDir = join(dir, "state-old");
+    const { default: Database } = await import("better-sqlite3");
+    mkdirSync(join(stateDir, "import-runs"), { recursive: true });
+    const old = new Database(join(stateDir, "import-runs", "journal.sqlite"));
+    // The first schema, as journals written before this one hold it (user_version 0).
+    old.exec(`CREATE TABLE runs (id TEXT PRIMARY KEY, state TEXT NOT NULL, started_at INTEGER NOT NULL,
+      updated_at INTEGER NOT NULL, pool_id TEXT NOT NULL, pool_name TEXT, endpoint TEXT NOT NULL, file TEXT NOT NULL,
+      file_sha256 TEXT NOT NULL, file_bytes INTEGER NOT NULL, via TEXT NOT NULL, options TEXT NOT NULL,
+      rows INTEGER NOT NULL, invalid INTEGER NOT NULL, owner_pid INTEGER);
+    CREATE TABLE rows (run_id TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE, idx INTEGER NOT NULL,
+      line INTEGER NOT NULL, username TEXT NOT NULL, intent_at INTEGER NOT NULL, created INTEGER, sub TEXT,
+      outcome TEXT, reason TEXT, done_at INTEGER, undo_intent_at INTEGER, undo_outcome TEXT, undo_reason TEXT,
+      PRIMARY KEY (run_id, idx)) WITHOUT ROWID;
+    INSERT INTO runs VALUES ('20261201-000000-0001', 'finished', 1, 1, 'eu-west-1_x', NULL, 'endpoint:e', '/f.csv',
+      'ab', 10, 'api', '{"sendInvitations":false,"createGroups":false,"skipInvalid":false,"temporaryPassword":{"from":"cognito"}}', 1, 0, NULL);
+    INSERT INTO rows (run_id, idx, line, username, intent_at, created, sub, outcome) VALUES
+      ('20261201-000000-0001', 0, 2, 'old1', 1, 1, 'sub-1', 'imported');`);
+    old.close();
+    const journal = await Journal.open(stateDir);
+    try {
+      expect(journal.runs().map((r) => [r.id, r.counts.imported])).toEqual([["20261201-000000-0001", 1]]);
+      expect(journal.rowStates("20261201-000000-0001").get(0)).toMatchObject({
+        sub: "sub-1",
+        createdUntil: undefined,
+      });
+      expect(journal.jobs("20261201-000000-0001")).toEqual([]);
+    } finally {
+      journal.close();
+    }
+    // Opened again: already migrated, nothing to do (an ALTER run twice would throw).
+    (await Journal.open(stateDir)).close();
   });
 
   it("creates the missing groups first (--create-groups), then adds the imported users to them", async () => {

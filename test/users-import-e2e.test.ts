@@ -161,7 +161,8 @@ describe.each(endpoints)("users import --via api, against the %s", (name, start)
     expect(r.stdout).toMatch(/imported\t2\n/);
     expect(r.stdout).toMatch(/invalid\t2\n/);
     expect(r.stdout).toContain(`rejects file\t${rejects}`);
-    expect(r.stderr).toMatch(/0 rows failed and 2 were invalid \(2 imported, 0 skipped as existing\)/);
+    // The same words as --via job (one exit-code rule for both paths: via-job.ts's jobImportError).
+    expect(r.stderr).toMatch(/2 of 4 rows were not imported \(2 imported, 0 skipped, 0 failed, 2 invalid\)/);
     expect(await usernames()).toEqual(["dave", "frank"]);
     const lines = readFileSync(rejects, "utf8").trimEnd().split("\n");
     const source = readFileSync(csv, "utf8").trimEnd().split("\n");

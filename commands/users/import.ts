@@ -22,8 +22,9 @@ export default defineCommand<ImportFlags & JobImportFlags>({
     "a crash, run the same command again (or --resume RUN): finished rows are never sent twice, and a",
     "row whose answer was lost is looked up before anything is sent again. --undo RUN deletes the users",
     "that run created (never those it skipped as existing). Exit 0 when every row was imported or",
-    "skipped as existing, 1 when rows failed or were invalid (see the rejects file), 252 for a file",
-    "that cannot be used at all.",
+    "skipped as existing (or, with --no-wait, once the job started), 1 when rows failed or were invalid",
+    "(see the rejects file), 254 when an import job ended Failed (its CompletionMessage is printed), 252",
+    "for a file that cannot be used at all.",
   ].join("\n"),
   examples: [
     {

@@ -17,6 +17,8 @@ export interface ImportJob {
   SkippedUsers?: number;
   FailedUsers?: number;
   CompletionMessage?: string;
+  /** When the job ended, by Cognito's clock (the SDK parses it into a Date). */
+  CompletionDate?: Date | string | number;
   PreSignedUrl?: string;
   CloudWatchLogsRoleArn?: string;
 }

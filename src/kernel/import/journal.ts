@@ -12,6 +12,16 @@
 // re-read on resume as "existed before this run" (skipped, and left behind by --undo). One fsync per
 // row at Cognito's 50 creations/s is cheap.
 //
+// --via job runs live here too (via-job.ts through jobJournalOf): the `jobs` table holds each part's
+// import job (written after CreateUserImportJob, before the upload; its end once seen), and after a
+// part's log is read every row gets its outcome in `rows` like an API row, its post-steps in `steps`.
+// A job row has no sub (the job answers with line numbers, not users): `created_until` holds when
+// the job ended (Cognito's CompletionDate), so --undo can tell a user the job made from one made
+// again since.
+//
+// Schema versions (PRAGMA user_version): 0/1 the first journals (runs, rows, steps), 2 adds the jobs
+// table and rows.created_until; open() migrates an older file in place.
+//
 // Nothing secret is written here: no temporary password, no temporary-password command (its text
 // might hold one), no attribute values: usernames (needed by --undo without the file), subs, line
 // numbers, outcomes and the service's reasons.
@@ -81,6 +91,26 @@ export interface RowState {
   outcome?: RowOutcome;
   reason?: string;
   undoOutcome?: "deleted" | "gone" | "kept" | "failed";
+  /** Job rows (no sub): the latest time the run could have created the user, ms since the epoch. */
+  createdUntil?: number;
+}
+
+/** One part's import job of a --via job run. */
+export interface JobRecord {
+  part: number;
+  jobId: string;
+  jobName: string;
+  /** Cognito's status when last journalled ("Created" until the job's end was seen). */
+  status: string;
+  rows: number;
+  firstIndex: number;
+  imported: number;
+  skipped: number;
+  failed: number;
+  completionMessage?: string;
+  startedAt: number;
+  /** Set once the job ended (its status final). */
+  finishedAt?: number;
 }
 
 export interface StepState {
@@ -136,6 +166,29 @@ CREATE TABLE IF NOT EXISTS steps (
 ) WITHOUT ROWID;
 `;
 
+const SCHEMA_VERSION = 2;
+
+/** Version 2: the jobs of --via job runs, and the creation bound of their rows. */
+const MIGRATE_TO_2 = `
+CREATE TABLE IF NOT EXISTS jobs (
+  run_id TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+  part INTEGER NOT NULL,
+  job_id TEXT NOT NULL,
+  job_name TEXT NOT NULL,
+  status TEXT NOT NULL,
+  rows INTEGER NOT NULL,
+  first_index INTEGER NOT NULL,
+  imported INTEGER NOT NULL DEFAULT 0,
+  skipped INTEGER NOT NULL DEFAULT 0,
+  failed INTEGER NOT NULL DEFAULT 0,
+  completion_message TEXT,
+  started_at INTEGER NOT NULL,
+  finished_at INTEGER,
+  PRIMARY KEY (run_id, part)
+) WITHOUT ROWID;
+ALTER TABLE rows ADD COLUMN created_until INTEGER;
+`;
+
 export const JOURNAL_DIR = "import-runs";
 export const JOURNAL_FILE = "journal.sqlite";
 
@@ -176,6 +229,32 @@ function newRunId(now: Date): string {
     .padStart(4, "0")}`;
 }
 
+/** Brings an older journal to SCHEMA_VERSION, in one transaction (a concurrent opener waits). */
+function migrate(db: BetterSqlite3.Database): void {
+  const version = () => db.pragma("user_version", { simple: true }) as number;
+  if (version() >= SCHEMA_VERSION) return;
+  db.transaction(() => {
+    if (version() >= SCHEMA_VERSION) return;
+    db.exec(MIGRATE_TO_2);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }).immediate();
+}
+
+interface JobRow {
+  part: number;
+  job_id: string;
+  job_name: string;
+  status: string;
+  rows: number;
+  first_index: number;
+  imported: number;
+  skipped: number;
+  failed: number;
+  completion_message: string | null;
+  started_at: number;
+  finished_at: number | null;
+}
+
 export class Journal {
   private constructor(
     private readonly db: BetterSqlite3.Database,
@@ -203,11 +282,17 @@ export class Journal {
     db.pragma("busy_timeout = 10000");
     db.pragma("foreign_keys = ON");
     db.exec(SCHEMA);
+    migrate(db);
     return new Journal(db, now);
   }
 
   close(): void {
     this.db.close();
+  }
+
+  /** Runs the writes as one transaction: one commit (and one fsync) for all of them. */
+  inTransaction(writes: () => void): void {
+    this.db.transaction(writes)();
   }
 
   createRun(meta: RunMeta, startedAt: Date): RunRecord {
@@ -298,7 +383,7 @@ export class Journal {
     const out = new Map<number, RowState>();
     const rows = this.db
       .prepare(
-        "SELECT idx, line, username, intent_at, created, sub, outcome, reason, undo_outcome FROM rows WHERE run_id = ?",
+        "SELECT idx, line, username, intent_at, created, sub, outcome, reason, undo_outcome, created_until FROM rows WHERE run_id = ?",
       )
       .iterate(id) as IterableIterator<{
       idx: number;
@@ -310,6 +395,7 @@ export class Journal {
       outcome: RowOutcome | null;
       reason: string | null;
       undo_outcome: RowState["undoOutcome"] | null;
+      created_until: number | null;
     }>;
     for (const r of rows)
       out.set(r.idx, {
@@ -322,8 +408,100 @@ export class Journal {
         outcome: r.outcome ?? undefined,
         reason: r.reason ?? undefined,
         undoOutcome: r.undo_outcome ?? undefined,
+        createdUntil: r.created_until ?? undefined,
       });
     return out;
+  }
+
+  /** The part's job exists (after CreateUserImportJob, before its upload): replaces an unstarted one. */
+  jobCreated(
+    id: string,
+    job: { part: number; jobId: string; jobName: string; rows: number; firstIndex: number },
+  ): void {
+    this.db
+      .prepare(
+        `INSERT OR REPLACE INTO jobs (run_id, part, job_id, job_name, status, rows, first_index, started_at)
+         VALUES (?, ?, ?, ?, 'Created', ?, ?, ?)`,
+      )
+      .run(id, job.part, job.jobId, job.jobName, job.rows, job.firstIndex, this.now());
+  }
+
+  jobEnded(
+    id: string,
+    jobId: string,
+    end: {
+      status: string;
+      imported: number;
+      skipped: number;
+      failed: number;
+      completionMessage?: string;
+      /** When it ended by Cognito's clock (its CompletionDate), the bound --undo checks job rows by. */
+      endedAt?: number;
+    },
+  ): void {
+    this.db
+      .prepare(
+        `UPDATE jobs SET status = ?, imported = ?, skipped = ?, failed = ?, completion_message = ?, finished_at = ?
+         WHERE run_id = ? AND job_id = ?`,
+      )
+      .run(
+        end.status,
+        end.imported,
+        end.skipped,
+        end.failed,
+        end.completionMessage ?? null,
+        end.endedAt ?? this.now(),
+        id,
+        jobId,
+      );
+  }
+
+  jobs(id: string): JobRecord[] {
+    const rows = this.db.prepare("SELECT * FROM jobs WHERE run_id = ? ORDER BY part").all(id) as JobRow[];
+    return rows.map((r) => ({
+      part: r.part,
+      jobId: r.job_id,
+      jobName: r.job_name,
+      status: r.status,
+      rows: r.rows,
+      firstIndex: r.first_index,
+      imported: r.imported,
+      skipped: r.skipped,
+      failed: r.failed,
+      completionMessage: r.completion_message ?? undefined,
+      startedAt: r.started_at,
+      finishedAt: r.finished_at ?? undefined,
+    }));
+  }
+
+  /**
+   * A row of a finished job: its outcome as the job's log gave it. An imported row is written
+   * created (until `createdUntil`) and without an outcome while its post-steps run (rowOutcome
+   * ends it); skipped and failed rows are final at once. Written again (a resume) it changes nothing.
+   */
+  jobRow(
+    id: string,
+    row: { idx: number; line: number; username: string },
+    settled: { outcome: RowOutcome; reason?: string; createdUntil?: number; intentAt: number },
+  ): void {
+    const imported = settled.outcome === "imported";
+    this.db
+      .prepare(
+        `INSERT OR IGNORE INTO rows (run_id, idx, line, username, intent_at, created, outcome, reason, done_at, created_until)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        id,
+        row.idx,
+        row.line,
+        row.username,
+        settled.intentAt,
+        imported ? 1 : 0,
+        imported ? null : settled.outcome,
+        settled.reason ?? null,
+        imported ? null : this.now(),
+        imported ? (settled.createdUntil ?? null) : null,
+      );
   }
 
   /** Written before the AdminCreateUser leaves; returns its time (ms). */

@@ -25,6 +25,7 @@ import { glance, ImportFile, problemText, sha256 } from "./source.js";
 import type { ImportSummary } from "./types.js";
 import { undoRun, undoTargets } from "./undo.js";
 import { importViaApi, isTransient, type TemporaryPasswordSource } from "./via-api.js";
+import { type JobRunSummary, jobImportError } from "./via-job.js";
 
 export interface ImportFlags {
   pool?: string;
@@ -56,8 +57,12 @@ const PROBLEMS_SHOWN = 100;
 const DEFAULT_CONCURRENCY = 10;
 const MAX_CONCURRENCY = 64;
 
-/** The `--via job` path, when a build has it (src/kernel/import/via-job.ts). */
-export type JobImport = (ctx: Context, plan: ImportPlan) => Promise<ImportSummary>;
+/** The `--via job` path (src/kernel/import/via-job.ts's jobImportFor), given the run it records in. */
+export type JobImport = (
+  ctx: Context,
+  plan: ImportPlan,
+  run: { journal: Journal; runId: string },
+) => Promise<JobRunSummary>;
 
 /** What validation found and what the command decided: the `--dry-run` output and the paths' input. */
 export interface ImportPlan {
@@ -395,16 +400,10 @@ async function importFile(
       );
       return;
     }
-    if (via === "job") {
-      if (!jobImport)
-        throw new UsageError(
-          "--via job is not available in this build yet; use --via api (or a file of at most 5,000 rows).",
-        );
-      const summary = await jobImport(ctx, plan);
-      await finish(ctx, summary);
-      return;
-    }
-
+    if (via === "job" && !jobImport)
+      throw new UsageError(
+        "--via job is not available in this build yet; use --via api (or a file of at most 5,000 rows).",
+      );
     // The run: the unfinished one of this file and pool, or a new one.
     let run: RunRecord;
     if (unfinished) {
@@ -441,7 +440,8 @@ async function importFile(
     }
     journal.claim(run.id);
     try {
-      await sendViaApi(ctx, journal, run, plan, flags, setupCall);
+      if (via === "job") await sendViaJob(ctx, journal, run, plan, jobImport as JobImport);
+      else await sendViaApi(ctx, journal, run, plan, flags, setupCall);
     } finally {
       journal.release(run.id);
     }
@@ -618,6 +618,28 @@ async function sendViaApi(
   await finish(ctx, summary);
 }
 
+/**
+ * --via job: the jobs and their rows recorded in the same run (journal.ts's jobs, rows and steps).
+ * A run whose job still runs (--no-wait) stays "running": the same command again collects it.
+ */
+async function sendViaJob(
+  ctx: Context,
+  journal: Journal,
+  run: RunRecord,
+  plan: ImportPlan,
+  jobImport: JobImport,
+): Promise<void> {
+  const summary = await jobImport(ctx, plan, { journal, runId: run.id });
+  summary.runId = run.id;
+  if (!summary.finished) {
+    // Started and returned (--no-wait): the job and how to follow it were printed; nothing failed yet.
+    printSummary(ctx, summary);
+    return;
+  }
+  if (journal.counts(run.id).pending === 0) journal.setState(run.id, "finished");
+  await finish(ctx, summary);
+}
+
 function printSummary(ctx: Context, s: ImportSummary): void {
   if (wantsPrinter(ctx)) {
     ctx.printer.result(s);
@@ -634,13 +656,14 @@ function printSummary(ctx: Context, s: ImportSummary): void {
   ]);
 }
 
-/** The summary, then exit 1 when any row failed or was invalid. */
-async function finish(ctx: Context, s: ImportSummary): Promise<void> {
+/**
+ * The summary, then the exit code of both paths, chosen in one place (via-job.ts's jobImportError):
+ * 254 with its CompletionMessage when a job ended Failed, 1 when rows failed or were invalid.
+ */
+async function finish(ctx: Context, s: ImportSummary | JobRunSummary): Promise<void> {
   printSummary(ctx, s);
-  if (s.failed + s.invalid > 0)
-    throw new RowsFailedError(
-      `${plural(s.failed, "row")} failed and ${s.invalid} ${s.invalid === 1 ? "was" : "were"} invalid (${s.imported} imported, ${s.skipped} skipped as existing)${s.rejectsFile ? `; fix them in ${s.rejectsFile} and import it` : ""}.`,
-    );
+  const error = jobImportError(s);
+  if (error) throw error;
 }
 
 async function undo(

@@ -1,13 +1,15 @@
 // `users import --undo RUN`: deletes the users that run created (never those it skipped as existing),
 // paced and journalled per user, so an interrupted undo resumes where it stopped. Each user is read
 // first (AdminGetUser): one whose sub is not the sub the run recorded was deleted and created again by
-// someone else since, and is kept; one already gone counts as deleted.
+// someone else since, and is kept; one already gone counts as deleted. A --via job row has no sub
+// (the job names rows, not users): its user is kept when Cognito's UserCreateDate is later than the
+// job's end (created again since), with the same clock tolerance as the API path's creation check.
 import { setTimeout as sleep } from "node:timers/promises";
 import type { CognitoCall } from "../cognito-call.js";
 import { type CliError, ServiceError } from "../errors.js";
 import { categoryOf, type Pacer } from "../pacer.js";
 import type { Journal, RowState, RunRecord } from "./journal.js";
-import { isTransient } from "./via-api.js";
+import { CREATED_BY_RUN_TOLERANCE_MS, isTransient } from "./via-api.js";
 
 export interface UndoResult {
   deleted: number;
@@ -64,6 +66,16 @@ export async function undoRun(opts: {
     }
     if (row.sub !== undefined && sub !== undefined && sub !== row.sub) {
       journal.undoOutcome(run.id, row.idx, "kept", "created again since the run (another sub)");
+      result.kept++;
+      return;
+    }
+    const createdAt = current.UserCreateDate instanceof Date ? current.UserCreateDate.getTime() : Number.NaN;
+    if (
+      row.sub === undefined &&
+      row.createdUntil !== undefined &&
+      createdAt > row.createdUntil + CREATED_BY_RUN_TOLERANCE_MS
+    ) {
+      journal.undoOutcome(run.id, row.idx, "kept", "created again since the run's import job ended");
       result.kept++;
       return;
     }

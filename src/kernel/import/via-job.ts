@@ -9,10 +9,18 @@
 // rows get what a job cannot carry (cognito:groups, cognito:enabled) through `afterImport`, and
 // every row's outcome is handed to the journal.
 //
-// Resume: the journal says which parts' jobs exist and which finished. A finished part is not sent
-// again (its outcomes are read again from its log stream, which outlives the run); a started one is
-// waited for; one whose job never left Created (the process died before StartUserImportJob) gets a
-// new job, the old one expiring unstarted. Parts are cut the same way every time (same rows, same
+// The journal is THE run journal of `users import` (journal.ts, through jobJournalOf): the jobs
+// table says which parts' jobs exist and which finished; the rows table gets each row's outcome
+// from the job's log (SUCCEEDED → imported and created by this run, SKIPPED → skipped, FAILED →
+// failed with the log's reason; a row the log does not name is imported when its job Succeeded,
+// since a job logs every row it did not import, and failed otherwise); the steps table each
+// post-step's intent and outcome, as on the API path.
+//
+// Resume: a finished part is not sent again (its outcomes are read again from its log stream, which
+// outlives the run, for rows the journal has not settled yet); a started one is waited for; one
+// whose job never left Created (the process died before StartUserImportJob) gets a new job, the old
+// one expiring unstarted without having read a row. A settled row is never settled again, a
+// finished post-step never sent again. Parts are cut the same way every time (same rows, same
 // limits), so part N of a resume is part N of the first attempt.
 import { mkdtempSync, rmSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
@@ -26,14 +34,15 @@ import { CliError, ExitCode, RowsFailedError, ServiceError, UsageError } from ".
 import { uploadToPresignedUrl } from "../presigned-upload.js";
 import type { OutcomeCounts } from "../progress.js";
 import { type Task, withTask } from "../task.js";
-import { endpointIdentity, openJobJournal, stateDirOf } from "./job-journal.js";
 import { importLogGroup, importLogStream, readJobOutcomes, readJobRejections } from "./job-logs.js";
 import { fillPart, JOB_LIMITS, type PartLimits, partRowOfLine } from "./job-parts.js";
 import { countsText, FINAL_STATUSES, type ImportJob, jobCounts, waitForImportJob } from "./job-wait.js";
+import type { Journal } from "./journal.js";
 import { createRejectsWriter, type RejectsWriter } from "./rejects.js";
 import { type ImportRole, resolveImportRole, retryWhileRolePropagates } from "./role.js";
 import { postSteps, USERNAME_COLUMN } from "./row-request.js";
 import type { ImportSummary, RowOutcome } from "./types.js";
+import { isTransient } from "./via-api.js";
 
 /** The flags addJobImportOptions declares, as commander parses them. */
 export interface JobImportFlags {
@@ -78,6 +87,8 @@ export interface JournalledJob {
   part: number;
   jobId: string;
   jobName: string;
+  /** When it was journalled, ms since the epoch. */
+  startedAt?: number;
   /** Set once the job ended. */
   finished?: JobEnd;
 }
@@ -85,6 +96,16 @@ export interface JournalledJob {
 export interface JobEnd extends OutcomeCounts {
   status: string;
   completionMessage?: string;
+  /** When the job ended (Cognito's CompletionDate, else when it was seen ended), ms since the epoch. */
+  endedAt?: number;
+}
+
+/** What a row's settling needs to know of its part's job. */
+export interface SettledJob {
+  jobId: string;
+  /** When the job was journalled (before its upload), ms since the epoch. */
+  startedAt?: number;
+  endedAt?: number;
 }
 
 /** What this path needs of the run's journal (the command's, under the state directory). */
@@ -98,8 +119,19 @@ export interface JobJournal {
   ): unknown;
   /** The part's job ended (its status and counters). */
   jobFinished(jobId: string, end: JobEnd): unknown;
+  /** The outcome an earlier attempt of this run settled the row with: it is not settled again. */
+  rowDone?(row: CsvRow): { outcome: RowOutcome; reason?: string } | undefined;
+  /** An imported row, before its post-steps: this run created the user (the job says SUCCEEDED). */
+  rowImported?(row: CsvRow, job: SettledJob): unknown;
   /** A row's outcome, once its part's log was read (imported rows after afterImport). */
-  rowSettled?(row: CsvRow, outcome: RowOutcome, reason?: string): unknown;
+  rowSettled?(
+    row: CsvRow,
+    outcome: RowOutcome,
+    reason: string | undefined,
+    job: SettledJob | undefined,
+  ): unknown;
+  /** Makes what rowImported / rowSettled wrote durable (after the final pass, or its failure). */
+  flush?(): unknown;
 }
 
 export interface JobImportPlan {
@@ -153,6 +185,8 @@ interface PartState {
   start: number;
   rows: number;
   job: ImportJob;
+  startedAt?: number;
+  endedAt?: number;
 }
 
 export async function runJobImport(ctx: Context, task: Task, plan: JobImportPlan): Promise<JobRunSummary> {
@@ -207,6 +241,7 @@ export async function runJobImport(ctx: Context, task: Task, plan: JobImportPlan
               SkippedUsers: before.finished.skipped,
               FailedUsers: before.finished.failed,
               CompletionMessage: before.finished.completionMessage,
+              ...(before.finished.endedAt !== undefined ? { CompletionDate: before.finished.endedAt } : {}),
             }
           : await describeJob(call, plan.pool.id, before.jobId);
         // Never started: the process died between CreateUserImportJob and StartUserImportJob.
@@ -240,7 +275,13 @@ export async function runJobImport(ctx: Context, task: Task, plan: JobImportPlan
           `Started import job ${job.JobId}${label ? ` (${label}, ${fmt(written.rows)} rows)` : ` (${fmt(written.rows)} rows)`}`,
         );
       }
-      const state: PartState = { part, start: position, rows: written.rows, job };
+      const state: PartState = {
+        part,
+        start: position,
+        rows: written.rows,
+        job,
+        startedAt: (before && before.jobId === job.JobId ? before.startedAt : undefined) ?? Date.now(),
+      };
       parts.push(state);
       position += written.rows;
       if (!FINAL_STATUSES.has(job.Status ?? "")) {
@@ -257,7 +298,9 @@ export async function runJobImport(ctx: Context, task: Task, plan: JobImportPlan
         });
         state.job = job;
       }
-      if (!before?.finished) await journal.jobFinished(job.JobId as string, jobEnd(job));
+      const end = jobEnd(job);
+      state.endedAt = end.endedAt;
+      if (!before?.finished) await journal.jobFinished(job.JobId as string, end);
       await readPartOutcomes(ctx, plan.pool.id, poolName, state, outcomes, reasons);
       if (job.Status !== "Succeeded") {
         // Said at once, whatever the command prints next: the job's own words are the diagnosis.
@@ -298,13 +341,16 @@ export async function runJobImport(ctx: Context, task: Task, plan: JobImportPlan
 }
 
 /** Throws what the summary means for the exit code (after the command printed it), if anything. */
-export function jobImportError(summary: JobRunSummary): CliError | undefined {
-  const bad = summary.jobs.find((j) => j.status !== "Succeeded" && FINAL_STATUSES.has(j.status));
+export function jobImportError(summary: ImportSummary & Partial<JobRunSummary>): CliError | undefined {
+  const jobs = summary.jobs ?? [];
+  const bad = jobs.find((j) => j.status !== "Succeeded" && FINAL_STATUSES.has(j.status));
   const counts = countsText(summary);
-  const rejects = summary.rejectsFile ? ` Failed rows, with the reason, are in ${summary.rejectsFile}.` : "";
+  const rejects = summary.rejectsFile
+    ? ` The rows not imported, each with the reason, are in ${summary.rejectsFile}: fix them there and import that file.`
+    : "";
   if (bad) {
     return new CliError(
-      `Import job ${bad.jobId}${summary.jobs.length > 1 ? ` (part ${bad.part})` : ""} ended ${bad.status}${bad.completionMessage ? `: ${bad.completionMessage}` : ""} (${counts}).${rejects}`,
+      `Import job ${bad.jobId}${jobs.length > 1 ? ` (part ${bad.part})` : ""} ended ${bad.status}${bad.completionMessage ? `: ${bad.completionMessage}` : ""} (${counts}).${rejects}`,
       ExitCode.SERVICE,
     );
   }
@@ -351,10 +397,12 @@ export function jobBaseName(file: string): string {
 }
 
 function jobEnd(job: ImportJob): JobEnd {
+  const completed = job.CompletionDate === undefined ? Number.NaN : new Date(job.CompletionDate).getTime();
   return {
     status: job.Status ?? "unknown",
     ...jobCounts(job),
     ...(job.CompletionMessage ? { completionMessage: job.CompletionMessage } : {}),
+    endedAt: Number.isNaN(completed) ? Date.now() : completed,
   };
 }
 
@@ -449,47 +497,67 @@ async function settleRows(
   summary: JobRunSummary,
 ): Promise<void> {
   const afterImport = plan.afterImport ?? ((row: CsvRow) => applyJobExtras(task.call, plan.pool.id, row));
-  let position = 0;
-  let p = 0;
-  for await (const row of (plan.allRows ?? plan.rows)()) {
-    if (row.problems.length > 0) {
-      if (plan.allRows)
-        await plan.rejects?.add(row.raw, plan.invalidReason?.(row) ?? row.problems[0].message);
-      continue;
-    }
-    while (p < parts.length && position >= parts[p].start + parts[p].rows) p++;
-    const part = parts[p];
-    if (!part) {
-      // Never sent: an earlier part's job did not succeed, so the run stopped there.
-      const last = parts[parts.length - 1]?.job;
-      const why = `Not sent: import job ${last?.JobId} (an earlier part) ended ${last?.Status}`;
-      summary.failed++;
-      await plan.rejects?.add(row.raw, why);
-      await journal.rowSettled?.(row, "failed", why);
+  try {
+    await settleEachRow();
+  } finally {
+    await journal.flush?.();
+  }
+
+  async function settleEachRow(): Promise<void> {
+    let position = 0;
+    let p = 0;
+    for await (const row of (plan.allRows ?? plan.rows)()) {
+      if (row.problems.length > 0) {
+        if (plan.allRows)
+          await plan.rejects?.add(row.raw, plan.invalidReason?.(row) ?? row.problems[0].message);
+        continue;
+      }
+      while (p < parts.length && position >= parts[p].start + parts[p].rows) p++;
+      const part = parts[p];
       position++;
-      continue;
+      // Settled by an earlier attempt of this run: counted and rejected as then, nothing sent again.
+      const done = journal.rowDone?.(row);
+      if (done) {
+        summary[done.outcome]++;
+        if (done.outcome === "failed") await plan.rejects?.add(row.raw, done.reason ?? "failed");
+        continue;
+      }
+      if (!part) {
+        // Never sent: an earlier part's job did not succeed, so the run stopped there.
+        const last = parts[parts.length - 1]?.job;
+        const why = `Not sent: import job ${last?.JobId} (an earlier part) ended ${last?.Status}`;
+        summary.failed++;
+        await plan.rejects?.add(row.raw, why);
+        await journal.rowSettled?.(row, "failed", why, undefined);
+        continue;
+      }
+      const job: SettledJob = {
+        jobId: part.job.JobId as string,
+        startedAt: part.startedAt,
+        endedAt: part.endedAt,
+      };
+      let outcome: RowOutcome;
+      let reason: string | undefined;
+      const code = outcomes[position - 1];
+      if (code === CODE.FAILED) {
+        outcome = "failed";
+        reason = reasons.get(position - 1);
+      } else if (code === CODE.SKIPPED) {
+        outcome = "skipped";
+        reason = reasons.get(position - 1) ?? "The user already exists.";
+      } else if (code === CODE.SUCCEEDED || (code === UNKNOWN && part.job.Status === "Succeeded")) {
+        outcome = "imported";
+        await journal.rowImported?.(row, job);
+        reason = await afterImport(row);
+        if (reason !== undefined) outcome = "failed";
+      } else {
+        outcome = "failed";
+        reason = `No outcome in the log of import job ${part.job.JobId}, which ended ${part.job.Status}${part.job.CompletionMessage ? `: ${part.job.CompletionMessage}` : ""}`;
+      }
+      summary[outcome]++;
+      if (outcome === "failed") await plan.rejects?.add(row.raw, reason ?? "The import job failed this row.");
+      await journal.rowSettled?.(row, outcome, reason, job);
     }
-    let outcome: RowOutcome;
-    let reason: string | undefined;
-    const code = outcomes[position];
-    if (code === CODE.FAILED) {
-      outcome = "failed";
-      reason = reasons.get(position);
-    } else if (code === CODE.SKIPPED) {
-      outcome = "skipped";
-      reason = reasons.get(position) ?? "The user already exists.";
-    } else if (code === CODE.SUCCEEDED || (code === UNKNOWN && part.job.Status === "Succeeded")) {
-      outcome = "imported";
-      reason = await afterImport(row);
-      if (reason !== undefined) outcome = "failed";
-    } else {
-      outcome = "failed";
-      reason = `No outcome in the log of import job ${part.job.JobId}, which ended ${part.job.Status}${part.job.CompletionMessage ? `: ${part.job.CompletionMessage}` : ""}`;
-    }
-    summary[outcome]++;
-    if (outcome === "failed") await plan.rejects?.add(row.raw, reason ?? "The import job failed this row.");
-    await journal.rowSettled?.(row, outcome, reason);
-    position++;
   }
 }
 
@@ -521,11 +589,128 @@ export function memoryJournal(): JobJournal & { recorded: JournalledJob[] } {
     recorded,
     jobs: () => recorded.slice(),
     jobStarted(jobId, part) {
-      recorded.push({ part: part.part, jobId, jobName: part.jobName });
+      recorded.push({ part: part.part, jobId, jobName: part.jobName, startedAt: Date.now() });
     },
     jobFinished(jobId, end) {
       const j = recorded.find((r) => r.jobId === jobId);
       if (j) j.finished = end;
+    },
+  };
+}
+
+/**
+ * The run journal (journal.ts) as this path's JobJournal, and the post-steps of an imported row
+ * journalled in its steps table like the API path's: each step's intent before its call, its
+ * outcome after, so a resume sends only the steps without an outcome (at most the one in flight at
+ * a kill is sent twice, and AdminAddUserToGroup / AdminDisableUser are idempotent).
+ */
+export function jobJournalOf(
+  journal: Journal,
+  runId: string,
+  call: CognitoCall,
+  poolId: string,
+): JobJournal & { afterImport: (row: CsvRow) => Promise<string | undefined> } {
+  // Read once: the outcomes earlier attempts settled (a resume passes over them).
+  const settled = journal.rowStates(runId);
+  const username = (row: CsvRow) => row.values[USERNAME_COLUMN];
+  const importedNow = new Set<number>();
+  // Row outcomes are committed in batches: one fsync per row would cost minutes for 500,000 rows,
+  // and a batch lost to kill -9 is read again from the job's log (nothing is sent for it). A
+  // post-step's intent is different, it announces a request: the batch is committed before it.
+  let pending: (() => void)[] = [];
+  const flush = () => {
+    if (pending.length === 0) return;
+    const writes = pending;
+    pending = [];
+    journal.inTransaction(() => {
+      for (const write of writes) write();
+    });
+  };
+  const later = (write: () => void) => {
+    pending.push(write);
+    if (pending.length >= 1000) flush();
+  };
+  return {
+    jobs: () =>
+      journal.jobs(runId).map((j) => ({
+        part: j.part,
+        jobId: j.jobId,
+        jobName: j.jobName,
+        startedAt: j.startedAt,
+        ...(j.finishedAt !== undefined
+          ? {
+              finished: {
+                status: j.status,
+                imported: j.imported,
+                skipped: j.skipped,
+                failed: j.failed,
+                endedAt: j.finishedAt,
+                ...(j.completionMessage ? { completionMessage: j.completionMessage } : {}),
+              },
+            }
+          : {}),
+      })),
+    jobStarted: (jobId, part) =>
+      journal.jobCreated(runId, {
+        part: part.part,
+        jobId,
+        jobName: part.jobName,
+        rows: part.rows,
+        firstIndex: part.firstIndex,
+      }),
+    jobFinished: (jobId, end) => journal.jobEnded(runId, jobId, end),
+    rowDone(row) {
+      const state = settled.get(row.index);
+      return state?.outcome ? { outcome: state.outcome, reason: state.reason } : undefined;
+    },
+    rowImported(row, job) {
+      importedNow.add(row.index);
+      later(() =>
+        journal.jobRow(
+          runId,
+          { idx: row.index, line: row.line, username: username(row) },
+          { outcome: "imported", intentAt: job.startedAt ?? Date.now(), createdUntil: job.endedAt },
+        ),
+      );
+    },
+    rowSettled(row, outcome, reason, job) {
+      const exists = importedNow.delete(row.index) || settled.has(row.index);
+      later(() => {
+        if (exists) journal.outcome(runId, row.index, outcome, reason);
+        else
+          journal.jobRow(
+            runId,
+            { idx: row.index, line: row.line, username: username(row) },
+            { outcome, reason, intentAt: job?.startedAt ?? Date.now() },
+          );
+      });
+    },
+    flush,
+    async afterImport(row) {
+      const done = journal.steps(runId, row.index);
+      let failure: string | undefined;
+      // Less SMS MFA, which the job set from cognito:mfa_enabled.
+      for (const step of postSteps(row, poolId, username(row)).filter((s) => s.name !== "mfa:sms")) {
+        const known = done.get(step.name);
+        if (known?.outcome === "done") continue;
+        if (known?.outcome === "failed") {
+          failure ??= `imported, but ${step.operation} failed: ${known.reason}`;
+          continue;
+        }
+        flush();
+        journal.stepIntent(runId, row.index, step.name);
+        try {
+          await call(step.operation, step.input);
+          journal.stepOutcome(runId, row.index, step.name, "done");
+        } catch (err) {
+          // Throttled or dropped past the paced call's retries: left without an outcome for a resume.
+          if (isTransient(err) || !(err instanceof ServiceError)) throw err;
+          const reason = `${err.code}: ${err.serviceMessage}`.split("\n")[0];
+          journal.stepOutcome(runId, row.index, step.name, "failed", reason);
+          failure ??= `imported, but ${step.operation} failed: ${reason}`;
+        }
+      }
+      return failure;
     },
   };
 }
@@ -542,8 +727,6 @@ export interface UsersImportPlan {
   rows: number;
   invalid: number;
   rejectsFile: string;
-  /** The file's SHA-256: with it (and no journal of the command's), the run's jobs are journalled on disk. */
-  sha256?: string;
   /** Groups cognito:groups names that the pool lacks, to create first (--create-groups). */
   missingGroups?: string[];
 }
@@ -561,9 +744,12 @@ export function problemsReason(row: CsvRow): string {
  */
 export function jobImportFor(
   flags: JobImportFlags,
-  more: Pick<JobImportPlan, "journal" | "afterImport" | "runId"> = {},
-): (ctx: Context, plan: UsersImportPlan) => Promise<JobRunSummary> {
-  return async (ctx, plan) => {
+): (
+  ctx: Context,
+  plan: UsersImportPlan,
+  run?: { journal: Journal; runId: string },
+) => Promise<JobRunSummary> {
+  return async (ctx, plan, run) => {
     const valid = async function* () {
       for await (const row of plan.file.rows()) if (row.problems.length === 0) yield row;
     };
@@ -573,21 +759,6 @@ export function jobImportFor(
       headerLine = (await readFile(plan.file.path, "utf8")).split(/\r?\n/, 1)[0];
     }
     const rejects = await createRejectsWriter(plan.rejectsFile, headerLine);
-    // Without the command's journal, this path's own (a file per run), so a resume finds its jobs.
-    const durable =
-      more.journal === undefined && plan.sha256 !== undefined
-        ? await openJobJournal(stateDirOf(ctx), {
-            fileSha256: plan.sha256,
-            poolId: plan.pool.id,
-            endpoint: endpointIdentity(ctx),
-          })
-        : undefined;
-    const journal = more.journal ?? durable;
-    const recorded = durable ? (await durable.jobs()).length : 0;
-    if (recorded > 0)
-      ctx.printer.warn(
-        `Resuming the import jobs of ${plan.file.shownPath} into ${plan.pool.id} (${recorded} recorded): finished parts are not sent again.`,
-      );
     let summary: JobRunSummary;
     try {
       summary = await withTask(ctx, async (task) => {
@@ -599,6 +770,7 @@ export function jobImportFor(
             if (!(err instanceof ServiceError && err.code === "GroupExistsException")) throw err;
           }
         }
+        const journalled = run ? jobJournalOf(run.journal, run.runId, task.call, plan.pool.id) : undefined;
         return runJobImport(ctx, task, {
           file: plan.file.path,
           pool: plan.pool,
@@ -610,8 +782,9 @@ export function jobImportFor(
           invalidReason: problemsReason,
           rejects,
           flags,
-          ...more,
-          journal,
+          ...(journalled && run
+            ? { journal: journalled, afterImport: journalled.afterImport, runId: run.runId }
+            : {}),
         });
       });
     } catch (err) {
@@ -621,7 +794,6 @@ export function jobImportFor(
     const written = await rejects.close();
     if (written) summary.rejectsFile = plan.rejectsFile;
     else delete summary.rejectsFile;
-    if (summary.finished) await durable?.finish();
     return summary;
   };
 }
