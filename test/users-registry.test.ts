@@ -19,6 +19,7 @@ describe("users and groups commands in the registry", () => {
         "delete",
         "disable",
         "enable",
+        "export",
         "import",
         "list",
         "mfa",
