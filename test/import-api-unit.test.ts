@@ -194,4 +194,48 @@ describe("a row sent before without an answer", () => {
       calls: ["AdminCreateUser"],
     });
   });
+
+  it("a send that landed unanswered, then throttled, is judged by the date when a later send hears 'exists'", async () => {
+    // The bench under --faults found it: the SDK's attempts end throttled after a dropped first send
+    // (which created the user), the pacer sends again, and that send alone hears UsernameExists.
+    const t = Date.now();
+    const journal = await Journal.open(mkdtempSync(join(tmpdir(), "journal-")), () => t);
+    const run = journal.createRun(meta, new Date(t));
+    const calls: string[] = [];
+    let created: number | undefined;
+    const call = async (operation: string) => {
+      calls.push(operation);
+      if (operation === "AdminCreateUser") {
+        if (created === undefined) {
+          created = Date.now();
+          throw new ServiceError("TooManyRequestsException", operation, "Rate exceeded", 2);
+        }
+        throw new ServiceError("UsernameExistsException", operation, "User account already exists");
+      }
+      return {
+        Username: "u",
+        UserCreateDate: new Date(created ?? 0),
+        UserAttributes: [{ Name: "sub", Value: "s" }],
+      };
+    };
+    const rows = (async function* () {
+      yield row(0, { "cognito:username": "u", email: "u@example.com" });
+    })();
+    await importViaApi({
+      run,
+      journal,
+      call,
+      pacer: new Pacer({ unmetered: true, sleep: async () => {} }),
+      rows,
+      concurrency: 1,
+      sendInvitations: false,
+    });
+    const state = journal.rowStates(run.id).get(0);
+    journal.close();
+    expect({ outcome: state?.outcome, created: state?.created, calls }).toEqual({
+      outcome: "imported",
+      created: true,
+      calls: ["AdminCreateUser", "AdminCreateUser", "AdminGetUser"],
+    });
+  });
 });

@@ -178,22 +178,34 @@ export async function importViaApi(input: ApiImportInput): Promise<ApiImportResu
           ...(attributes.some((a) => a.Name === "email") ? ["EMAIL"] : []),
           ...(attributes.some((a) => a.Name === "phone_number") ? ["SMS"] : []),
         ];
+        // Every send counts, the pacer's own retries after a throttle included: a first send that
+        // landed but whose answer was lost (a dropped connection, then throttled SDK retries) must
+        // not make a later UsernameExistsException look like a user that was there before the run.
+        let sends = 0;
         try {
-          const out = await paced("AdminCreateUser", {
-            UserPoolId: poolId,
-            Username: username,
-            UserAttributes: attributes,
-            ...(password !== undefined ? { TemporaryPassword: password } : {}),
-            ...(input.sendInvitations
-              ? media.length
-                ? { DesiredDeliveryMediums: media }
-                : {}
-              : { MessageAction: "SUPPRESS" }),
+          const out = await pacer.run(categoryOf("AdminCreateUser"), () => {
+            sends++;
+            return call("AdminCreateUser", {
+              UserPoolId: poolId,
+              Username: username,
+              UserAttributes: attributes,
+              ...(password !== undefined ? { TemporaryPassword: password } : {}),
+              ...(input.sendInvitations
+                ? media.length
+                  ? { DesiredDeliveryMediums: media }
+                  : {}
+                : { MessageAction: "SUPPRESS" }),
+            });
           });
           state.created = true;
           state.sub = subOf(out.User);
         } catch (err) {
-          if (codeOf(err) === "UsernameExistsException" && fresh && (err as ServiceError).retries === 0) {
+          if (
+            codeOf(err) === "UsernameExistsException" &&
+            fresh &&
+            sends === 1 &&
+            (err as ServiceError).retries === 0
+          ) {
             // Refused on the row's only send ever: the user was there before this run.
             state.created = false;
           } else if (codeOf(err) === "UsernameExistsException") {
