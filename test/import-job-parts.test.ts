@@ -3,13 +3,19 @@
 // 0600; cut before the row that would pass the row or byte limit, that row carried to the next
 // part; a part skipped on resume counts the same boundaries without writing; the progress line of
 // a job's three counters, and the waiter that draws it (job-wait.ts, shared with import-jobs upload).
-import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { CsvRow } from "../src/cognito/csv/types.js";
 import { ExitCode } from "../src/kernel/errors.js";
-import { fillPart, lineOfPartRow, partLine, partRowOfLine } from "../src/kernel/import/job-parts.js";
+import {
+  fillPart,
+  lineOfPartRow,
+  partLine,
+  partRowOfLine,
+  partsDirectory,
+} from "../src/kernel/import/job-parts.js";
 import { jobOutcomeError, waitForImportJob } from "../src/kernel/import/job-wait.js";
 import { jobBaseName } from "../src/kernel/import/via-job.js";
 import { createTestIO } from "../src/kernel/io/test-io.js";
@@ -172,6 +178,25 @@ describe("the job's progress line", () => {
     expect(failed?.exitCode).toBe(ExitCode.SERVICE);
     expect(failed?.message).toBe(
       "Import job import-1 ended Failed: The file is empty. (0 imported, 0 skipped, 0 failed)",
+    );
+  });
+});
+
+describe("partsDirectory", () => {
+  it("is private, under the state directory, and removes what killed runs left behind", () => {
+    const state = mkdtempSync(join(tmpdir(), "parts-state-"));
+    // A process id no process has (above Linux's pid_max), as a killed run would leave it.
+    const stale = join(state, "import-parts", "run-4194399-abc123");
+    mkdirSync(stale, { recursive: true });
+    const mine = partsDirectory(state);
+    expect(mine.startsWith(join(state, "import-parts", `run-${process.pid}-`))).toBe(true);
+    expect(statSync(join(state, "import-parts")).mode & 0o777).toBe(0o700);
+    expect(statSync(mine).mode & 0o777).toBe(0o700);
+    expect(existsSync(stale)).toBe(false);
+    // A live process's directory (this one's) stays.
+    const second = partsDirectory(state);
+    expect(readdirSync(join(state, "import-parts")).sort()).toEqual(
+      [mine, second].map((d) => d.split("/").pop()).sort(),
     );
   });
 });

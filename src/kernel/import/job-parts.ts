@@ -7,7 +7,17 @@
 // a job's `Line Number N` maps back to the original file.
 
 import { once } from "node:events";
-import { createWriteStream, type WriteStream } from "node:fs";
+import {
+  chmodSync,
+  createWriteStream,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  type WriteStream,
+} from "node:fs";
+import { join } from "node:path";
 import type { CsvRow } from "../../cognito/csv/types.js";
 import { CSV_LIMITS, escapeValue } from "../../cognito/csv-rules.js";
 import { UsageError } from "../errors.js";
@@ -107,4 +117,33 @@ export async function fillPart(
   }
   if (rows === 0) return undefined;
   return { rows, bytes, indexes: indexes.slice(0, rows) };
+}
+
+/**
+ * A private directory for one run's part files: under the state directory (0700; the parts hold
+ * people's attributes, which /tmp would show to anyone who can list it), named after this process.
+ * Directories of processes that no longer exist (killed mid-run) are removed first, so a kill -9
+ * leaves its parts behind only until the next `--via job` run.
+ */
+export function partsDirectory(stateDir: string): string {
+  const root = join(stateDir, "import-parts");
+  mkdirSync(root, { recursive: true, mode: 0o700 });
+  // mkdir's mode holds only for what it creates: tighten a directory made earlier by someone else.
+  if ((statSync(root).mode & 0o077) !== 0) chmodSync(root, 0o700);
+  for (const name of readdirSync(root)) {
+    const pid = Number(/^run-(\d+)-/.exec(name)?.[1]);
+    if (Number.isSafeInteger(pid) && pid !== process.pid && !alive(pid))
+      rmSync(join(root, name), { recursive: true, force: true });
+  }
+  return mkdtempSync(join(root, `run-${process.pid}-`));
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it exists, but belongs to someone else.
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
 }

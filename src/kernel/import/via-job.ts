@@ -22,9 +22,8 @@
 // one expiring unstarted without having read a row. A settled row is never settled again, a
 // finished post-step never sent again. Parts are cut the same way every time (same rows, same
 // limits), so part N of a resume is part N of the first attempt.
-import { mkdtempSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { basename, extname, join } from "node:path";
 import { type Command, Option } from "commander";
 import type { CsvRow, ImportPool } from "../../cognito/csv/types.js";
@@ -35,7 +34,7 @@ import { uploadToPresignedUrl } from "../presigned-upload.js";
 import type { OutcomeCounts } from "../progress.js";
 import { type Task, withTask } from "../task.js";
 import { importLogGroup, importLogStream, readJobOutcomes, readJobRejections } from "./job-logs.js";
-import { fillPart, JOB_LIMITS, type PartLimits, partRowOfLine } from "./job-parts.js";
+import { fillPart, JOB_LIMITS, type PartLimits, partRowOfLine, partsDirectory } from "./job-parts.js";
 import { countsText, FINAL_STATUSES, type ImportJob, jobCounts, waitForImportJob } from "./job-wait.js";
 import type { Journal } from "./journal.js";
 import { createRejectsWriter, type RejectsWriter } from "./rejects.js";
@@ -222,7 +221,7 @@ export async function runJobImport(ctx: Context, task: Task, plan: JobImportPlan
   const outcomes = new Uint8Array(plan.total);
   const reasons = new Map<number, string>();
   const parts: PartState[] = [];
-  const temp = mkdtempSync(join(tmpdir(), "cogctl-import-"));
+  const temp = partsDirectory(ctx.paths.stateDir);
   let finished = true;
   try {
     const source = plan.rows()[Symbol.asyncIterator]();
