@@ -58,6 +58,17 @@ export interface ReadResult {
   calls: number;
 }
 
+/** How both readers wait: the clock, the budget for late events, and the gap between calls. */
+function readPace(opts: ReadOptions, defaultInterval: number) {
+  return {
+    sleep: opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms))),
+    now: opts.now ?? (() => Date.now()),
+    budget: opts.budgetMs ?? 120_000,
+    retry: opts.retryMs ?? 2_000,
+    minInterval: opts.minIntervalMs ?? defaultInterval,
+  };
+}
+
 /** The pattern of FAILED or SKIPPED events (CloudWatch Logs' text syntax: ?term is "or"). */
 export const REJECTIONS_PATTERN = '?"[FAILED]" ?"[SKIPPED]"';
 
@@ -73,11 +84,8 @@ export async function readJobRejections(
   opts: ReadOptions,
 ): Promise<ReadResult> {
   const { FilterLogEventsCommand } = loadLogsSdk();
-  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  const now = opts.now ?? (() => Date.now());
-  const budget = opts.budgetMs ?? 120_000;
-  const retry = opts.retryMs ?? 2_000;
-  const minInterval = opts.minIntervalMs ?? 250; // FilterLogEvents' quota: 5/s per account
+  // FilterLogEvents' quota: 5/s per account.
+  const { sleep, now, budget, retry, minInterval } = readPace(opts, 250);
   const expected = opts.expected.skipped + opts.expected.failed;
   const seen: Record<LoggedOutcome, number> = { SUCCEEDED: 0, SKIPPED: 0, FAILED: 0 };
   // A pass that finds the stream's end short of the count starts over (FilterLogEvents has no
@@ -134,11 +142,7 @@ export async function readJobOutcomes(
   opts: ReadOptions,
 ): Promise<ReadResult> {
   const { GetLogEventsCommand } = loadLogsSdk();
-  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  const now = opts.now ?? (() => Date.now());
-  const budget = opts.budgetMs ?? 120_000;
-  const retry = opts.retryMs ?? 2_000;
-  const minInterval = opts.minIntervalMs ?? 100;
+  const { sleep, now, budget, retry, minInterval } = readPace(opts, 100);
   const expected = opts.expected.imported + opts.expected.skipped + opts.expected.failed;
   const seen: Record<LoggedOutcome, number> = { SUCCEEDED: 0, SKIPPED: 0, FAILED: 0 };
   const total = () => seen.SUCCEEDED + seen.SKIPPED + seen.FAILED;
