@@ -11,7 +11,7 @@ import { ServiceError, UsageError } from "../../kernel/errors.js";
 import { createResolver, POOL_ID, type PoolRef } from "../../kernel/resolve.js";
 import { readSecretFile } from "../client-secret.js";
 import { sessionProfile } from "../session-store.js";
-import { readableClaims } from "../token-decode.js";
+import { claimsOf, readableClaims } from "../token-decode.js";
 import { type DomainChoice, givenDomainUrl, oauthDomainUrl } from "./domain.js";
 import { type CachedToken, type CacheKey, readCached, reuseUntil, writeCached } from "./token-cache.js";
 import { describeOAuthError, requestToken } from "./token-endpoint.js";
@@ -126,7 +126,12 @@ async function fetchToken(
       key: w.key,
       accessToken: t.access_token,
       tokenType: t.token_type ?? "Bearer",
-      scope: t.scope,
+      // Cognito's answer has no "scope" member; the token's claim says what was granted.
+      scope:
+        t.scope ??
+        (typeof claimsOf(t.access_token)?.scope === "string"
+          ? (claimsOf(t.access_token)?.scope as string)
+          : undefined),
       expiresAt: new Date(obtained.getTime() + expiresIn * 1000).toISOString(),
       reuseUntil: reuseUntil(obtained, expiresIn).toISOString(),
       obtainedAt: obtained.toISOString(),
