@@ -32,6 +32,10 @@ const suites = [
     "issue 10: users import --via api against local serve --quotas (and --faults): % of --rate, lost/doubled rows",
   ],
   ["users-export.mjs", "issue 11: cogctl users export of a 10,000-user pool vs aws cognito-idp list-users"],
+  [
+    "client-credentials.mjs",
+    "issue 13: cogctl auth client-credentials cold vs cached vs cogctl admin-get-user against local serve",
+  ],
 ];
 
 const build = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
