@@ -270,6 +270,20 @@ describe("auth client-credentials and auth login --web against a fake domain", (
       expect(r.stderr).toMatch(/No sign-in reached the redirect within 1 s/);
     });
 
+    it("refuses --web's flags without --web", async () => {
+      const r = await world.cli([
+        "auth",
+        "login",
+        "--no-browser",
+        "--user-pool-id",
+        poolId,
+        "--client-id",
+        webClient,
+      ]);
+      expect(r.code).toBe(252);
+      expect(r.stderr).toMatch(/--no-browser only apply to a browser sign-in: add --web/);
+    });
+
     it("refuses a --redirect-port that is none of the client's CallbackURLs", async () => {
       const r = await web(["--redirect-port", "1"]);
       expect(r.code).toBe(252);

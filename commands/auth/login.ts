@@ -4,6 +4,7 @@ import { collect, passwordOptions, poolAndClientOptions } from "../../src/auth/c
 import type { LoginOptions } from "../../src/auth/login.js";
 import type { WebLoginOptions } from "../../src/auth/oauth/web-login.js";
 import { defineCommand } from "../../src/cli/command.js";
+import { UsageError } from "../../src/kernel/errors.js";
 
 type Opts = LoginOptions & WebLoginOptions & { web?: boolean };
 
@@ -144,6 +145,17 @@ export default defineCommand<Opts>({
       const { webLogin } = await import("../../src/auth/oauth/web-login.js");
       return webLogin(opts, ctx);
     }
+    // Flags of the browser sign-in mean nothing to the others: a forgotten --web would otherwise
+    // silently become a password sign-in.
+    const webOnly = [
+      opts.browser === false && "--no-browser",
+      opts.redirectPort !== undefined && "--redirect-port",
+      opts.scope !== undefined && "--scope",
+      opts.timeout !== undefined && "--timeout",
+      opts.domainUrl !== undefined && "--domain-url",
+    ].filter(Boolean);
+    if (webOnly.length)
+      throw new UsageError(`${webOnly.join(", ")} only apply to a browser sign-in: add --web.`);
     const { login } = await import("../../src/auth/login.js");
     return login(opts, ctx);
   },
