@@ -109,6 +109,22 @@ describe("auth client-credentials and auth login --web against a fake domain", (
     expect(fake.count("POST /oauth2/token client_credentials")).toBe(before + 3);
   });
 
+  it("asks again once the cached token is near its expiry", async () => {
+    const args = ["--pool", poolId, "--scope", "orders/write"];
+    const first = (await cc(args)).stdout.trim();
+    const before = fake.count("POST /oauth2/token client_credentials");
+    const dir = join(stateDir(), "oauth-tokens");
+    for (const f of readdirSync(dir).filter((n) => n.endsWith(".json"))) {
+      const entry = JSON.parse(readFileSync(join(dir, f), "utf8"));
+      if (entry.accessToken !== first) continue;
+      entry.reuseUntil = new Date(Date.now() - 1000).toISOString();
+      writeFileSync(join(dir, f), JSON.stringify(entry));
+    }
+    const again = (await cc(args)).stdout.trim();
+    expect(again).not.toBe(first);
+    expect(fake.count("POST /oauth2/token client_credentials")).toBe(before + 1);
+  });
+
   it("prints env lines, JSON or the decoded claims", async () => {
     const env = await cc(["--pool", poolId, "--format", "env"]);
     expect(env.code, env.stderr).toBe(0);
