@@ -329,7 +329,7 @@ async function fileSink(files: ExportFiles, state: ExportCheckpoint, fresh: bool
 }
 
 /** AdminGetUser for each user (paced by the caller's call): the MFA settings ListUsers leaves out. */
-async function withMfaDetails(
+export async function withMfaDetails(
   call: CognitoCall,
   poolId: string,
   users: ServiceOutput[],
