@@ -273,6 +273,7 @@ function stdoutSink(stream: OutStream): Sink {
   return {
     async write(text) {
       if (text) stream.write(text);
+      await stream.drained?.();
     },
     async checkpoint() {},
     async finish() {},
