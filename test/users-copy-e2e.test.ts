@@ -130,17 +130,22 @@ async function countUsers(client: CognitoIdentityProviderClient, poolId: string)
 
 describe("users copy between pools of the embedded endpoint over HTTP", () => {
   let local: LocalHarness;
-  let seed: Seeded;
-  const N = 400;
+  let small: Seeded;
+  // The size for the round trip; the kill -9 run copies a smaller pool under a quota.
+  const N = 5000;
+  const SMALL = 400;
   const at = () => ["--endpoint-url", local.server.url];
   const cog = (argv: string[]) => runCli([...at(), ...argv], { env });
   let source: Map<string, ExportedUser>;
+  let smallSource: Map<string, ExportedUser>;
 
   beforeAll(async () => {
     local = await startLocal();
-    seed = await seedPool(local.client, "source", N);
+    await seedPool(local.client, "source", N);
+    small = await seedPool(local.client, "small", SMALL);
     source = await exported(at(), "source");
-  }, 180_000);
+    smallSource = await exported(at(), "small");
+  }, 300_000);
   afterAll(() => local.close());
 
   it("copies every user with attributes, groups, enabled state and SMS MFA; maps old subs to new; a re-run copies nothing", async () => {
@@ -230,7 +235,7 @@ describe("users copy between pools of the embedded endpoint over HTTP", () => {
         "--from-endpoint-url",
         local.server.url,
         "--from-pool",
-        "source",
+        "small",
         "--to-endpoint-url",
         slow.server.url,
         "--to-pool",
@@ -241,22 +246,27 @@ describe("users copy between pools of the embedded endpoint over HTTP", () => {
       ];
       const run = child(argv);
       // Killed once about a quarter of the users are there.
-      for (let i = 0; i < 600 && (await countUsers(slow.client, targetId)) < N / 4; i++)
+      for (let i = 0; i < 600 && (await countUsers(slow.client, targetId)) < SMALL / 4; i++)
         await new Promise((r) => setTimeout(r, 50));
       run.proc.kill("SIGKILL");
       expect((await run.done).signal).toBe("SIGKILL");
       const partial = await countUsers(slow.client, targetId);
       expect(partial).toBeGreaterThan(0);
-      expect(partial).toBeLessThan(N);
+      expect(partial).toBeLessThan(SMALL);
 
       const resumed = await runCli(["--output", "json", ...argv], { env });
       expect(resumed.code, resumed.stderr).toBe(0);
       expect(resumed.stderr).toContain("Resuming copy run");
       // The users the killed process created count as this run's: none is "already there".
-      expect(JSON.parse(resumed.stdout)).toMatchObject({ Users: N, Copied: N, AlreadyThere: 0, Failed: 0 });
-      expectSameUsers(source, await exported(["--endpoint-url", slow.server.url], "copy-killed"));
+      expect(JSON.parse(resumed.stdout)).toMatchObject({
+        Users: SMALL,
+        Copied: SMALL,
+        AlreadyThere: 0,
+        Failed: 0,
+      });
+      expectSameUsers(smallSource, await exported(["--endpoint-url", slow.server.url], "copy-killed"));
       const rows = mapping(map);
-      expect(rows.map((r) => r.source_username).sort()).toEqual(seed.usernames);
+      expect(rows.map((r) => r.source_username).sort()).toEqual(small.usernames);
       expect(rows.every((r) => r.outcome === "imported" && r.sub !== "")).toBe(true);
     } finally {
       await slow.close();
