@@ -224,6 +224,31 @@ describe("users copy between pools of the embedded endpoint over HTTP", () => {
     expect(self.stderr).toContain("the same pool");
   });
 
+  it("into a pool that signs in by email: each user's email is its username there; a re-run finds them", async () => {
+    await targetPool(local.client, "by-email", { UsernameAttributes: ["email"] });
+    const argv = [
+      "--output",
+      "json",
+      "users",
+      "copy",
+      "--from-pool",
+      "small",
+      "--to-pool",
+      "by-email",
+      "--yes",
+    ];
+    const r = await cog([...argv, "--map-file", join(dir, "by-email.subs.csv")]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ Users: SMALL, Copied: SMALL, Failed: 0 });
+    const copy = await exported(at(), "by-email");
+    const emailOf = (u: ExportedUser) => u.Attributes.find((a) => a.Name === "email")?.Value;
+    expect([...copy.values()].map(emailOf).sort()).toEqual(small.usernames.map((u) => `${u}@example.com`));
+    const rows = mapping(join(dir, "by-email.subs.csv"));
+    expect(rows.every((row) => row.username === `${row.source_username}@example.com`)).toBe(true);
+    const again = await cog([...argv, "--map-file", join(dir, "by-email-2.subs.csv")]);
+    expect(JSON.parse(again.stdout)).toMatchObject({ Copied: 0, AlreadyThere: SMALL, Failed: 0 });
+  }, 120_000);
+
   it("kill -9 mid-copy into an endpoint under --quotas, then the same command: every user exactly once", async () => {
     const slow = await startLocal({ limits: { quotas: "UserCreation=40,UserUpdate=80" } });
     try {
