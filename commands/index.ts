@@ -175,6 +175,10 @@ export const commands: CommandRegistry = {
     summary: "Confirm signed-up (UNCONFIRMED) users without their code",
     load: () => import("./users/confirm.js"),
   },
+  "users copy": {
+    summary: "Copy a pool's users, groups and enabled states into another pool (resumable, exactly once)",
+    load: () => import("./users/copy.js"),
+  },
   "users create": {
     summary: "Create a user (invited by email/SMS, or --suppress) and add it to groups",
     load: () => import("./users/create.js"),

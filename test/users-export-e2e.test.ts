@@ -11,13 +11,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  AdminAddUserToGroupCommand,
-  AdminCreateUserCommand,
-  AdminDisableUserCommand,
-  AdminSetUserMFAPreferenceCommand,
-  AdminSetUserPasswordCommand,
   CognitoIdentityProviderClient,
-  CreateGroupCommand,
   CreateUserPoolCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -25,83 +19,7 @@ import { BIN, runCli } from "./helpers/cli.js";
 import { applyEnv, isolatedAwsEnv } from "./helpers/env.js";
 import { type LocalHarness, startLocal } from "./helpers/local-server.js";
 import { startMoto } from "./helpers/moto.js";
-
-const GROUPS = ["admins", "ops", "beta", "staff", "qa", "sales", "eng", "vip", "trial", "legacy"];
-
-interface Seeded {
-  poolId: string;
-  usernames: string[];
-}
-
-/** A pool with `n` users: every 7th disabled, every 5th CONFIRMED, groups overlapping by index. */
-async function seedPool(client: CognitoIdentityProviderClient, name: string, n: number): Promise<Seeded> {
-  const { UserPool } = await client.send(
-    new CreateUserPoolCommand({
-      PoolName: name,
-      AutoVerifiedAttributes: ["email"],
-      Schema: [{ Name: "team", AttributeDataType: "String", Mutable: true }],
-    }),
-  );
-  const poolId = UserPool?.Id as string;
-  for (const g of GROUPS)
-    await client.send(new CreateGroupCommand({ UserPoolId: poolId, GroupName: g, Description: `the ${g}` }));
-  const usernames: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const username = `user${String(i).padStart(4, "0")}`;
-    usernames.push(username);
-    const tricky = [
-      'Smith, John "JJ"',
-      "Zoë Ångström",
-      "山田 太郎",
-      "back\\slash, and comma",
-      "O'Brien",
-      "plain",
-    ][i % 6];
-    await client.send(
-      new AdminCreateUserCommand({
-        UserPoolId: poolId,
-        Username: username,
-        MessageAction: "SUPPRESS",
-        UserAttributes: [
-          { Name: "email", Value: `${username}@example.com` },
-          { Name: "email_verified", Value: "true" },
-          { Name: "name", Value: tricky },
-          { Name: "birthdate", Value: "1990-04-23" },
-          { Name: "custom:team", Value: `team,${i % 3}` },
-          ...(i === 1 ? [{ Name: "phone_number", Value: "+12065550101" }] : []),
-        ],
-      }),
-    );
-    if (i % 5 === 0)
-      await client.send(
-        new AdminSetUserPasswordCommand({
-          UserPoolId: poolId,
-          Username: username,
-          Password: "Passw0rd!x",
-          Permanent: true,
-        }),
-      );
-    if (i === 1)
-      await client.send(
-        new AdminSetUserMFAPreferenceCommand({
-          UserPoolId: poolId,
-          Username: username,
-          SMSMfaSettings: { Enabled: true, PreferredMfa: true },
-        }),
-      );
-    if (i % 7 === 0)
-      await client.send(new AdminDisableUserCommand({ UserPoolId: poolId, Username: username }));
-    for (const [g, group] of GROUPS.entries())
-      if (i % (g + 2) === 0)
-        await client.send(
-          new AdminAddUserToGroupCommand({ UserPoolId: poolId, Username: username, GroupName: group }),
-        );
-  }
-  return { poolId, usernames };
-}
-
-/** A user's groups in ListGroups' order (by name). */
-const expectedGroups = (i: number) => GROUPS.filter((_, g) => i % (g + 2) === 0).sort();
+import { expectedGroups, type Seeded, seedPool } from "./helpers/seed-users.js";
 
 /** CSV rows as objects (Cognito's dialect: split at commas not after a backslash, then unescape). */
 function parseCsv(text: string): Record<string, string>[] {

@@ -273,6 +273,7 @@ function stdoutSink(stream: OutStream): Sink {
   return {
     async write(text) {
       if (text) stream.write(text);
+      await stream.drained?.();
     },
     async checkpoint() {},
     async finish() {},
@@ -329,7 +330,7 @@ async function fileSink(files: ExportFiles, state: ExportCheckpoint, fresh: bool
 }
 
 /** AdminGetUser for each user (paced by the caller's call): the MFA settings ListUsers leaves out. */
-async function withMfaDetails(
+export async function withMfaDetails(
   call: CognitoCall,
   poolId: string,
   users: ServiceOutput[],

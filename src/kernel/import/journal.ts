@@ -166,7 +166,7 @@ CREATE TABLE IF NOT EXISTS steps (
 ) WITHOUT ROWID;
 `;
 
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 
 /** Version 2: the jobs of --via job runs, and the creation bound of their rows. */
 const MIGRATE_TO_2 = `
@@ -187,6 +187,23 @@ CREATE TABLE IF NOT EXISTS jobs (
   PRIMARY KEY (run_id, part)
 ) WITHOUT ROWID;
 ALTER TABLE rows ADD COLUMN created_until INTEGER;
+`;
+
+/**
+ * Version 3: the source users of `users copy` runs. A copy has no file whose line numbers could
+ * name its rows, so each source user gets its row index the first time the run lists it; a resume
+ * (which lists the source again: ListUsers tokens expire) finds the same index by the source's
+ * username, so the journal's exactly-once rules hold for copies too. The old sub is kept for the
+ * old-sub → new-sub mapping file.
+ */
+const MIGRATE_TO_3 = `
+CREATE TABLE IF NOT EXISTS copy_sources (
+  run_id TEXT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+  source_username TEXT NOT NULL,
+  idx INTEGER NOT NULL,
+  source_sub TEXT,
+  PRIMARY KEY (run_id, source_username)
+) WITHOUT ROWID;
 `;
 
 export const JOURNAL_DIR = "import-runs";
@@ -235,7 +252,8 @@ function migrate(db: BetterSqlite3.Database): void {
   if (version() >= SCHEMA_VERSION) return;
   db.transaction(() => {
     if (version() >= SCHEMA_VERSION) return;
-    db.exec(MIGRATE_TO_2);
+    if (version() < 2) db.exec(MIGRATE_TO_2);
+    if (version() < 3) db.exec(MIGRATE_TO_3);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();
 }
@@ -377,6 +395,73 @@ export class Journal {
 
   setOptions(id: string, options: RunOptions): void {
     this.db.prepare("UPDATE runs SET options = ? WHERE id = ?").run(JSON.stringify(options), id);
+  }
+
+  /**
+   * The row index of each source user of a copy run, in the order given: the one recorded when the
+   * run first listed the user, or the next free index, recorded now (one transaction, synced before
+   * the rows are handed out, so a row's intent never names an index the journal cannot map back).
+   */
+  copyIndexes(id: string, users: { username: string; sub?: string }[]): number[] {
+    const find = this.db.prepare("SELECT idx FROM copy_sources WHERE run_id = ? AND source_username = ?");
+    const insert = this.db.prepare(
+      "INSERT INTO copy_sources (run_id, source_username, idx, source_sub) VALUES (?, ?, ?, ?)",
+    );
+    const last = this.db.prepare("SELECT COALESCE(MAX(idx), -1) AS idx FROM copy_sources WHERE run_id = ?");
+    let out: number[] = [];
+    this.db.transaction(() => {
+      let next = (last.get(id) as { idx: number }).idx + 1;
+      out = users.map((u) => {
+        const known = find.get(id, u.username) as { idx: number } | undefined;
+        if (known) return known.idx;
+        insert.run(id, u.username, next, u.sub ?? null);
+        return next++;
+      });
+    })();
+    return out;
+  }
+
+  /** A copy run's source users with what became of each, in listing order (the mapping file). */
+  *copyOutcomes(id: string): IterableIterator<{
+    sourceUsername: string;
+    sourceSub?: string;
+    username?: string;
+    sub?: string;
+    outcome?: RowOutcome;
+    reason?: string;
+  }> {
+    const rows = this.db
+      .prepare(
+        `SELECT c.source_username, c.source_sub, r.username, r.sub, r.outcome, r.reason
+         FROM copy_sources c LEFT JOIN rows r ON r.run_id = c.run_id AND r.idx = c.idx
+         WHERE c.run_id = ? ORDER BY c.idx`,
+      )
+      .iterate(id) as IterableIterator<{
+      source_username: string;
+      source_sub: string | null;
+      username: string | null;
+      sub: string | null;
+      outcome: RowOutcome | null;
+      reason: string | null;
+    }>;
+    for (const r of rows)
+      yield {
+        sourceUsername: r.source_username,
+        sourceSub: r.source_sub ?? undefined,
+        username: r.username ?? undefined,
+        sub: r.sub ?? undefined,
+        outcome: r.outcome ?? undefined,
+        reason: r.reason ?? undefined,
+      };
+  }
+
+  /** A copy run's source users so far, recorded as the run's row count (the estimate until then). */
+  copyRowCount(id: string): number {
+    const { n } = this.db.prepare("SELECT COUNT(*) AS n FROM copy_sources WHERE run_id = ?").get(id) as {
+      n: number;
+    };
+    this.db.prepare("UPDATE runs SET rows = ?, updated_at = ? WHERE id = ?").run(n, this.now(), id);
+    return n;
   }
 
   rowStates(id: string): Map<number, RowState> {

@@ -4,7 +4,6 @@
 // run of the same file and pool), send, write the rejects file, print the summary. Also --undo.
 import { stat } from "node:fs/promises";
 import { resolve as resolvePath } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import type { CsvProblem, ImportPool } from "../../cognito/csv/types.js";
 import { type CognitoCall, createCognitoCall } from "../cognito-call.js";
 import { confirmPlan } from "../confirm.js";
@@ -24,7 +23,7 @@ import { GROUPS_COLUMN, postSteps, rowGroups } from "./row-request.js";
 import { glance, ImportFile, problemText, sha256 } from "./source.js";
 import type { ImportSummary } from "./types.js";
 import { undoRun, undoTargets } from "./undo.js";
-import { importViaApi, isTransient, type TemporaryPasswordSource } from "./via-api.js";
+import { importViaApi, retryingCall, type TemporaryPasswordSource } from "./via-api.js";
 import { type JobRunSummary, jobImportError } from "./via-job.js";
 
 export interface ImportFlags {
@@ -85,7 +84,7 @@ export interface ImportPlan {
 
 const plural = (n: number, noun: string) => `${n.toLocaleString("en-US")} ${noun}${n === 1 ? "" : "s"}`;
 
-function parseRate(value: string | undefined): number | undefined {
+export function parseRate(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0)
@@ -95,7 +94,7 @@ function parseRate(value: string | undefined): number | undefined {
   return n;
 }
 
-function parseConcurrency(value: string | undefined): number {
+export function parseConcurrency(value: string | undefined): number {
   if (value === undefined) return DEFAULT_CONCURRENCY;
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > MAX_CONCURRENCY)
@@ -104,7 +103,7 @@ function parseConcurrency(value: string | undefined): number {
 }
 
 /** Which service the run talks to: a run is resumed (or undone) only against the same one. */
-async function endpointIdentity(ctx: Context): Promise<{ identity: string; aws: boolean }> {
+export async function endpointIdentity(ctx: Context): Promise<{ identity: string; aws: boolean }> {
   if (ctx.globals.local) return { identity: `local:${ctx.paths.dataDir}`, aws: false };
   const url =
     ctx.globals.endpointUrl ??
@@ -160,25 +159,6 @@ function runOptionsOf(flags: ImportFlags, rejectsFile: string): RunOptions {
           ? { from: "column", column: flags.temporaryPasswordColumn }
           : { from: "cognito" },
     rejectsFile,
-  };
-}
-
-/**
- * The set-up calls of a run (DescribeUserPool, GetCSVHeader, ListGroups, CreateGroup) tried a few
- * more times on throttling, 5xx and dropped connections than the SDK does: a fault there would end
- * the command before any row, for nothing. All of them are reads or idempotent (GroupExistsException
- * counts as done).
- */
-function retryTransient(call: CognitoCall, attempts = 5): CognitoCall {
-  return async (operation, input) => {
-    for (let n = 0; ; n++) {
-      try {
-        return await call(operation, input);
-      } catch (err) {
-        if (!isTransient(err) || n + 1 >= attempts) throw err;
-        await sleep(Math.random() * Math.min(5000, 250 * 2 ** n));
-      }
-    }
   };
 }
 
@@ -258,7 +238,7 @@ async function importFile(
   const path = resolvePath(shownPath);
 
   await withTask(ctx, async ({ call: pacedSetupCall, resolver }) => {
-    const setupCall = retryTransient(pacedSetupCall);
+    const setupCall = retryingCall(pacedSetupCall);
     const pool: PoolRef = resumed
       ? { id: resumed.poolId, name: resumed.poolName }
       : await resolver.pool(flags.pool);
@@ -273,6 +253,10 @@ async function importFile(
       notAws: !aws,
       warn: (m) => ctx.printer.warn(m),
     });
+    if ((resumed?.via ?? flags.via) === "job" && importPool.autoVerified.length === 0)
+      throw new UsageError(
+        `Pool ${describePool(pool)} has no auto-verified attributes, and Cognito starts no import job for such a pool: use --via api, or set AutoVerifiedAttributes (cogctl update-user-pool ... --auto-verified-attributes email) first.`,
+      );
     const passwordColumn = flags.temporaryPasswordColumn;
     // The path decides the rules: an import job needs an auto-verified attribute set true on every
     // row (and a pool with one), AdminCreateUser neither. Without --via the default path is chosen

@@ -24,7 +24,7 @@ import type { CognitoCall, ServiceOutput } from "../cognito-call.js";
 import { CliError, ExitCode, ServiceError, UsageError } from "../errors.js";
 import { categoryOf, type Pacer } from "../pacer.js";
 import type { Journal, RowState, RunRecord } from "./journal.js";
-import { postSteps, USERNAME_COLUMN, userAttributes } from "./row-request.js";
+import { type Attribute, type PostStep, postSteps, USERNAME_COLUMN, userAttributes } from "./row-request.js";
 import type { RowOutcome } from "./types.js";
 
 /**
@@ -56,6 +56,13 @@ export interface ApiImportInput {
   onSettled?: (outcome: RowOutcome) => void;
   /** Random wait between a row's attempts (tests shorten it). */
   backoffMs?: (attempt: number) => number;
+  /**
+   * A row's AdminCreateUser attributes and post-steps when they do not come from its CSV values:
+   * `users copy` builds rows from another pool's users, whose values are the API's already (kept as
+   * they are, spaces and line breaks included) and whose group names may hold the CSV's `;`.
+   */
+  attributesOf?: (row: CsvRow) => Attribute[];
+  stepsOf?: (row: CsvRow, poolId: string, username: string) => PostStep[];
 }
 
 export interface ApiImportResult {
@@ -78,6 +85,25 @@ export function isTransient(err: unknown): boolean {
       ].includes(err.code)
     );
   return err instanceof CliError && err.exitCode === ExitCode.OTHER;
+}
+
+/**
+ * The set-up calls of a run (DescribeUserPool, GetCSVHeader, ListGroups, CreateGroup) tried a few
+ * more times on throttling, 5xx and dropped connections than the SDK does: a fault there would end
+ * the command before any row, for nothing. All of them are reads or idempotent (GroupExistsException
+ * counts as done).
+ */
+export function retryingCall(call: CognitoCall, attempts = 5): CognitoCall {
+  return async (operation, input) => {
+    for (let n = 0; ; n++) {
+      try {
+        return await call(operation, input);
+      } catch (err) {
+        if (!isTransient(err) || n + 1 >= attempts) throw err;
+        await sleep(Math.random() * Math.min(5000, 250 * 2 ** n));
+      }
+    }
+  };
 }
 
 /** Errors that stop the whole run (bad credentials, a usage error): no row can succeed. */
@@ -173,7 +199,7 @@ export async function importViaApi(input: ApiImportInput): Promise<ApiImportResu
           state = { idx: row.index, line: row.line, username, intentAt };
           states.set(row.index, state);
         }
-        const attributes = userAttributes(row, input.passwordColumn);
+        const attributes = input.attributesOf?.(row) ?? userAttributes(row, input.passwordColumn);
         const media = [
           ...(attributes.some((a) => a.Name === "email") ? ["EMAIL"] : []),
           ...(attributes.some((a) => a.Name === "phone_number") ? ["SMS"] : []),
@@ -233,7 +259,7 @@ export async function importViaApi(input: ApiImportInput): Promise<ApiImportResu
     }
     const done = journal.steps(run.id, row.index);
     let failure: string | undefined;
-    for (const step of postSteps(row, poolId, username)) {
+    for (const step of (input.stepsOf ?? postSteps)(row, poolId, username)) {
       const known = done.get(step.name);
       if (known?.outcome === "done") continue;
       if (known?.outcome === "failed") {

@@ -4,6 +4,11 @@ import { decodeUtf8, readStreamCapped, SECRET_INPUT_LIMIT } from "./capped-read.
 
 export interface OutStream {
   write(chunk: string): void;
+  /**
+   * Resolves once the stream's buffer has room again (at once when it has): a long writer (users
+   * export to a pipe) awaits it so a slow reader holds it back instead of the memory filling up.
+   */
+  drained?(): Promise<void>;
   readonly isTTY: boolean;
   /** Terminal width in columns: COLUMNS when set to a positive number, else the terminal's (80 when unknown). */
   readonly columns: number;
@@ -78,6 +83,17 @@ function wrapStream(
     write: (chunk: string) => {
       stream.write(chunk);
     },
+    drained: () =>
+      !stream.writableNeedDrain || stream.destroyed
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            // A reader that went away (EPIPE) never drains: closing or failing ends the wait too.
+            const done = () => {
+              stream.off("drain", done).off("close", done).off("error", done);
+              resolve();
+            };
+            stream.on("drain", done).on("close", done).on("error", done);
+          }),
     get isTTY() {
       return Boolean(stream.isTTY);
     },
