@@ -21,7 +21,12 @@ type Handler = (ctx: DomainContext, req: OAuthRequest) => Promise<OAuthResponse>
 
 /** One module per endpoint (loaded on first use, like the operations' targets). */
 const HANDLERS: Record<string, () => Promise<Handler>> = {
+  "/oauth2/authorize": async () => (await import("./authorize.js")).authorize,
+  "/login": async () => (await import("./login.js")).login,
   "/oauth2/token": async () => (await import("./token.js")).token,
+  "/oauth2/userInfo": async () => (await import("./userinfo.js")).userInfo,
+  "/oauth2/revoke": async () => (await import("./revoke.js")).revoke,
+  "/logout": async () => (await import("./logout.js")).logout,
 };
 
 export interface DomainMatch {
