@@ -9,6 +9,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserCommand, hasNoDisplay } from "../src/auth/oauth/browser.js";
+import { oauthDomainUrl } from "../src/auth/oauth/domain.js";
 import { s256 } from "../src/auth/oauth/pkce.js";
 import { reuseUntil } from "../src/auth/oauth/token-cache.js";
 import { type AuthWorld, authWorld } from "./helpers/auth-e2e.js";
@@ -35,6 +36,55 @@ describe("oauth client pieces", () => {
     expect(hasNoDisplay({}, "linux")).toBe(true);
     expect(hasNoDisplay({ DISPLAY: ":0" }, "linux")).toBe(false);
     expect(hasNoDisplay({ BROWSER: "lynx" }, "linux")).toBe(false);
+  });
+
+  it("finds the domain as on AWS: prefix, custom domain, the endpoint's stated URL, --domain-url", async () => {
+    const asked: string[] = [];
+    const call = (pool: Record<string, string>, stated?: string) => async (op: string) => {
+      asked.push(op);
+      return op === "DescribeUserPool"
+        ? { UserPool: pool }
+        : { DomainDescription: stated ? { CloudFrontDistribution: stated } : {} };
+    };
+    const aws = { globals: { local: false }, io: { env: {} } } as never;
+    expect(await oauthDomainUrl(aws, call({ Domain: "acme" }), "eu-west-1_AbC123", {})).toBe(
+      "https://acme.auth.eu-west-1.amazoncognito.com",
+    );
+    expect(
+      await oauthDomainUrl(
+        aws,
+        call({ Domain: "acme", CustomDomain: "login.acme.example" }),
+        "eu-west-1_AbC123",
+        {},
+      ),
+    ).toBe("https://login.acme.example");
+    expect(asked).toEqual(["DescribeUserPool", "DescribeUserPool"]);
+    const other = {
+      globals: { local: false, endpointUrl: "http://127.0.0.1:9229" },
+      io: { env: {} },
+    } as never;
+    expect(
+      await oauthDomainUrl(
+        other,
+        call({ Domain: "acme" }, "http://127.0.0.1:9229/domain/acme"),
+        "us-east-1_X1",
+        {},
+      ),
+    ).toBe("http://127.0.0.1:9229/domain/acme");
+    await expect(
+      oauthDomainUrl(other, call({ Domain: "acme" }, "d123.cloudfront.net"), "us-east-1_X1", {}),
+    ).rejects.toThrow(/states no URL for domain 'acme'.*--domain-url/);
+    await expect(oauthDomainUrl(aws, call({}), "us-east-1_X1", {})).rejects.toThrow(
+      /has no domain.*create-user-pool-domain/,
+    );
+    asked.length = 0;
+    expect(await oauthDomainUrl(aws, call({}), undefined, { domainUrl: "https://auth.acme.example/" })).toBe(
+      "https://auth.acme.example",
+    );
+    expect(asked).toEqual([]);
+    await expect(oauthDomainUrl(aws, call({}), undefined, { domainUrl: "ftp://x" })).rejects.toThrow(
+      /--domain-url/,
+    );
   });
 
   it("stops handing out a cached token a tenth of its lifetime before expiry (30 s to 5 min)", () => {
