@@ -330,6 +330,39 @@ describe("client_credentials", () => {
 });
 
 describe("the code flow with PKCE through the managed-login page", () => {
+  it("refuses a client that is not an OAuth client (AllowedOAuthFlowsUserPoolClient false): unauthorized_client", async () => {
+    const c = await h.client.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: poolId,
+        ClientName: "api-only",
+        GenerateSecret: true,
+        AllowedOAuthFlowsUserPoolClient: false,
+        CallbackURLs: [CALLBACK],
+      }),
+    );
+    const id = c.UserPoolClient?.ClientId as string;
+    const r = await new Browser().go(
+      `${domainBase}/oauth2/authorize?client_id=${id}&response_type=code&redirect_uri=${encodeURIComponent(CALLBACK)}`,
+    );
+    expect(new URL(r.location as string).searchParams.get("error")).toBe("unauthorized_client");
+    const t = await tokenRequest(
+      { grant_type: "authorization_code", code: "x", redirect_uri: CALLBACK },
+      basic(id, c.UserPoolClient?.ClientSecret as string),
+    );
+    expect(t).toMatchObject({ status: 400, body: { error: "unauthorized_client" } });
+  });
+
+  it("answers userInfo only for a user's access token (a client_credentials one is invalid_token)", async () => {
+    const m = await tokenRequest({ grant_type: "client_credentials" }, basic(m2m.id, m2m.secret));
+    const res = await fetch(`${domainBase}/oauth2/userInfo`, {
+      headers: { authorization: `Bearer ${m.body.access_token}` },
+    });
+    expect(res.status).toBe(401);
+    expect(res.headers.get("www-authenticate")).toMatch(/^Bearer error="invalid_token"/);
+    const none = await fetch(`${domainBase}/oauth2/userInfo`);
+    expect(none.status).toBe(401);
+  });
+
   it("signs in, redeems the code once, and issues tokens with §12's claims that verify against the JWKS", async () => {
     const config = await configFor(web.id, oidc.ClientSecretBasic(web.secret), web.secret);
     const b = new Browser();
@@ -579,6 +612,29 @@ describe("the managed-login page", () => {
     expect(wrong.text).toContain('for="code">');
     const done = await b.submit(wrong, loginUrl(), { code: totp.generate() });
     expect(alertOf(done.text)).toBeUndefined();
+    expect(done.location?.startsWith(`${CALLBACK}?code=`)).toBe(true);
+  });
+
+  it("asks for the SMS code, which lands in the endpoint's outbox", async () => {
+    await user("sam", {
+      email: "sam@example.com",
+      phone_number: "+15555550123",
+      phone_number_verified: "true",
+    });
+    await h.client.send(
+      new AdminSetUserMFAPreferenceCommand({
+        UserPoolId: poolId,
+        Username: "sam",
+        SMSMfaSettings: { Enabled: true, PreferredMfa: true },
+      }),
+    );
+    const b = new Browser();
+    const page = await b.submit(await start(b), loginUrl(), { username: "sam", password: PASSWORD });
+    expect(page.text).toContain("We sent a code by text message to +*******0123.");
+    expect(page.text).toContain(`cogctl local messages --pool ${poolId}`);
+    const sms = h.endpoint.services.messages.list(poolId, "sam").at(-1);
+    expect(sms?.channel).toBe("SMS");
+    const done = await b.submit(page, loginUrl(), { code: sms?.code as string });
     expect(done.location?.startsWith(`${CALLBACK}?code=`)).toBe(true);
   });
 
