@@ -252,6 +252,29 @@ describe("the pool domain on the embedded endpoint", () => {
     const missing = await fetch(`${h.server.url}/domain/no-such-domain/oauth2/token`, { method: "POST" });
     expect(missing.status).toBe(404);
   });
+
+  it("answers a Host of PREFIX.auth.REGION.localhost with the same domain, mounted at /", async () => {
+    const { request } = await import("node:http");
+    const port = new URL(h.server.url).port;
+    const res = await new Promise<{ status: number; location?: string }>((resolve, reject) => {
+      const req = request(
+        {
+          host: "127.0.0.1",
+          port,
+          path: `/oauth2/authorize?client_id=${web.id}&response_type=code&redirect_uri=${encodeURIComponent(CALLBACK)}`,
+          headers: { host: `oauth-test.auth.us-east-1.localhost:${port}` },
+        },
+        (r) => {
+          r.resume();
+          resolve({ status: r.statusCode as number, location: r.headers.location });
+        },
+      );
+      req.once("error", reject);
+      req.end();
+    });
+    expect(res.status).toBe(302);
+    expect(res.location?.startsWith("/login?client_id=")).toBe(true);
+  });
 });
 
 describe("client_credentials", () => {
