@@ -139,6 +139,9 @@ describe("users copy between pools of the embedded endpoint over HTTP", () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`copied\\s+${N}\\b`));
     expect(r.stdout).toMatch(/groups created\s+10\b/);
+    // The plan is in the log of a run with --yes too.
+    expect(r.stderr).toContain("Copy the users of pool source");
+    expect(r.stderr).toContain("not carried over: passwords");
 
     const copy = await exported(at(), "copy1");
     expectSameUsers(source, copy);

@@ -225,6 +225,7 @@ async function copy(ctx: Context, flags: CopyFlags, o: CopyPlan): Promise<void> 
               ]
             : []),
         ],
+        alwaysShow: true,
       },
       flags,
     );
