@@ -474,6 +474,35 @@ describe("the code flow with PKCE through the managed-login page", () => {
     expect(fresh.location).toContain("/login?");
   });
 
+  it("revokes refresh tokens only: an access token is unsupported_token_type, another client's is refused", async () => {
+    const config = await configFor(web.id, oidc.ClientSecretBasic(web.secret), web.secret);
+    const { res, verifier, state, nonce } = await codeFlow(config, new Browser(), "alice");
+    const tokens = await oidc.authorizationCodeGrant(config, new URL(res.location as string), {
+      pkceCodeVerifier: verifier,
+      expectedState: state,
+      expectedNonce: nonce,
+    });
+    const revoke = (form: Record<string, string>, headers: Record<string, string>) =>
+      fetch(`${domainBase}/oauth2/revoke`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+        body: new URLSearchParams(form),
+      });
+    const jwt = await revoke({ token: tokens.access_token }, basic(web.id, web.secret));
+    expect(jwt.status).toBe(400);
+    expect(((await jwt.json()) as { error: string }).error).toBe("unsupported_token_type");
+    const other = await revoke({ token: tokens.refresh_token as string }, basic(m2m.id, m2m.secret));
+    expect(other.status).toBe(400);
+    const noSecret = await revoke({ token: tokens.refresh_token as string, client_id: web.id }, {});
+    expect(((await noSecret.json()) as { error: string }).error).toBe("invalid_client");
+    const unknown = await revoke({ token: "not-a-token" }, basic(web.id, web.secret));
+    expect(unknown.status).toBe(200);
+    // Still valid: none of the refused revocations took effect.
+    expect((await oidc.refreshTokenGrant(config, tokens.refresh_token as string)).access_token).toMatch(
+      /^eyJ/,
+    );
+  });
+
   it("refuses a wrong code_verifier and a wrong redirect_uri (invalid_grant)", async () => {
     const config = await configFor(web.id, oidc.ClientSecretPost(web.secret), web.secret);
     for (const wrong of ["verifier", "redirect"] as const) {
@@ -658,6 +687,32 @@ describe("the managed-login page", () => {
     const sms = h.endpoint.services.messages.list(poolId, "sam").at(-1);
     expect(sms?.channel).toBe("SMS");
     const done = await b.submit(page, loginUrl(), { code: sms?.code as string });
+    expect(done.location?.startsWith(`${CALLBACK}?code=`)).toBe(true);
+  });
+
+  it("asks for the email code of a user with email MFA", async () => {
+    await h.client.send(
+      new SetUserPoolMfaConfigCommand({
+        UserPoolId: poolId,
+        MfaConfiguration: "OPTIONAL",
+        SoftwareTokenMfaConfiguration: { Enabled: true },
+        EmailMfaConfiguration: { Message: "Your code is {####}", Subject: "Your code" },
+      }),
+    );
+    await user("eve", { email: "eve@example.com", email_verified: "true" });
+    await h.client.send(
+      new AdminSetUserMFAPreferenceCommand({
+        UserPoolId: poolId,
+        Username: "eve",
+        EmailMfaSettings: { Enabled: true, PreferredMfa: true },
+      }),
+    );
+    const b = new Browser();
+    const page = await b.submit(await start(b), loginUrl(), { username: "eve", password: PASSWORD });
+    expect(page.text).toContain("We sent a code by email to");
+    const mail = h.endpoint.services.messages.list(poolId, "eve").at(-1);
+    expect(mail?.channel).toBe("EMAIL");
+    const done = await b.submit(page, loginUrl(), { code: mail?.code as string });
     expect(done.location?.startsWith(`${CALLBACK}?code=`)).toBe(true);
   });
 
