@@ -134,11 +134,17 @@ async function inProcessSigning() {
   try {
     const { services } = endpoint;
     const fakePool = { id: "us-east-1_bench" };
-    const client = { ClientId: "bench", AccessTokenValidity: 60, TokenValidityUnits: { AccessToken: "minutes" } };
-    for (let i = 0; i < 50; i++) await services.tokens.issueClientCredentials(fakePool, client, "api/read", "http://x");
+    const client = {
+      ClientId: "bench",
+      AccessTokenValidity: 60,
+      TokenValidityUnits: { AccessToken: "minutes" },
+    };
+    for (let i = 0; i < 50; i++)
+      await services.tokens.issueClientCredentials(fakePool, client, "api/read", "http://x");
     const n = 500;
     const t0 = performance.now();
-    for (let i = 0; i < n; i++) await services.tokens.issueClientCredentials(fakePool, client, "api/read", "http://x");
+    for (let i = 0; i < n; i++)
+      await services.tokens.issueClientCredentials(fakePool, client, "api/read", "http://x");
     return (performance.now() - t0) / n;
   } finally {
     endpoint.close();
@@ -175,7 +181,9 @@ try {
   console.log(`concurrency ${concurrency}, ${seconds} s each, server in its own process on a data directory`);
   console.log(row("POST /oauth2/token (client_creds)", token));
   console.log(row("GET /health (HTTP floor)", health));
-  console.log(`${"one token signed in process".padEnd(34)} ${signMs.toFixed(3)} ms (RS256 + claims, no HTTP)`);
+  console.log(
+    `${"one token signed in process".padEnd(34)} ${signMs.toFixed(3)} ms (RS256 + claims, no HTTP)`,
+  );
 } finally {
   sdk.destroy();
   child.stdin.end();
