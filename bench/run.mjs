@@ -32,6 +32,10 @@ const suites = [
     "issue 10: users import --via api against local serve --quotas (and --faults): % of --rate, lost/doubled rows",
   ],
   ["users-export.mjs", "issue 11: cogctl users export of a 10,000-user pool vs aws cognito-idp list-users"],
+  [
+    "oauth-token.mjs",
+    "issue 13: client_credentials tokens per second from POST /oauth2/token at concurrency 8, server CPU per token",
+  ],
 ];
 
 const build = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
