@@ -33,6 +33,10 @@ const suites = [
   ],
   ["users-export.mjs", "issue 11: cogctl users export of a 10,000-user pool vs aws cognito-idp list-users"],
   [
+    "oauth-token.mjs",
+    "issue 13: client_credentials tokens per second from POST /oauth2/token at concurrency 8, server CPU per token",
+  ],
+  [
     "client-credentials.mjs",
     "issue 13: cogctl auth client-credentials cold vs cached vs cogctl admin-get-user against local serve",
   ],

@@ -252,6 +252,29 @@ describe("the pool domain on the embedded endpoint", () => {
     const missing = await fetch(`${h.server.url}/domain/no-such-domain/oauth2/token`, { method: "POST" });
     expect(missing.status).toBe(404);
   });
+
+  it("answers a Host of PREFIX.auth.REGION.localhost with the same domain, mounted at /", async () => {
+    const { request } = await import("node:http");
+    const port = new URL(h.server.url).port;
+    const res = await new Promise<{ status: number; location?: string }>((resolve, reject) => {
+      const req = request(
+        {
+          host: "127.0.0.1",
+          port,
+          path: `/oauth2/authorize?client_id=${web.id}&response_type=code&redirect_uri=${encodeURIComponent(CALLBACK)}`,
+          headers: { host: `oauth-test.auth.us-east-1.localhost:${port}` },
+        },
+        (r) => {
+          r.resume();
+          resolve({ status: r.statusCode as number, location: r.headers.location });
+        },
+      );
+      req.once("error", reject);
+      req.end();
+    });
+    expect(res.status).toBe(302);
+    expect(res.location?.startsWith("/login?client_id=")).toBe(true);
+  });
 });
 
 describe("client_credentials", () => {
@@ -330,6 +353,39 @@ describe("client_credentials", () => {
 });
 
 describe("the code flow with PKCE through the managed-login page", () => {
+  it("refuses a client that is not an OAuth client (AllowedOAuthFlowsUserPoolClient false): unauthorized_client", async () => {
+    const c = await h.client.send(
+      new CreateUserPoolClientCommand({
+        UserPoolId: poolId,
+        ClientName: "api-only",
+        GenerateSecret: true,
+        AllowedOAuthFlowsUserPoolClient: false,
+        CallbackURLs: [CALLBACK],
+      }),
+    );
+    const id = c.UserPoolClient?.ClientId as string;
+    const r = await new Browser().go(
+      `${domainBase}/oauth2/authorize?client_id=${id}&response_type=code&redirect_uri=${encodeURIComponent(CALLBACK)}`,
+    );
+    expect(new URL(r.location as string).searchParams.get("error")).toBe("unauthorized_client");
+    const t = await tokenRequest(
+      { grant_type: "authorization_code", code: "x", redirect_uri: CALLBACK },
+      basic(id, c.UserPoolClient?.ClientSecret as string),
+    );
+    expect(t).toMatchObject({ status: 400, body: { error: "unauthorized_client" } });
+  });
+
+  it("answers userInfo only for a user's access token (a client_credentials one is invalid_token)", async () => {
+    const m = await tokenRequest({ grant_type: "client_credentials" }, basic(m2m.id, m2m.secret));
+    const res = await fetch(`${domainBase}/oauth2/userInfo`, {
+      headers: { authorization: `Bearer ${m.body.access_token}` },
+    });
+    expect(res.status).toBe(401);
+    expect(res.headers.get("www-authenticate")).toMatch(/^Bearer error="invalid_token"/);
+    const none = await fetch(`${domainBase}/oauth2/userInfo`);
+    expect(none.status).toBe(401);
+  });
+
   it("signs in, redeems the code once, and issues tokens with §12's claims that verify against the JWKS", async () => {
     const config = await configFor(web.id, oidc.ClientSecretBasic(web.secret), web.secret);
     const b = new Browser();
@@ -416,6 +472,35 @@ describe("the code flow with PKCE through the managed-login page", () => {
       oidc.buildAuthorizationUrl(config, { redirect_uri: CALLBACK, scope: "openid" }).href,
     );
     expect(fresh.location).toContain("/login?");
+  });
+
+  it("revokes refresh tokens only: an access token is unsupported_token_type, another client's is refused", async () => {
+    const config = await configFor(web.id, oidc.ClientSecretBasic(web.secret), web.secret);
+    const { res, verifier, state, nonce } = await codeFlow(config, new Browser(), "alice");
+    const tokens = await oidc.authorizationCodeGrant(config, new URL(res.location as string), {
+      pkceCodeVerifier: verifier,
+      expectedState: state,
+      expectedNonce: nonce,
+    });
+    const revoke = (form: Record<string, string>, headers: Record<string, string>) =>
+      fetch(`${domainBase}/oauth2/revoke`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+        body: new URLSearchParams(form),
+      });
+    const jwt = await revoke({ token: tokens.access_token }, basic(web.id, web.secret));
+    expect(jwt.status).toBe(400);
+    expect(((await jwt.json()) as { error: string }).error).toBe("unsupported_token_type");
+    const other = await revoke({ token: tokens.refresh_token as string }, basic(m2m.id, m2m.secret));
+    expect(other.status).toBe(400);
+    const noSecret = await revoke({ token: tokens.refresh_token as string, client_id: web.id }, {});
+    expect(((await noSecret.json()) as { error: string }).error).toBe("invalid_client");
+    const unknown = await revoke({ token: "not-a-token" }, basic(web.id, web.secret));
+    expect(unknown.status).toBe(200);
+    // Still valid: none of the refused revocations took effect.
+    expect((await oidc.refreshTokenGrant(config, tokens.refresh_token as string)).access_token).toMatch(
+      /^eyJ/,
+    );
   });
 
   it("refuses a wrong code_verifier and a wrong redirect_uri (invalid_grant)", async () => {
@@ -579,6 +664,55 @@ describe("the managed-login page", () => {
     expect(wrong.text).toContain('for="code">');
     const done = await b.submit(wrong, loginUrl(), { code: totp.generate() });
     expect(alertOf(done.text)).toBeUndefined();
+    expect(done.location?.startsWith(`${CALLBACK}?code=`)).toBe(true);
+  });
+
+  it("asks for the SMS code, which lands in the endpoint's outbox", async () => {
+    await user("sam", {
+      email: "sam@example.com",
+      phone_number: "+15555550123",
+      phone_number_verified: "true",
+    });
+    await h.client.send(
+      new AdminSetUserMFAPreferenceCommand({
+        UserPoolId: poolId,
+        Username: "sam",
+        SMSMfaSettings: { Enabled: true, PreferredMfa: true },
+      }),
+    );
+    const b = new Browser();
+    const page = await b.submit(await start(b), loginUrl(), { username: "sam", password: PASSWORD });
+    expect(page.text).toContain("We sent a code by text message to +*******0123.");
+    expect(page.text).toContain(`cogctl local messages --pool ${poolId}`);
+    const sms = h.endpoint.services.messages.list(poolId, "sam").at(-1);
+    expect(sms?.channel).toBe("SMS");
+    const done = await b.submit(page, loginUrl(), { code: sms?.code as string });
+    expect(done.location?.startsWith(`${CALLBACK}?code=`)).toBe(true);
+  });
+
+  it("asks for the email code of a user with email MFA", async () => {
+    await h.client.send(
+      new SetUserPoolMfaConfigCommand({
+        UserPoolId: poolId,
+        MfaConfiguration: "OPTIONAL",
+        SoftwareTokenMfaConfiguration: { Enabled: true },
+        EmailMfaConfiguration: { Message: "Your code is {####}", Subject: "Your code" },
+      }),
+    );
+    await user("eve", { email: "eve@example.com", email_verified: "true" });
+    await h.client.send(
+      new AdminSetUserMFAPreferenceCommand({
+        UserPoolId: poolId,
+        Username: "eve",
+        EmailMfaSettings: { Enabled: true, PreferredMfa: true },
+      }),
+    );
+    const b = new Browser();
+    const page = await b.submit(await start(b), loginUrl(), { username: "eve", password: PASSWORD });
+    expect(page.text).toContain("We sent a code by email to");
+    const mail = h.endpoint.services.messages.list(poolId, "eve").at(-1);
+    expect(mail?.channel).toBe("EMAIL");
+    const done = await b.submit(page, loginUrl(), { code: mail?.code as string });
     expect(done.location?.startsWith(`${CALLBACK}?code=`)).toBe(true);
   });
 

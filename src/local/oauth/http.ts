@@ -135,13 +135,20 @@ export const STANDARD_SCOPES = new Set([
   "aws.cognito.signin.user.admin",
 ]);
 
+/** Prepared once per database: the token endpoint asks on every client_credentials request. */
+const scopeStatements = new WeakMap<object, ReturnType<LocalServices["db"]["prepare"]>>();
+
 /** Every `IDENTIFIER/SCOPE` of the pool's resource servers (a deleted one no longer counts). */
 export function customScopes(services: LocalServices, poolId: string): Set<string> {
   const out = new Set<string>();
-  const rows = services.db
-    .prepare("SELECT data FROM pool_resources WHERE pool_id = ? AND kind = 'resource-server'")
-    .pluck()
-    .all(poolId) as string[];
+  let stmt = scopeStatements.get(services.db);
+  if (!stmt) {
+    stmt = services.db
+      .prepare("SELECT data FROM pool_resources WHERE pool_id = ? AND kind = 'resource-server'")
+      .pluck();
+    scopeStatements.set(services.db, stmt);
+  }
+  const rows = stmt.all(poolId) as string[];
   for (const raw of rows) {
     const rs = JSON.parse(raw) as { Identifier: string; Scopes?: { ScopeName: string }[] };
     for (const sc of rs.Scopes ?? []) out.add(`${rs.Identifier}/${sc.ScopeName}`);

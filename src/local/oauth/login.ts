@@ -114,7 +114,7 @@ async function proceed(
     return render(
       {
         step: "SIGN_IN",
-        message: `This sign-in needs ${step}, which the cogctl local managed-login page does not offer yet: set it up with cogctl auth first.`,
+        message: `This sign-in needs ${step}, which the cogctl local managed-login page does not offer yet: set it up with cogctl auth mfa setup first.`,
       },
       400,
     );
