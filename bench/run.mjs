@@ -36,6 +36,10 @@ const suites = [
     "oauth-token.mjs",
     "issue 13: client_credentials tokens per second from POST /oauth2/token at concurrency 8, server CPU per token",
   ],
+  [
+    "client-credentials.mjs",
+    "issue 13: cogctl auth client-credentials cold vs cached vs cogctl admin-get-user against local serve",
+  ],
 ];
 
 const build = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });

@@ -7,6 +7,10 @@ export const commands: CommandRegistry = {
     summary: "Change the signed-in user's password",
     load: () => import("./auth/change-password.js"),
   },
+  "auth client-credentials": {
+    summary: "Get a machine-to-machine access token (OAuth client_credentials), cached until near expiry",
+    load: () => import("./auth/client-credentials.js"),
+  },
   "auth confirm-sign-up": {
     summary: "Confirm a signed-up account with its code (or --resend one)",
     load: () => import("./auth/confirm-sign-up.js"),

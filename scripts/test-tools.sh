@@ -4,6 +4,9 @@
 #   tmux         the pseudo-terminal tests (prompts, tables at 80x24 and 160x40, the help pager)
 #   zsh, fish    the completion tests run the generated scripts in the real shells
 #   less         the help pager test (less is cogctl's default pager)
+#   chromium     Debian's Chromium at /usr/bin/chromium, which playwright-core drives headless in the
+#                managed-login and `auth login --web` tests (playwright's own browser downloads are
+#                never used)
 #   /usr/bin/aws Debian's awscli (v2), the peer of the AWS CLI compatibility test
 #   moto_server  the third-party endpoint of the end-to-end tests
 #   python3 with boto3, which drives the embedded endpoint in the boto3 tests
@@ -24,6 +27,7 @@ need_apt zsh zsh
 need_apt fish fish
 need_apt less less
 need_apt /usr/bin/aws awscli
+need_apt /usr/bin/chromium chromium
 
 if ((${#apt_missing[@]} > 0)); then
   if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null 2>&1; then

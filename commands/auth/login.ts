@@ -2,13 +2,17 @@
 
 import { collect, passwordOptions, poolAndClientOptions } from "../../src/auth/command-options.js";
 import type { LoginOptions } from "../../src/auth/login.js";
+import type { WebLoginOptions } from "../../src/auth/oauth/web-login.js";
 import { defineCommand } from "../../src/cli/command.js";
+import { UsageError } from "../../src/kernel/errors.js";
 
-export default defineCommand<LoginOptions>({
+type Opts = LoginOptions & WebLoginOptions & { web?: boolean };
+
+export default defineCommand<Opts>({
   name: "auth login",
   summary: "Sign a user in through every challenge and store the tokens",
   description:
-    "Signs in by SRP (default), password, USER_AUTH, custom or admin password flow, answering every challenge: new password, MFA codes, TOTP setup with a QR code, choices, custom challenges and remembered devices. Every answer has a flag or environment variable for scripts; without a terminal a missing answer fails at once (exit 252). Tokens are stored 0600 per profile, pool, client and user; they are printed only with --output or --query.",
+    "Signs in by SRP (default), password, USER_AUTH, custom or admin password flow, answering every challenge: new password, MFA codes, TOTP setup with a QR code, choices, custom challenges and remembered devices. Every answer has a flag or environment variable for scripts; without a terminal a missing answer fails at once (exit 252). Tokens are stored 0600 per profile, pool, client and user; they are printed only with --output or --query. With --web the user signs in in the browser instead, on the pool domain's managed login page (the authorization code flow with PKCE), and cogctl receives the redirect on 127.0.0.1 at the app client's localhost CallbackURL.",
   examples: [
     {
       summary: "Sign in at a terminal; cogctl asks for the password and every challenge",
@@ -55,6 +59,31 @@ export default defineCommand<LoginOptions>({
         "password",
       ],
     },
+    {
+      summary: "Sign in in the browser (managed login, code flow with PKCE), like gh auth login --web",
+      args: [
+        "auth",
+        "login",
+        "--web",
+        "--user-pool-id",
+        "us-east-1_EXAMPLE",
+        "--client-id",
+        "1example23456789",
+      ],
+    },
+    {
+      summary: "Over SSH: print the sign-in URL instead of opening a browser, and wait for the redirect",
+      args: [
+        "auth",
+        "login",
+        "--web",
+        "--no-browser",
+        "--user-pool-id",
+        "us-east-1_EXAMPLE",
+        "--client-id",
+        "1example23456789",
+      ],
+    },
   ],
   configure(cmd) {
     poolAndClientOptions(cmd)
@@ -94,9 +123,39 @@ export default defineCommand<LoginOptions>({
         collect,
       )
       .option("--remember-device", "Confirm and remember this device so later sign-ins skip MFA")
-      .option("--device-name <name>", "Name for the remembered device or TOTP authenticator", "cogctl");
+      .option("--device-name <name>", "Name for the remembered device or TOTP authenticator", "cogctl")
+      .option("--web", "Sign in in the browser on the pool domain's managed login page (code flow with PKCE)")
+      .option(
+        "--no-browser",
+        "--web: print the sign-in URL on stderr instead of opening a browser (SSH sessions)",
+      )
+      .option(
+        "--redirect-port <port>",
+        "--web: receive the redirect on this port (the port of one of the client's http://localhost CallbackURLs)",
+      )
+      .option("--scope <scope>", "--web: an OAuth scope to ask for, e.g. openid (repeatable)", collect)
+      .option("--timeout <seconds>", "--web: how long to wait for the browser's redirect (default 300)")
+      .option(
+        "--domain-url <url>",
+        "--web: the pool domain's base URL, when it cannot be read from the pool (COGCTL_OAUTH_DOMAIN also works)",
+      );
   },
   async run(opts, _args, ctx) {
+    if (opts.web) {
+      const { webLogin } = await import("../../src/auth/oauth/web-login.js");
+      return webLogin(opts, ctx);
+    }
+    // Flags of the browser sign-in mean nothing to the others: a forgotten --web would otherwise
+    // silently become a password sign-in.
+    const webOnly = [
+      opts.browser === false && "--no-browser",
+      opts.redirectPort !== undefined && "--redirect-port",
+      opts.scope !== undefined && "--scope",
+      opts.timeout !== undefined && "--timeout",
+      opts.domainUrl !== undefined && "--domain-url",
+    ].filter(Boolean);
+    if (webOnly.length)
+      throw new UsageError(`${webOnly.join(", ")} only apply to a browser sign-in: add --web.`);
     const { login } = await import("../../src/auth/login.js");
     return login(opts, ctx);
   },

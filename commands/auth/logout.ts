@@ -1,4 +1,5 @@
-// cogctl auth logout: revoke the refresh token (RevokeToken), or sign out everywhere with --global
+// cogctl auth logout: revoke the refresh token (RevokeToken; /oauth2/revoke for a browser sign-in,
+// `auth login --web`), or sign out everywhere with --global
 // (GlobalSignOut), then forget the stored tokens. Tokens the service already refuses are forgotten
 // too; any other failure keeps them, so the user never believes a live session is gone.
 
@@ -53,6 +54,15 @@ export default defineCommand<Opts>({
     try {
       if (opts.global || !session.refreshToken) {
         await call("GlobalSignOut", { AccessToken: session.accessToken });
+      } else if (session.oauthDomain) {
+        // A browser sign-in: revoked at the domain's /oauth2/revoke, where its refresh token came from.
+        const { revokeAtDomain } = await import("../../src/auth/oauth/session-oauth.js");
+        await revokeAtDomain(
+          ctx,
+          call,
+          { ...session, oauthDomain: session.oauthDomain, refreshToken: session.refreshToken },
+          await secrets.givenClientSecret(opts, ctx.io.env),
+        );
       } else {
         const hasher = new secrets.SecretHasher(
           call,
@@ -73,8 +83,8 @@ export default defineCommand<Opts>({
       // Already revoked or expired: nothing left to sign out of.
       const gone =
         err instanceof ServiceError &&
-        err.code === "NotAuthorizedException" &&
-        !secrets.isSecretHashError(err);
+        ((err.code === "NotAuthorizedException" && !secrets.isSecretHashError(err)) ||
+          (err.operation === "oauth2/revoke" && err.code === "invalid_grant"));
       if (!gone) throw err;
     }
     await store.deleteSession(ctx.paths.configDir, session);

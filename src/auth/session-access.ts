@@ -62,13 +62,22 @@ export async function refreshAndSave(
   session: StoredSession,
   secretOpts: ClientSecretOptions = {},
 ): Promise<StoredSession> {
-  const hasher = new SecretHasher(
-    call,
-    session.userPoolId,
-    session.clientId,
-    await givenClientSecret(secretOpts, ctx.io.env),
-  );
-  const refreshed = await refreshSession(session, call, hasher, ctx.clock());
+  const secret = await givenClientSecret(secretOpts, ctx.io.env);
+  let refreshed: StoredSession;
+  if (session.oauthDomain && session.refreshToken) {
+    // A browser sign-in: its refresh token goes back to the domain's token endpoint it came from.
+    const { refreshAtDomain } = await import("./oauth/session-oauth.js");
+    refreshed = await refreshAtDomain(
+      ctx,
+      call,
+      { ...session, oauthDomain: session.oauthDomain, refreshToken: session.refreshToken },
+      secret,
+      ctx.clock,
+    );
+  } else {
+    const hasher = new SecretHasher(call, session.userPoolId, session.clientId, secret);
+    refreshed = await refreshSession(session, call, hasher, ctx.clock());
+  }
   await saveSession(ctx.paths.configDir, refreshed);
   return refreshed;
 }

@@ -31,6 +31,11 @@ export interface StoredSession {
   /** Updated on sign-in and refresh: the most recent session is the default one. */
   updatedAt: string;
   deviceKey?: string;
+  /**
+   * The base URL of the pool domain a browser sign-in (`auth login --web`) went through: its
+   * /oauth2/token refreshes the session and its /oauth2/revoke signs it out.
+   */
+  oauthDomain?: string;
 }
 
 export interface SessionFilter {

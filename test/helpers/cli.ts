@@ -78,3 +78,29 @@ export function spawnCli(argv: string[], opts: SpawnOptions = {}): Promise<CliRe
 export async function spawnCliOk(argv: string[], opts: SpawnOptions = {}): Promise<CliResult> {
   return succeeded(argv, await spawnCli(argv, opts));
 }
+
+/**
+ * Runs bin/cogctl while it waits for a browser (`auth login --web --no-browser`): `url` resolves with
+ * the sign-in URL as soon as it is printed on stderr, `done` when the process ends.
+ */
+export function spawnWaitingForUrl(argv: string[], env: Record<string, string | undefined>) {
+  const child = spawn(process.execPath, [BIN, ...argv], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (c) => (stdout += c));
+  const url = new Promise<string>((resolve, reject) => {
+    child.stderr.on("data", (c) => {
+      stderr += c;
+      const m = /^(https?:\/\/\S+\/oauth2\/authorize\?\S+)$/m.exec(stderr);
+      if (m) resolve(m[1]);
+    });
+    child.on("close", () => reject(new Error(`cogctl ended without printing a URL: ${stderr}`)));
+  });
+  const done = new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
+    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr })),
+  );
+  return { url, done, kill: () => child.kill("SIGKILL") };
+}
