@@ -134,26 +134,6 @@ describe("the managed-login page in headless Chromium", () => {
     }));
     browser = await launchBrowser();
   }, 60_000);
-  /**
-   * WORKAROUND, to remove once the endpoint is fixed (reported to the lead): the managed-login page
-   * answers with `Referrer-Policy: no-referrer`, so Chromium sends its form POSTs with `Origin: null`,
-   * which the endpoint's origin check refuses (403 AccessDeniedException), so no real browser can
-   * sign in on it. Until the page uses a policy that keeps the Origin (e.g. same-origin) or the
-   * check lets the domain's anti-forgery-protected forms through, a POST to /login whose Origin is
-   * "null" is sent with the page's own origin, which is what Chromium sends under such a policy.
-   * Any other request goes as the browser made it.
-   */
-  const originWorkaround = async () => {
-    const origin = new URL(domainUrl).origin;
-    await browser.page.route(`${domainUrl}/login**`, async (route) => {
-      const headers = route.request().headers();
-      if (route.request().method() !== "POST" || headers.origin !== "null") return route.continue();
-      // Chromium does not let an intercepted request's Origin be changed, so the POST is sent from
-      // here (cookies and body as the browser made them) and its answer handed back to the page.
-      const response = await route.fetch({ headers: { ...headers, origin }, maxRedirects: 0 });
-      return route.fulfill({ response });
-    });
-  };
 
   beforeEach(async () => {
     // Each sign-in starts without the previous one's managed-login cookie; the callback is answered
@@ -163,7 +143,6 @@ describe("the managed-login page in headless Chromium", () => {
     await browser.page.route(`${callback}**`, (route) =>
       route.fulfill({ status: 200, contentType: "text/html", body: "<h1>App callback</h1>" }),
     );
-    await originWorkaround();
   });
   afterAll(async () => {
     await browser?.close();
@@ -249,7 +228,6 @@ describe("the managed-login page in headless Chromium", () => {
   it("completes `auth login --web --no-browser` in the browser; auth refresh and auth logout work on the session", async () => {
     await user("erin");
     await browser.page.unrouteAll();
-    await originWorkaround();
     const run = spawnWaitingForUrl(
       [
         "--endpoint-url",

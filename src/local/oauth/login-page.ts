@@ -21,7 +21,10 @@ const HEADERS = {
   // No script at all; inline styles for the pool's CSS, data: images for its logo; never framed.
   "content-security-policy":
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'",
-  "referrer-policy": "no-referrer",
+  // same-origin, not no-referrer: under no-referrer Chromium sends the page's own form POSTs with
+  // `Origin: null`, which the endpoint's origin check refuses; the login URL (client, redirect_uri,
+  // state) still never reaches another origin as a Referer.
+  "referrer-policy": "same-origin",
 };
 
 const BASE_CSS = `body{font-family:system-ui,sans-serif;background:#f4f4f4;margin:0}
