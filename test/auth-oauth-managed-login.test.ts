@@ -13,6 +13,8 @@ import {
   AdminSetUserMFAPreferenceCommand,
   AdminSetUserPasswordCommand,
   AssociateSoftwareTokenCommand,
+  DescribeUserPoolClientCommand,
+  DescribeUserPoolCommand,
   SetUserPoolMfaConfigCommand,
   VerifySoftwareTokenCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
@@ -228,6 +230,11 @@ describe("the managed-login page in headless Chromium", () => {
   it("completes `auth login --web --no-browser` in the browser; auth refresh and auth logout work on the session", async () => {
     await user("erin");
     await browser.page.unrouteAll();
+    // By name, as a person types them (the task commands' --pool / --client).
+    const poolName = (await w.sdk.send(new DescribeUserPoolCommand({ UserPoolId: poolId }))).UserPool?.Name;
+    const clientName = (
+      await w.sdk.send(new DescribeUserPoolClientCommand({ UserPoolId: poolId, ClientId: clientId }))
+    ).UserPoolClient?.ClientName;
     const run = spawnWaitingForUrl(
       [
         "--endpoint-url",
@@ -236,10 +243,10 @@ describe("the managed-login page in headless Chromium", () => {
         "login",
         "--web",
         "--no-browser",
-        "--user-pool-id",
-        poolId,
-        "--client-id",
-        clientId,
+        "--pool",
+        poolName as string,
+        "--client",
+        clientName as string,
         "--scope",
         "openid",
         "--scope",

@@ -15,6 +15,7 @@ describe("users and groups commands in the registry", () => {
     ).toEqual(
       [
         "confirm",
+        "copy",
         "create",
         "delete",
         "disable",

@@ -5,8 +5,9 @@ import type { LoginOptions } from "../../src/auth/login.js";
 import type { WebLoginOptions } from "../../src/auth/oauth/web-login.js";
 import { defineCommand } from "../../src/cli/command.js";
 import { UsageError } from "../../src/kernel/errors.js";
+import { withTask } from "../../src/kernel/task.js";
 
-type Opts = LoginOptions & WebLoginOptions & { web?: boolean };
+type Opts = LoginOptions & WebLoginOptions & { web?: boolean; pool?: string; client?: string };
 
 export default defineCommand<Opts>({
   name: "auth login",
@@ -61,32 +62,17 @@ export default defineCommand<Opts>({
     },
     {
       summary: "Sign in in the browser (managed login, code flow with PKCE), like gh auth login --web",
-      args: [
-        "auth",
-        "login",
-        "--web",
-        "--user-pool-id",
-        "us-east-1_EXAMPLE",
-        "--client-id",
-        "1example23456789",
-      ],
+      args: ["auth", "login", "--web", "--pool", "demo", "--client", "demo-app"],
     },
     {
       summary: "Over SSH: print the sign-in URL instead of opening a browser, and wait for the redirect",
-      args: [
-        "auth",
-        "login",
-        "--web",
-        "--no-browser",
-        "--user-pool-id",
-        "us-east-1_EXAMPLE",
-        "--client-id",
-        "1example23456789",
-      ],
+      args: ["auth", "login", "--web", "--no-browser", "--pool", "demo", "--client", "demo-app"],
     },
   ],
   configure(cmd) {
     poolAndClientOptions(cmd)
+      .option("--pool <name|id>", "The user pool by name or id (instead of --user-pool-id)")
+      .option("--client <name|id>", "The app client by name or id (instead of --client-id)")
       .option("--username <name>", "The user (or an alias such as the email); COGCTL_USERNAME also works")
       .option("--flow <flow>", "srp, password, user-auth, custom or admin-password", "srp");
     passwordOptions(cmd)
@@ -141,6 +127,7 @@ export default defineCommand<Opts>({
       );
   },
   async run(opts, _args, ctx) {
+    if (opts.pool !== undefined || opts.client !== undefined) await resolveNames(opts, ctx);
     if (opts.web) {
       const { webLogin } = await import("../../src/auth/oauth/web-login.js");
       return webLogin(opts, ctx);
@@ -160,3 +147,21 @@ export default defineCommand<Opts>({
     return login(opts, ctx);
   },
 });
+
+/** --pool / --client by name (as the task commands take them) become the ids the sign-in uses. */
+async function resolveNames(
+  opts: Opts,
+  ctx: Parameters<Parameters<typeof defineCommand<Opts>>[0]["run"]>[2],
+) {
+  if (opts.pool !== undefined && opts.userPoolId !== undefined)
+    throw new UsageError("--pool and --user-pool-id name the same thing: give one.");
+  if (opts.client !== undefined && opts.clientId !== undefined)
+    throw new UsageError("--client and --client-id name the same thing: give one.");
+  if (opts.client !== undefined && opts.pool === undefined && opts.userPoolId === undefined)
+    throw new UsageError("--client NAME needs the pool it belongs to: add --pool (or --user-pool-id).");
+  await withTask(ctx, async ({ resolver }) => {
+    const pool = await resolver.pool(opts.pool ?? opts.userPoolId);
+    opts.userPoolId = pool.id;
+    if (opts.client !== undefined) opts.clientId = (await resolver.client(pool, opts.client)).id;
+  });
+}
