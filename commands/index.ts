@@ -3,6 +3,10 @@
 import type { CommandRegistry } from "../src/cli/command.js";
 
 export const commands: CommandRegistry = {
+  apply: {
+    summary: "Create or update the pools, clients, groups, domains and test users of a stack file",
+    load: () => import("./apply.js"),
+  },
   "auth change-password": {
     summary: "Change the signed-in user's password",
     load: () => import("./auth/change-password.js"),
@@ -150,6 +154,11 @@ export const commands: CommandRegistry = {
   "local status": {
     summary: "Show where the embedded endpoint's data lives and what it holds",
     load: () => import("./local/status.js"),
+  },
+  plan: {
+    summary:
+      "Show what `cogctl apply -f STACK` would create, update or delete (exit 2 when changes are pending)",
+    load: () => import("./plan.js"),
   },
   "pools create": {
     summary: "Create a user pool (sign-in by username, email or phone; MFA off, optional or on)",
