@@ -99,6 +99,11 @@ export const commands: CommandRegistry = {
     summary: "Remove one of cogctl's settings for the profile",
     load: () => import("./config/unset.js"),
   },
+  dump: {
+    summary:
+      "Print the stack file (YAML) that reproduces a pool: settings, clients, groups, domain, IdPs, MFA",
+    load: () => import("./dump.js"),
+  },
   "groups add": {
     summary: "Add users to a group",
     load: () => import("./groups/add.js"),
