@@ -102,6 +102,11 @@ function positiveInt(flag: string, raw: unknown): number | undefined {
   return n;
 }
 
+/** --output also accepts the invoked command's own formats (`apply --output env`); commander checks choices while parsing. */
+export function allowCommandOutputs(program: Command, formats: readonly string[]): void {
+  program.options.find((o) => o.long === "--output")?.choices([...OUTPUT_FORMATS, ...formats]);
+}
+
 /** Merges commander's parsed values with the environment, as the AWS CLI does. */
 export function resolveGlobals(
   raw: Record<string, unknown>,

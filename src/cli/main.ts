@@ -10,11 +10,11 @@ import { type CliError, ExitCode, UsageError } from "../kernel/errors.js";
 import { argumentsNotUtf8 } from "../kernel/io/argv.js";
 import { type ColorMode, createProcessIO, type IO } from "../kernel/io/io.js";
 import type { Prompter } from "../kernel/io/prompter.js";
-import { OUTPUT_FORMATS, type OutputFormat } from "../kernel/output/types.js";
+import type { OutputFormat } from "../kernel/output/types.js";
 import { loadProfileSettings } from "../kernel/profile-settings.js";
 import { didYouMean } from "./args/did-you-mean.js";
 import { type CommandRegistry, findCommand } from "./command.js";
-import { addGlobalOptions, resolveGlobals, scanCommandWords } from "./global-options.js";
+import { addGlobalOptions, allowCommandOutputs, resolveGlobals, scanCommandWords } from "./global-options.js";
 import { rejectStrayArguments } from "./stray-arguments.js";
 import { VERSION } from "./version.js";
 
@@ -157,8 +157,7 @@ export async function main(argv: string[], deps: MainDeps): Promise<number> {
       terminalOutput = def.terminalOutput;
       if (def.outputFormats) {
         commandFormats = def.outputFormats;
-        // commander checks --output's choices while parsing: the command's own formats are valid too.
-        program.options.find((o) => o.long === "--output")?.choices([...OUTPUT_FORMATS, ...commandFormats]);
+        allowCommandOutputs(program, commandFormats);
       }
       let parent = program;
       for (const word of target.words.slice(0, -1)) {
