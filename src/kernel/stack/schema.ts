@@ -119,7 +119,6 @@ export function stackSchema(): JsonSchema {
   const pool = fromStructure(fileShape(KINDS.pool), nested);
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
-    $id: "https://github.com/cogctl/cogctl/schema/stack.schema.json",
     title: "cogctl stack file",
     description:
       "Pools by name (CreateUserPool members, as --cli-input-yaml) with their clients, groups, domain, resource servers, identity providers, MFA, UI customization and test users. Strings may hold ${ENV} references.",
