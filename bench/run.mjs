@@ -32,6 +32,10 @@ const suites = [
     "issue 10: users import --via api against local serve --quotas (and --faults): % of --rate, lost/doubled rows",
   ],
   ["users-export.mjs", "issue 11: cogctl users export of a 10,000-user pool vs aws cognito-idp list-users"],
+  [
+    "apply.mjs",
+    "issue 12: cogctl apply of 1 pool, 3 clients, 5 groups, a domain, 20 users (first, no change) vs a bash script of aws cognito-idp calls",
+  ],
 ];
 
 const build = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });

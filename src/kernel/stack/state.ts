@@ -205,18 +205,25 @@ function isUnsupported(err: unknown): boolean {
   );
 }
 
+/**
+ * Pools up to this many users are read by listing (ListUsers pages and each group's members): a
+ * handful of calls instead of two per file user. Larger pools: AdminGetUser for the file's users.
+ */
+const LISTED_POOL_USERS = 300;
+const LISTED_POOL_GROUPS = 50;
+
+function attributeMap(list: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const a of (list ?? []) as { Name: string; Value?: string }[]) out[a.Name] = a.Value ?? "";
+  return out;
+}
+
 async function readUsers(call: CognitoCall, state: PoolState, which: string[] | "all"): Promise<void> {
-  const names =
-    which === "all"
-      ? (
-          await listAll(call, "ListUsers", { UserPoolId: state.id, Limit: 60 }, "Users", {
-            in: "PaginationToken",
-            out: "PaginationToken",
-          })
-        ).map((u) => u.Username as string)
-      : which;
+  const estimated = Number(state.described.EstimatedNumberOfUsers ?? Number.POSITIVE_INFINITY);
+  if (which === "all" || (estimated <= LISTED_POOL_USERS && state.groups.size <= LISTED_POOL_GROUPS))
+    return readUsersByListing(call, state, which);
   await Promise.all(
-    names.map(async (username) => {
+    which.map(async (username) => {
       let user: ServiceOutput;
       try {
         user = await call("AdminGetUser", { UserPoolId: state.id, Username: username });
@@ -230,19 +237,61 @@ async function readUsers(call: CognitoCall, state: PoolState, which: string[] | 
         { UserPoolId: state.id, Username: username, Limit: 60 },
         "Groups",
       );
-      const attributes: Record<string, string> = {};
-      for (const a of (user.UserAttributes ?? []) as { Name: string; Value?: string }[])
-        attributes[a.Name] = a.Value ?? "";
+      const attributes = attributeMap(user.UserAttributes);
       // Keyed as the file names the user: in a pool whose usernames are emails, Cognito's own
       // username is a UUID that no file could know in advance.
-      const aliasKey = (state.settings.UsernameAttributes as string[] | undefined)
-        ?.map((a) => attributes[a])
-        .find(Boolean);
-      state.users.set(which === "all" ? (aliasKey ?? user.Username) : username, {
+      state.users.set(username, {
         attributes,
         groups: groups.map((g) => g.GroupName as string).sort(),
         enabled: user.Enabled !== false,
       });
     }),
   );
+}
+
+async function readUsersByListing(
+  call: CognitoCall,
+  state: PoolState,
+  which: string[] | "all",
+): Promise<void> {
+  const UserPoolId = state.id;
+  const [users, memberships] = await Promise.all([
+    listAll(call, "ListUsers", { UserPoolId, Limit: 60 }, "Users", {
+      in: "PaginationToken",
+      out: "PaginationToken",
+    }),
+    Promise.all(
+      [...state.groups.keys()].map(
+        async (g) =>
+          [
+            g,
+            await listAll(call, "ListUsersInGroup", { UserPoolId, GroupName: g, Limit: 60 }, "Users"),
+          ] as const,
+      ),
+    ),
+  ]);
+  const groupsOf = new Map<string, string[]>();
+  for (const [g, members] of memberships)
+    for (const m of members) groupsOf.set(m.Username, [...(groupsOf.get(m.Username) ?? []), g]);
+  // A file names a user as AdminGetUser would find them: the username, or an email / phone /
+  // preferred_username the pool signs in with.
+  const signInAttributes = [
+    ...((state.settings.UsernameAttributes as string[] | undefined) ?? []),
+    ...((state.settings.AliasAttributes as string[] | undefined) ?? []),
+  ];
+  const wanted = which === "all" ? undefined : new Set(which);
+  for (const u of users) {
+    const attributes = attributeMap(u.Attributes);
+    const aliases = signInAttributes.map((a) => attributes[a]).filter((v): v is string => Boolean(v));
+    const key = wanted
+      ? [u.Username as string, ...aliases].find((n) => wanted.has(n))
+      : (((state.settings.UsernameAttributes as string[] | undefined)?.length ? aliases[0] : undefined) ??
+        (u.Username as string));
+    if (!key) continue;
+    state.users.set(key, {
+      attributes,
+      groups: (groupsOf.get(u.Username) ?? []).sort(),
+      enabled: u.Enabled !== false,
+    });
+  }
 }
