@@ -15,6 +15,7 @@ import {
   ListUserPoolsCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { scriptedPrompter } from "./helpers/auth.js";
 import { runCli } from "./helpers/cli.js";
 import { type Endpoint, endpoints } from "./helpers/endpoints.js";
 import { applyEnv, isolatedAwsEnv } from "./helpers/env.js";
@@ -178,7 +179,24 @@ describe.each(endpoints)("plan and apply against the %s", (_name, start) => {
     expect(refused.code).toBe(252);
     expect(refused.stderr).toContain("Pass --yes");
     expect(await groups()).toEqual(["admins", "readers"]);
-    const pruned = await cog(["apply", "-f", file, "--prune", "--yes"]);
+    const plan = await cog(["plan", "-f", file, "--prune"]);
+    expect(plan.code).toBe(2);
+    expect(plan.stdout).toContain("- group readers: delete");
+    const declined = await cog(["apply", "-f", file, "--prune"], {
+      stdinTTY: true,
+      stderrTTY: true,
+      prompter: scriptedPrompter([[/Proceed/, false]]),
+    });
+    expect(declined.code).toBe(130);
+    expect(declined.stderr).toMatch(
+      /Delete 1 resource the stack file does not list \(--prune\):\n {2}prune: group readers/,
+    );
+    expect(await groups()).toEqual(["admins", "readers"]);
+    const pruned = await cog(["apply", "-f", file, "--prune"], {
+      stdinTTY: true,
+      stderrTTY: true,
+      prompter: scriptedPrompter([[/Proceed/, true]]),
+    });
     expect(pruned.code, pruned.stderr).toBe(0);
     expect(pruned.stderr).toContain("prune: deleted group readers");
     expect(await groups()).toEqual(["admins"]);
@@ -288,6 +306,8 @@ describe("dump, and a run stopped halfway (embedded endpoint)", () => {
         env,
       });
       expect(first.code, first.stderr).toBe(0);
+      expect(first.stderr).toContain(`"client_secret":"****"`);
+      expect(first.stderr + first.stdout).not.toContain("s3cret-corp");
       const dumped = await cog(["dump", "--pool", "orig", "--with-users"]);
       expect(dumped.code, dumped.stderr).toBe(0);
       expect(dumped.stdout).not.toMatch(/ClientSecret|s3cret-corp|CreationDate|Arn|EstimatedNumberOfUsers/);
