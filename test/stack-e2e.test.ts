@@ -254,7 +254,7 @@ describe("bad stack files", () => {
     );
     const unknown = await plan("pools:\n  p:\n    clientz: {}\n");
     expect(unknown.stderr).toMatch(
-      /:3:14: pools\.p\.clientz: unknown key 'clientz'\. Did you mean 'clients'/,
+      /:3:5: pools\.p\.clientz: unknown key 'clientz'\. Did you mean 'clients'/,
     );
     const type = await plan("pools:\n  p:\n    groups:\n      g: {Precedence: high}\n");
     expect(type.stderr).toMatch(

@@ -74,6 +74,6 @@ describe("local serve --apply", () => {
       Promise.resolve(),
     );
     await expect(run).rejects.toThrow(UsageError);
-    await expect(run).rejects.toThrow(/bad\.yaml:3:11: pools\.p\.Nope: unknown key 'Nope'/);
+    await expect(run).rejects.toThrow(/bad\.yaml:3:5: pools\.p\.Nope: unknown key 'Nope'/);
   });
 });

@@ -85,6 +85,8 @@ interface Position {
 interface Located {
   value: unknown;
   positions: Map<string, Position>;
+  /** Where each map key is written: unknown keys are reported there, not at their values. */
+  keys: Map<string, Position>;
 }
 
 /** `file:line:column: path` for the nearest located node at or above `path`. */
@@ -118,6 +120,7 @@ function parse(file: string, text: string, env: Readonly<Record<string, string |
     throw new UsageError(`${file}:${line}:${col}: invalid YAML: ${first.message.split("\n")[0]}.`);
   }
   const positions = new Map<string, Position>();
+  const keys = new Map<string, Position>();
   const build = (node: unknown, path: string): unknown => {
     if (YAML.isAlias(node)) return build(node.resolve(doc), path);
     const range = (node as { range?: [number, number, number] } | null)?.range;
@@ -133,7 +136,10 @@ function parse(file: string, text: string, env: Readonly<Record<string, string |
         const k = String(key);
         const child = path ? `${path}.${k}` : k;
         const keyRange = (pair.key as { range?: number[] }).range;
-        if (keyRange) positions.set(child, pos(keyRange[0]));
+        if (keyRange) {
+          positions.set(child, pos(keyRange[0]));
+          keys.set(child, pos(keyRange[0]));
+        }
         Object.defineProperty(out, k, {
           value: build(pair.value, child),
           enumerable: true,
@@ -168,7 +174,7 @@ function parse(file: string, text: string, env: Readonly<Record<string, string |
     }
     return null;
   };
-  return { value: build(doc.contents, ""), positions };
+  return { value: build(doc.contents, ""), positions, keys };
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -204,16 +210,20 @@ export function stackFromText(
   text: string,
   env: Readonly<Record<string, string | undefined>>,
 ): Stack {
-  const { value, positions } = parse(file, text, env);
+  const { value, positions, keys } = parse(file, text, env);
   const where = locator(file, positions);
   const bad = (path: string, message: string): never => {
     throw new UsageError(`${where(path)}: ${message}`);
+  };
+  const atKey = locator(file, keys);
+  const badKey = (path: string, message: string): never => {
+    throw new UsageError(`${keys.has(path) ? atKey(path) : where(path)}: ${message}`);
   };
   if (!isObject(value)) bad("", "a stack file is a map with `pools:` (pool name → its settings).");
   const top = value as Record<string, unknown>;
   for (const k of Object.keys(top)) {
     if (!TOP_KEYS.includes(k))
-      bad(k, `unknown key '${k}'.${didYouMean(k, TOP_KEYS)} Valid keys: ${TOP_KEYS.join(", ")}.`);
+      badKey(k, `unknown key '${k}'.${didYouMean(k, TOP_KEYS)} Valid keys: ${TOP_KEYS.join(", ")}.`);
   }
   if (top.insecure !== undefined && typeof top.insecure !== "boolean")
     bad("insecure", "expected true or false.");
@@ -222,7 +232,7 @@ export function stackFromText(
   const dir = dirname(resolve(file));
   const pools: PoolSpec[] = [];
   for (const [name, raw] of Object.entries(top.pools as Record<string, unknown>)) {
-    pools.push(poolSpec(name, raw ?? {}, `pools.${name}`, { where, bad, env, insecure, dir }));
+    pools.push(poolSpec(name, raw ?? {}, `pools.${name}`, { where, bad, badKey, env, insecure, dir }));
   }
   return { path: file, pools };
 }
@@ -230,6 +240,7 @@ export function stackFromText(
 interface LoadCtx {
   where: (path: string) => string;
   bad: (path: string, message: string) => never;
+  badKey: (path: string, message: string) => never;
   env: Readonly<Record<string, string | undefined>>;
   insecure: boolean;
   dir: string;
@@ -243,10 +254,10 @@ function checked(kindName: KindName, raw: unknown, path: string, lc: LoadCtx, ke
   if (!isObject(raw)) lc.bad(path, `expected a map of ${operationName(kind.create)} members.`);
   for (const [member, why] of Object.entries(kind.refused ?? {})) {
     if (Object.hasOwn(raw as object, member))
-      lc.bad(`${path}.${member}`, `${member} is not accepted here: ${why}.`);
+      lc.badKey(`${path}.${member}`, `${member} is not accepted here: ${why}.`);
   }
   if (kind.keyMember && Object.hasOwn(raw as object, kind.keyMember))
-    lc.bad(`${path}.${kind.keyMember}`, `${kind.keyMember} is the map key (${key}); leave it out.`);
+    lc.badKey(`${path}.${kind.keyMember}`, `${kind.keyMember} is the map key (${key}); leave it out.`);
   const ctx = { flag: lc.where(path), source: "json" as const, where: lc.where };
   const out = coerceStructure(raw, shape, path, ctx, false, true);
   checkConstraints(out, shape, { root: path, locate: lc.where });
@@ -291,7 +302,7 @@ function poolSpec(name: string, raw: unknown, path: string, lc: LoadCtx): PoolSp
     if (NESTED_KEYS.includes(k)) nested[k] = v;
     else if (members.includes(k) || k === "PoolName") settingsRaw[k] = v;
     else
-      lc.bad(
+      lc.badKey(
         `${path}.${k}`,
         `unknown key '${k}'.${didYouMean(k, [...members, ...NESTED_KEYS])} A pool holds CreateUserPool members (${members.join(", ")}) and ${NESTED_KEYS.join(", ")}.`,
       );
