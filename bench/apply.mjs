@@ -130,6 +130,8 @@ const median = (xs) => {
 const first = [];
 const again = [];
 const script = [];
+// The floor: one cogctl invocation doing one call (start-up, SDK client), under the same load.
+const baseline = [];
 try {
   for (let run = 0; run < runs; run++) {
     const file = join(dir, `stack-${run}.yaml`);
@@ -158,6 +160,9 @@ try {
     ]);
     if (!/No changes\./.test(b.stderr)) throw new Error(`re-apply changed something: ${b.stderr}`);
     again.push(b.s);
+    baseline.push(
+      timed(process.execPath, [BIN, "--endpoint-url", server.url, "list-user-pools", "--max-results", "1"]).s,
+    );
     if (run >= scriptRuns) continue;
     const sh = join(dir, `script-${run}.sh`);
     writeFileSync(sh, scriptText(`bench-script-${run}`));
@@ -182,6 +187,7 @@ console.log(
   `cogctl apply (first)        ${f.toFixed(3)} s   (${(f / s).toFixed(3)}x the script; target <= 0.2x)`,
 );
 console.log(`cogctl apply (no change)    ${n.toFixed(3)} s   (target <= 1 s)`);
+console.log(`cogctl list-user-pools       ${median(baseline).toFixed(3)} s   (one call: the start-up floor)`);
 console.log(`bash + aws cognito-idp      ${s.toFixed(3)} s   (${calls} aws invocations)`);
 console.log(
   `runs: first ${first.map((x) => x.toFixed(3)).join(" ")}; no change ${again.map((x) => x.toFixed(3)).join(" ")}; script ${script.map((x) => x.toFixed(2)).join(" ")}`,
