@@ -97,30 +97,26 @@ function poolId(ref: PoolRefs): string {
 
 function poolSteps(spec: PoolSpec, state: PoolState | undefined, ref: PoolRefs, opts: PlanOptions): Step[] {
   const steps: Step[] = [poolSettingsStep(spec, state, ref)];
-  const mapped = <T>(
-    _kind: KindName,
-    file: Record<string, T> | undefined,
-    _current: Map<string, unknown>,
-    one: (name: string, item: T) => Step,
-  ) => {
+  /** One step per entry of a map the file has (an absent map manages nothing of its kind). */
+  const mapped = <T>(file: Record<string, T> | undefined, one: (name: string, item: T) => Step) => {
     if (!file) return;
     for (const [name, item] of Object.entries(file)) steps.push(one(name, item));
   };
-  mapped("resourceServer", spec.resourceServers, state?.resourceServers ?? new Map(), (n, f) =>
+  mapped(spec.resourceServers, (n, f) =>
     simpleStep(spec, "resourceServer", n, f, state?.resourceServers.get(n), ref, {
       create: (id) => ["CreateResourceServer", { UserPoolId: id, Identifier: n, ...f }],
       update: (id, merged) => ["UpdateResourceServer", { UserPoolId: id, Identifier: n, ...merged }],
     }),
   );
-  mapped("identityProvider", spec.identityProviders, state?.identityProviders ?? new Map(), (n, f) =>
+  mapped(spec.identityProviders, (n, f) =>
     simpleStep(spec, "identityProvider", n, f, state?.identityProviders.get(n), ref, {
       create: (id) => ["CreateIdentityProvider", { UserPoolId: id, ProviderName: n, ...f }],
       update: (id, merged) => ["UpdateIdentityProvider", { UserPoolId: id, ProviderName: n, ...merged }],
     }),
   );
-  mapped("client", spec.clients, state?.clients ?? new Map(), (n, f) => clientStep(spec, n, f, state, ref));
+  mapped(spec.clients, (n, f) => clientStep(spec, n, f, state, ref));
   if (spec.domain) steps.push(domainStep(spec, spec.domain, state, ref, opts));
-  mapped("group", spec.groups, state?.groups ?? new Map(), (n, f) =>
+  mapped(spec.groups, (n, f) =>
     simpleStep(spec, "group", n, f, state?.groups.get(n), ref, {
       create: (id) => ["CreateGroup", { UserPoolId: id, GroupName: n, ...f }],
       update: (id, merged) => ["UpdateGroup", { UserPoolId: id, GroupName: n, ...merged }],
