@@ -16,6 +16,7 @@ export default defineCommand<Opts>({
     "Reads a pool and prints it as a stack file for `cogctl apply`: its settings, app clients, groups,",
     "domain, resource servers, identity providers, MFA and UI customization. Ids, ARNs, dates, counts,",
     "client secrets and other read-only or generated members are left out; an identity provider's",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the stack file's own ${VAR} syntax, shown as is
     "client secret becomes a ${COGNITO_IDP_<NAME>_CLIENT_SECRET} reference. --with-users adds the",
     "users (attributes, groups, disabled state; passwords cannot be read).",
   ].join("\n"),

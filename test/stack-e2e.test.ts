@@ -253,9 +253,7 @@ describe("bad stack files", () => {
       /:5:24: pools\.p\.Policies\.PasswordPolicy\.MinimumLength: 3 is below the minimum of 6/,
     );
     const unknown = await plan("pools:\n  p:\n    clientz: {}\n");
-    expect(unknown.stderr).toMatch(
-      /:3:5: pools\.p\.clientz: unknown key 'clientz'\. Did you mean 'clients'/,
-    );
+    expect(unknown.stderr).toMatch(/:3:5: pools\.p\.clientz: unknown key 'clientz'\. Did you mean 'clients'/);
     const type = await plan("pools:\n  p:\n    groups:\n      g: {Precedence: high}\n");
     expect(type.stderr).toMatch(
       /:4:23: pools\.p\.groups\.g\.Precedence: expected an integer, got the string "high"/,

@@ -28,7 +28,14 @@ async function start(dataDir: string, apply: string[]) {
     await new Promise((r) => setTimeout(r, 20));
     url = io.out().trim();
   }
-  return { url, io, stop: async () => (stop(), running) };
+  return {
+    url,
+    io,
+    stop: async () => {
+      stop();
+      return running;
+    },
+  };
 }
 
 describe("local serve --apply", () => {

@@ -121,6 +121,7 @@ export function stackSchema(): JsonSchema {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     title: "cogctl stack file",
     description:
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the stack file's own ${VAR} syntax, shown as is
       "Pools by name (CreateUserPool members, as --cli-input-yaml) with their clients, groups, domain, resource servers, identity providers, MFA, UI customization and test users. Strings may hold ${ENV} references.",
     type: "object",
     properties: {
