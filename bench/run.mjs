@@ -36,6 +36,10 @@ const suites = [
     "apply.mjs",
     "issue 12: cogctl apply of 1 pool, 3 clients, 5 groups, a domain, 20 users (first, no change) vs a bash script of aws cognito-idp calls",
   ],
+  [
+    "oauth-token.mjs",
+    "issue 13: client_credentials tokens per second from POST /oauth2/token at concurrency 8, server CPU per token",
+  ],
 ];
 
 const build = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });

@@ -65,7 +65,10 @@ describe("local status and reset", () => {
 
     const endpoint = await LocalEndpoint.open({ region: "us-east-1", dataDir: dir });
     endpoint.services.pools.create({ PoolName: "a" });
-    endpoint.services.pools.create({ PoolName: "b" });
+    const b = endpoint.services.pools.create({ PoolName: "b" });
+    endpoint.services.db
+      .prepare("INSERT INTO domains (domain, pool_id, data) VALUES (?, ?, ?)")
+      .run("b-login", b.id, JSON.stringify({ UserPoolId: b.id, Domain: "b-login", ManagedLoginVersion: 1 }));
     endpoint.close();
     expect(statSync(dir).mode & 0o777).toBe(0o700);
     expect(statSync(join(dir, DATABASE_FILE)).mode & 0o777).toBe(0o600);
@@ -78,6 +81,7 @@ describe("local status and reset", () => {
       SchemaVersion: expect.any(Number),
       UserPools: 2,
       Users: 0,
+      Domains: "b-login http://127.0.0.1:9229/domain/b-login",
     });
 
     const script = commandContext(dir, { region: "eu-west-2" });

@@ -128,7 +128,7 @@ describe("users copy between pools of the embedded endpoint over HTTP", () => {
     small = await seedPool(local.client, "small", SMALL);
     source = await exported(at(), "source");
     smallSource = await exported(at(), "small");
-  }, 300_000);
+  }, 600_000);
   afterAll(() => local.close());
 
   it("copies every user with attributes, groups, enabled state and SMS MFA; maps old subs to new; a re-run copies nothing", async () => {
@@ -160,10 +160,15 @@ describe("users copy between pools of the embedded endpoint over HTTP", () => {
 
     // Again: a new run, every user already there, nothing sent twice.
     const again = await cog(["--output", "json", ...argv]);
+    // Its mapping maps every old sub too: the destination's subs of the users already there.
+    for (const row of mapping(map)) {
+      expect(row.outcome).toBe("skipped");
+      expect(row.sub).toBe(subOf(copy.get(row.username) as ExportedUser));
+    }
     expect(again.code, again.stderr).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ Users: N, Copied: 0, AlreadyThere: N, Failed: 0 });
     expect(await countUsers(local.client, copyId)).toBe(N);
-  }, 180_000);
+  }, 600_000);
 
   it("shows the plan and asks for --yes without a terminal; --dry-run copies nothing", async () => {
     const id = await targetPool(local.client, "copy-plan");
@@ -212,7 +217,7 @@ describe("users copy between pools of the embedded endpoint over HTTP", () => {
     expect(rows.every((row) => row.username === `${row.source_username}@example.com`)).toBe(true);
     const again = await cog([...argv, "--map-file", join(iso.dir, "by-email-2.subs.csv")]);
     expect(JSON.parse(again.stdout)).toMatchObject({ Copied: 0, AlreadyThere: SMALL, Failed: 0 });
-  }, 120_000);
+  }, 300_000);
 
   it("kill -9 mid-copy into an endpoint under --quotas, then the same command: every user exactly once", async () => {
     const slow = await startLocal({ limits: { quotas: "UserCreation=40,UserUpdate=80" } });
@@ -261,7 +266,7 @@ describe("users copy between pools of the embedded endpoint over HTTP", () => {
     } finally {
       await slow.close();
     }
-  }, 180_000);
+  }, 300_000);
 });
 
 describe("users copy from moto_server into the embedded endpoint (--to-local)", () => {

@@ -115,6 +115,14 @@ export async function serve(
   ctx.printer.info(
     `cogctl local endpoint (${region}) on ${server.url}, data: ${dataDir ?? "in memory"}. Ctrl-C to stop.`,
   );
+  // Where each pool domain's managed login and /oauth2/* are served (domains made later: `local status`).
+  const { domainUrl } = await import("../../src/local/services/domains.js");
+  const served = opts.publicUrl ? opts.publicUrl.replace(/\/$/, "") : server.url;
+  const domains = endpoint.services.db
+    .prepare("SELECT domain, pool_id AS poolId FROM domains ORDER BY domain")
+    .all() as { domain: string; poolId: string }[];
+  for (const d of domains)
+    ctx.printer.info(`pool domain ${d.domain} (${d.poolId}): ${domainUrl(served, d.domain)}/login`);
   // One log line per email/SMS the endpoint "sends" (never the code: `cogctl local messages` shows it).
   const feed = await import("../../src/local/auth/outbox-feed.js");
   const db = endpoint.services.db;

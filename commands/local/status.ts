@@ -1,4 +1,6 @@
-// cogctl local status: where the embedded endpoint keeps its data and what it holds.
+// cogctl local status: where the embedded endpoint keeps its data and what it holds, and the URL
+// each pool domain's managed login and OAuth endpoints are served at by `local serve` (its default
+// address, or --endpoint-url when given).
 import { defineCommand } from "../../src/cli/command.js";
 
 export default defineCommand<{ dataDir?: string }>({
@@ -24,6 +26,10 @@ export default defineCommand<{ dataDir?: string }>({
     const db = await openDatabase({ dataDir });
     try {
       const stats = collectStats(db);
+      const { DEFAULT_BASE_URL } = await import("../../src/local/endpoint.js");
+      const { domainUrl } = await import("../../src/local/services/domains.js");
+      const base = (ctx.globals.endpointUrl ?? DEFAULT_BASE_URL).replace(/\/$/, "");
+      const domains = db.prepare("SELECT domain FROM domains ORDER BY domain").pluck().all() as string[];
       ctx.printer.result({
         DataDirectory: dataDir,
         Database: `${dataDir}/${DATABASE_FILE}`,
@@ -33,6 +39,8 @@ export default defineCommand<{ dataDir?: string }>({
         ...Object.fromEntries(
           Object.entries(stats.counts).map(([k, v]) => [k.charAt(0).toUpperCase() + k.slice(1), v]),
         ),
+        // One line per domain: `DOMAIN URL` (the URL is where /login, /oauth2/* and /logout live).
+        ...(domains.length ? { Domains: domains.map((d) => `${d} ${domainUrl(base, d)}`).join("\n") } : {}),
       });
     } finally {
       db.close();

@@ -10,6 +10,8 @@
 //   local origin or one given with --cors-origin; any other is refused (403), preflight or not,
 //   since a "simple" cross-site POST needs no preflight to act.
 // - URLs the endpoint hands out (PreSignedUrl, issuer) use the address it serves on, never Host.
+// Pool domains (managed login, /oauth2/*) are served under /domain/DOMAIN/ (oauth/router.ts),
+// behind the same two checks.
 import { createWriteStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -17,6 +19,7 @@ import { type AddressInfo, isIP } from "node:net";
 import { pipeline } from "node:stream/promises";
 import { wellKnown } from "./auth/well-known.js";
 import type { LocalEndpoint, WireResponse } from "./endpoint.js";
+import { matchDomain, serveDomain } from "./oauth/router.js";
 import { isAcceptedUpload } from "./services/import-upload.js";
 
 export const LOG_LEVELS = ["silent", "error", "warn", "info", "debug"] as const;
@@ -47,6 +50,8 @@ export interface RunningServer {
 }
 
 const MAX_API_BODY = 1024 * 1024;
+/** A token, revoke or login form is a few hundred bytes. */
+const MAX_FORM_BODY = 64 * 1024;
 
 const EXPOSED_HEADERS = "x-amzn-RequestId, x-amzn-ErrorType, x-amzn-ErrorMessage, Date";
 
@@ -178,7 +183,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
             "access-control-expose-headers": EXPOSED_HEADERS,
             vary: "Origin",
           };
-    const reply = (status: number, headers: Record<string, string>, body?: string) =>
+    const reply = (status: number, headers: Record<string, string | string[]>, body?: string) =>
       send(res, status, { ...cors, ...headers }, body);
     if (req.method === "OPTIONS") {
       reply(204, {
@@ -186,6 +191,31 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         "access-control-allow-headers": req.headers["access-control-request-headers"] ?? "*",
         "access-control-max-age": "86400",
       });
+      return;
+    }
+    const domain = matchDomain(path, req.headers.host, endpoint.region);
+    if (domain && (req.method === "GET" || req.method === "POST")) {
+      setLabel(`${domain.path} `);
+      const body = req.method === "POST" ? await readBody(req, MAX_FORM_BODY) : Buffer.alloc(0);
+      if (body === undefined) {
+        res.setHeader("connection", "close");
+        res.once("finish", () => req.destroy());
+        reply(413, { "content-type": "application/json" }, '{"error":"invalid_request"}');
+        return;
+      }
+      const url = new URL(req.url ?? "/", "http://local");
+      const out = await serveDomain(
+        endpoint,
+        domain,
+        {
+          method: req.method,
+          query: url.searchParams,
+          headers: flatHeaders(req),
+          body: body.toString("utf8"),
+        },
+        baseUrl,
+      );
+      reply(out.status, out.headers, out.body);
       return;
     }
     if (req.method === "POST") {
@@ -281,7 +311,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   };
 }
 
-function send(res: ServerResponse, status: number, headers: Record<string, string>, body?: string): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string | string[]>,
+  body?: string,
+): void {
   res.writeHead(status, {
     ...headers,
     ...(body !== undefined ? { "content-length": Buffer.byteLength(body) } : {}),

@@ -372,6 +372,7 @@ async function send(ctx: Context, journal: Journal, run: RunRecord, o: CopySend)
   const total = journal.copyRowCount(run.id);
   const final = journal.counts(run.id);
   const mapFile = resolvePath(flags.mapFile ?? `users-copy-${run.id}.subs.csv`);
+  await lookUpExistingSubs(journal, run.id, to, o.concurrency);
   await writeMapping(journal, run.id, mapFile);
   const settled = listedAll && result.unsettled === 0 && final.pending === 0;
   if (settled) journal.setState(run.id, "finished");
@@ -415,6 +416,34 @@ async function send(ctx: Context, journal: Journal, run: RunRecord, o: CopySend)
       `${plural(final.failed, "user")} could not be copied (all are in ${mapFile}):\n${failures.join("\n")}${final.failed > failures.length ? "\n  ..." : ""}`,
     );
   }
+}
+
+/**
+ * The destination's sub of each user that was already there (UsernameExistsException says nothing
+ * of it), so the mapping file maps every old sub, a re-run's included: AdminGetUser at the UserRead
+ * quota, recorded in the journal so a later run does not ask again. A user gone meanwhile stays blank.
+ */
+async function lookUpExistingSubs(
+  journal: Journal,
+  runId: string,
+  to: PoolSide,
+  concurrency: number,
+): Promise<void> {
+  const missing: { idx: number; username: string }[] = [];
+  for (const r of journal.copyOutcomes(runId))
+    if (r.outcome === "skipped" && !r.sub && r.username) missing.push({ idx: r.idx, username: r.username });
+  const worker = async () => {
+    for (let next = missing.pop(); next; next = missing.pop()) {
+      try {
+        const user = await to.call("AdminGetUser", { UserPoolId: to.pool.id, Username: next.username });
+        const sub = attributes({ Attributes: user.UserAttributes }).sub;
+        if (sub) journal.created(runId, next.idx, false, sub);
+      } catch (err) {
+        if (!(err instanceof ServiceError && err.code === "UserNotFoundException")) throw err;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
 }
 
 /** username,sub of the source, then of the destination, with what became of each user (0600: people's names). */

@@ -423,6 +423,7 @@ export class Journal {
 
   /** A copy run's source users with what became of each, in listing order (the mapping file). */
   *copyOutcomes(id: string): IterableIterator<{
+    idx: number;
     sourceUsername: string;
     sourceSub?: string;
     username?: string;
@@ -432,11 +433,12 @@ export class Journal {
   }> {
     const rows = this.db
       .prepare(
-        `SELECT c.source_username, c.source_sub, r.username, r.sub, r.outcome, r.reason
+        `SELECT c.idx, c.source_username, c.source_sub, r.username, r.sub, r.outcome, r.reason
          FROM copy_sources c LEFT JOIN rows r ON r.run_id = c.run_id AND r.idx = c.idx
          WHERE c.run_id = ? ORDER BY c.idx`,
       )
       .iterate(id) as IterableIterator<{
+      idx: number;
       source_username: string;
       source_sub: string | null;
       username: string | null;
@@ -446,6 +448,7 @@ export class Journal {
     }>;
     for (const r of rows)
       yield {
+        idx: r.idx,
         sourceUsername: r.source_username,
         sourceSub: r.source_sub ?? undefined,
         username: r.username ?? undefined,

@@ -27,7 +27,16 @@ export interface AuthResponse {
   ChallengeParameters?: Record<string, string>;
   AuthenticationResult?: AuthenticationResult;
   AvailableChallenges?: string[];
+  /** The managed-login flow's end (never on the wire: no operation starts that flow). */
+  SignedIn?: User;
 }
+
+/**
+ * The flow of the pool domain's managed-login page (oauth/login.ts): the same steps and checks as
+ * InitiateAuth's, but a completed sign-in ends with the user (SignedIn), not tokens: the page
+ * hands out an authorization code, and /oauth2/token issues the tokens with the granted scopes.
+ */
+export const MANAGED_LOGIN_FLOW = "MANAGED_LOGIN";
 
 /** Minutes a sign-in session lives: the client's AuthSessionValidity (3–15, default 3). */
 export const sessionMinutes = (client: ClientData): number => client.AuthSessionValidity ?? 3;
@@ -129,6 +138,7 @@ export async function nextStep(
         ChallengeResponse: "Success" as const,
       })),
   });
+  if (data.flow === MANAGED_LOGIN_FLOW) return { ChallengeParameters: {}, SignedIn: user };
   return { ChallengeParameters: {}, AuthenticationResult: await issueTokens(fc, user, device) };
 }
 

@@ -2,6 +2,7 @@
 // libraries (aws-jwt-verify, jose, any OIDC client) fetch from a pool's issuer URL. The issuer is the
 // endpoint's own base URL (the address it serves on, or --public-url) plus the pool id, as in tokens.
 import type { LocalEndpoint, WireResponse } from "../endpoint.js";
+import { domainsOfPool, domainUrl } from "../services/domains.js";
 
 const PATH = /^\/([\w-]+_[0-9a-zA-Z]+)\/\.well-known\/(jwks\.json|openid-configuration)$/;
 
@@ -25,13 +26,25 @@ export async function wellKnown(
     return json(404, { __type: "ResourceNotFoundException", message: `User pool ${poolId} does not exist.` });
   }
   if (doc === "jwks.json") return json(200, await services.keys.jwks());
-  const issuer = `${endpoint.baseUrl(baseUrl)}/${poolId}`;
+  const base = endpoint.baseUrl(baseUrl);
+  const issuer = `${base}/${poolId}`;
+  // The OAuth endpoints are the pool domain's (COGNITO-FACTS §12): the prefix domain, else the
+  // custom one. A pool without a domain has none to name, so the document names none.
+  const domains = domainsOfPool(services, poolId);
+  const domain = domains.find((d) => !d.CustomDomainConfig) ?? domains[0];
+  const at = domain ? domainUrl(base, domain.Domain) : undefined;
   return json(200, {
     issuer,
     jwks_uri: `${issuer}/.well-known/jwks.json`,
-    authorization_endpoint: `${issuer}/oauth2/authorize`,
-    token_endpoint: `${issuer}/oauth2/token`,
-    userinfo_endpoint: `${issuer}/oauth2/userInfo`,
+    ...(at
+      ? {
+          authorization_endpoint: `${at}/oauth2/authorize`,
+          token_endpoint: `${at}/oauth2/token`,
+          userinfo_endpoint: `${at}/oauth2/userInfo`,
+          revocation_endpoint: `${at}/oauth2/revoke`,
+          end_session_endpoint: `${at}/logout`,
+        }
+      : {}),
     response_types_supported: ["code", "token"],
     subject_types_supported: ["public"],
     id_token_signing_alg_values_supported: ["RS256"],

@@ -24,25 +24,33 @@ export function domainsOfPool(services: LocalServices, poolId: string): DomainDa
   ).map((r) => JSON.parse(r));
 }
 
-/** DomainDescriptionType as DescribeUserPoolDomain returns it. */
-export function describeDomain(services: LocalServices, d: DomainData): Record<string, unknown> {
+/**
+ * Where the embedded endpoint serves a domain (prefix or custom): a path on its own port, which
+ * browsers, curl and fetch reach without DNS (oauth/router.ts).
+ */
+export const domainUrl = (baseUrl: string, domain: string): string =>
+  `${baseUrl}/domain/${encodeURIComponent(domain)}`;
+
+/**
+ * DomainDescriptionType as DescribeUserPoolDomain returns it. On the embedded endpoint,
+ * CloudFrontDistribution is the URL the domain is served at (domainUrl): nothing else in the
+ * description is read by SDKs and CLIs that drop members the model does not have, and there is no
+ * CloudFront distribution to alias a DNS name to.
+ */
+export function describeDomain(
+  _services: LocalServices,
+  d: DomainData,
+  baseUrl: string,
+): Record<string, unknown> {
   return {
     UserPoolId: d.UserPoolId,
     AWSAccountId: LOCAL_ACCOUNT_ID,
     Domain: d.Domain,
     S3Bucket: "aws-cognito-prod-local-assets",
-    CloudFrontDistribution: d.CustomDomainConfig
-      ? `d${hash(d.Domain)}.cloudfront.net`
-      : `${d.Domain}.auth.${services.region}.amazoncognito.com`,
+    CloudFrontDistribution: domainUrl(baseUrl, d.Domain),
     Version: "20240101000000",
     Status: "ACTIVE",
     ...(d.CustomDomainConfig ? { CustomDomainConfig: d.CustomDomainConfig } : {}),
     ManagedLoginVersion: d.ManagedLoginVersion,
   };
-}
-
-function hash(s: string): string {
-  let h = 0;
-  for (const c of s) h = (h * 31 + c.charCodeAt(0)) >>> 0;
-  return h.toString(36).padStart(8, "0").slice(0, 13);
 }

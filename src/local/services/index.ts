@@ -12,6 +12,7 @@ import { DevicesService } from "./devices.js";
 import { GroupsService } from "./groups.js";
 import { KeysService } from "./keys.js";
 import { MessagesService } from "./messages.js";
+import { OAuthGrants } from "./oauth-grants.js";
 import { PasswordsService } from "./passwords.js";
 import { PoolsService } from "./pools.js";
 import { ProvisionedLimitsService } from "./provisioned-limits.js";
@@ -40,6 +41,8 @@ export interface LocalServices {
   // authentication (issue 4)
   readonly keys: KeysService;
   readonly tokens: TokensService;
+  /** The pool domain's OAuth 2.0 codes, managed-login sessions and granted scopes. */
+  readonly oauth: OAuthGrants;
   readonly sessions: SessionsService;
   readonly devices: DevicesService;
   readonly codes: CodesService;
@@ -87,6 +90,7 @@ export function createServices(
     resources,
     keys,
     tokens,
+    oauth: new OAuthGrants(db, clock, resources),
     sessions: new SessionsService(db, clock),
     devices: new DevicesService(db, clock, region),
     codes: new CodesService(db, clock, messages),

@@ -12,7 +12,12 @@ export type ResourceKind =
   | "risk-configuration"
   | "log-delivery"
   | "mfa-config"
-  | "signing-certificate";
+  | "signing-certificate"
+  // The pool domain's OAuth 2.0 state (oauth-grants.ts): authorization codes, managed-login
+  // sessions and the scopes of each code-flow refresh token, all keyed by a SHA-256 of the secret.
+  | "oauth-code"
+  | "oauth-login"
+  | "oauth-grant";
 
 export interface Stored<T> {
   key: string;

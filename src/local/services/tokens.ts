@@ -31,7 +31,23 @@ export interface IssueOptions {
   deviceKey?: string;
   /** A refresh keeps the sign-in's origin_jti and auth_time; a sign-in makes new ones. */
   refreshOf?: RefreshRecord;
+  /** OAuth 2.0 (the pool domain's /oauth2/token): the granted scopes, space-separated. */
+  scope?: string;
+  /** OAuth 2.0: the authorize request's nonce, echoed in the ID token. */
+  nonce?: string;
+  /** OAuth 2.0: when the managed-login session signed in (epoch seconds), for auth_time. */
+  authTime?: number;
 }
+
+/** What a client_credentials grant answers (COGNITO-FACTS §12): an access token only. */
+export interface ClientCredentialsResult {
+  AccessToken: string;
+  ExpiresIn: number;
+}
+
+/** OIDC at_hash: the left half of the SHA-256 of the access token, base64url. */
+export const atHash = (accessToken: string): string =>
+  createHash("sha256").update(accessToken).digest().subarray(0, 16).toString("base64url");
 
 export interface RefreshRecord {
   originJti: string;
@@ -115,7 +131,7 @@ export class TokensService {
     const now = Math.floor(nowMs / 1000);
     const iss = `${opts.baseUrl}/${pool.id}`;
     const originJti = opts.refreshOf?.originJti ?? randomUUID();
-    const authTime = opts.refreshOf?.authTime ?? now;
+    const authTime = opts.refreshOf?.authTime ?? opts.authTime ?? now;
     const deviceKey = opts.refreshOf?.deviceKey ?? opts.deviceKey;
     const eventId = randomUUID();
     const groups = this.s.groups.all(pool.id, user.usernameKey) as string[];
@@ -131,7 +147,7 @@ export class TokensService {
       origin_jti: originJti,
       event_id: eventId,
       token_use: "access",
-      scope: "aws.cognito.signin.user.admin",
+      scope: opts.scope ?? "aws.cognito.signin.user.admin",
       auth_time: authTime,
       exp: now + accessLife,
       iat: now,
@@ -144,6 +160,7 @@ export class TokensService {
       ...idTokenAttributes(user, client),
       iss,
       "cognito:username": user.username,
+      ...(opts.nonce !== undefined ? { nonce: opts.nonce } : {}),
       origin_jti: originJti,
       aud: client.ClientId,
       event_id: eventId,
@@ -153,7 +170,10 @@ export class TokensService {
       iat: now,
       jti: randomUUID(),
     };
-    const [AccessToken, IdToken] = await Promise.all([this.sign("access", access), this.sign("id", id)]);
+    // OAuth tokens (scope given) bind the ID token to its access token by at_hash, as the pool domain's do.
+    const AccessToken = await this.sign("access", access);
+    if (opts.scope !== undefined) id.at_hash = atHash(AccessToken);
+    const IdToken = await this.sign("id", id);
     const result: AuthenticationResult = { AccessToken, ExpiresIn: accessLife, TokenType: "Bearer", IdToken };
     if (!opts.refreshOf) {
       // Opaque: clients must not read it. 96 random bytes make a token of Cognito's order of length.
@@ -176,6 +196,33 @@ export class TokensService {
       this.s.touch.run(nowMs, originJti);
     }
     return result;
+  }
+
+  /**
+   * A client_credentials access token (COGNITO-FACTS §12): sub and client_id are the app client, no
+   * username, no sign-in behind it (so nothing to revoke; it lives its AccessTokenValidity).
+   */
+  async issueClientCredentials(
+    pool: Pool,
+    client: ClientData,
+    scope: string,
+    baseUrl: string,
+  ): Promise<ClientCredentialsResult> {
+    const now = Math.floor(this.clock().getTime() / 1000);
+    const life = validitySeconds(client, "AccessToken");
+    const AccessToken = await this.sign("access", {
+      sub: client.ClientId,
+      token_use: "access",
+      scope,
+      auth_time: now,
+      iss: `${baseUrl}/${pool.id}`,
+      exp: now + life,
+      iat: now,
+      version: 2,
+      jti: randomUUID(),
+      client_id: client.ClientId,
+    });
+    return { AccessToken, ExpiresIn: life };
   }
 
   /** The sign-in a refresh token belongs to, or undefined for a token this endpoint never issued. */

@@ -4,7 +4,7 @@ import { InvalidParameterException } from "../errors.js";
 import { describeDomain, domainsOfPool, getDomain } from "../services/domains.js";
 import { defineTarget } from "./target.js";
 
-export default defineTarget<CreateUserPoolDomainRequest>((input, { services }) => {
+export default defineTarget<CreateUserPoolDomainRequest>((input, { services, baseUrl }) => {
   const pool = services.pools.get(input.UserPoolId as string);
   const domain = input.Domain as string;
   const custom = input.CustomDomainConfig !== undefined;
@@ -31,7 +31,7 @@ export default defineTarget<CreateUserPoolDomainRequest>((input, { services }) =
   services.db
     .prepare("INSERT INTO domains (domain, pool_id, data) VALUES (?, ?, ?)")
     .run(domain, pool.id, JSON.stringify(data));
-  const d = describeDomain(services, data);
+  const d = describeDomain(services, data, baseUrl);
   return {
     ...(custom ? { CloudFrontDomain: d.CloudFrontDistribution } : {}),
     ManagedLoginVersion: data.ManagedLoginVersion,

@@ -3,7 +3,7 @@ import type { DescribeUserPoolDomainRequest } from "@aws-sdk/client-cognito-iden
 import { describeDomain, getDomain } from "../services/domains.js";
 import { defineTarget } from "./target.js";
 
-export default defineTarget<DescribeUserPoolDomainRequest>((input, { services }) => {
+export default defineTarget<DescribeUserPoolDomainRequest>((input, { services, baseUrl }) => {
   const d = getDomain(services, input.Domain as string);
-  return { DomainDescription: d ? describeDomain(services, d) : {} };
+  return { DomainDescription: d ? describeDomain(services, d, baseUrl) : {} };
 });

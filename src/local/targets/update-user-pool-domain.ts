@@ -3,7 +3,7 @@ import { InvalidParameterException } from "../errors.js";
 import { describeDomain, getDomain } from "../services/domains.js";
 import { defineTarget } from "./target.js";
 
-export default defineTarget<UpdateUserPoolDomainRequest>((input, { services }) => {
+export default defineTarget<UpdateUserPoolDomainRequest>((input, { services, baseUrl }) => {
   const pool = services.pools.get(input.UserPoolId as string);
   const d = getDomain(services, input.Domain as string);
   if (!d || d.UserPoolId !== pool.id)
@@ -11,7 +11,7 @@ export default defineTarget<UpdateUserPoolDomainRequest>((input, { services }) =
   if (input.CustomDomainConfig) d.CustomDomainConfig = input.CustomDomainConfig;
   if (input.ManagedLoginVersion !== undefined) d.ManagedLoginVersion = input.ManagedLoginVersion;
   services.db.prepare("UPDATE domains SET data = ? WHERE domain = ?").run(JSON.stringify(d), d.Domain);
-  const desc = describeDomain(services, d);
+  const desc = describeDomain(services, d, baseUrl);
   return {
     ...(d.CustomDomainConfig ? { CloudFrontDomain: desc.CloudFrontDistribution } : {}),
     ManagedLoginVersion: d.ManagedLoginVersion,
