@@ -33,6 +33,10 @@ const suites = [
   ],
   ["users-export.mjs", "issue 11: cogctl users export of a 10,000-user pool vs aws cognito-idp list-users"],
   [
+    "apply.mjs",
+    "issue 12: cogctl apply of 1 pool, 3 clients, 5 groups, a domain, 20 users (first, no change) vs a bash script of aws cognito-idp calls",
+  ],
+  [
     "oauth-token.mjs",
     "issue 13: client_credentials tokens per second from POST /oauth2/token at concurrency 8, server CPU per token",
   ],

@@ -3,6 +3,10 @@
 import type { CommandRegistry } from "../src/cli/command.js";
 
 export const commands: CommandRegistry = {
+  apply: {
+    summary: "Create or update the pools, clients, groups, domains and test users of a stack file",
+    load: () => import("./apply.js"),
+  },
   "auth change-password": {
     summary: "Change the signed-in user's password",
     load: () => import("./auth/change-password.js"),
@@ -99,6 +103,10 @@ export const commands: CommandRegistry = {
     summary: "Remove one of cogctl's settings for the profile",
     load: () => import("./config/unset.js"),
   },
+  dump: {
+    summary: "Print the stack file (YAML) that reproduces a pool: settings, clients, groups, domain, IdPs, MFA",
+    load: () => import("./dump.js"),
+  },
   "groups add": {
     summary: "Add users to a group",
     load: () => import("./groups/add.js"),
@@ -154,6 +162,10 @@ export const commands: CommandRegistry = {
   "local status": {
     summary: "Show where the embedded endpoint's data lives and what it holds",
     load: () => import("./local/status.js"),
+  },
+  plan: {
+    summary: "Show what `cogctl apply -f STACK` would create, update or delete (exit 2 when changes are pending)",
+    load: () => import("./plan.js"),
   },
   "pools create": {
     summary: "Create a user pool (sign-in by username, email or phone; MFA off, optional or on)",

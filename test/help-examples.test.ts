@@ -6,7 +6,12 @@ import { Command } from "commander";
 import { describe, expect, it } from "vitest";
 import { commands as handWrittenCommands } from "../commands/index.js";
 import { buildInput } from "../src/cli/args/index.js";
-import { addGlobalOptions, resolveGlobals, scanCommandWords } from "../src/cli/global-options.js";
+import {
+  addGlobalOptions,
+  allowCommandOutputs,
+  resolveGlobals,
+  scanCommandWords,
+} from "../src/cli/global-options.js";
 import { renderHelp } from "../src/cli/help.js";
 import type { UsageExample } from "../src/cli/help-layout.js";
 import { buildOperationCommand } from "../src/cli/operation-command.js";
@@ -43,8 +48,8 @@ function strict(cmd: Command): Command {
     .configureOutput({ writeOut: () => {}, writeErr: () => {}, outputError: () => {} });
 }
 
-function checkGlobals(cmd: Command): void {
-  const globals = resolveGlobals(cmd.optsWithGlobals(), {});
+function checkGlobals(cmd: Command, commandFormats: readonly string[] = []): void {
+  const globals = resolveGlobals(cmd.optsWithGlobals(), {}, {}, commandFormats);
   if (globals.query !== undefined) validateQuery(globals.query);
 }
 
@@ -76,6 +81,7 @@ async function parseTaskExample(key: string, args: readonly string[]): Promise<R
   const def = (await handWrittenCommands[key]!.load()).default;
   const program = strict(new Command("cogctl"));
   addGlobalOptions(program);
+  if (def.outputFormats) allowCommandOutputs(program, def.outputFormats);
   let parent = program;
   for (const word of words.slice(0, -1)) {
     const group = strict(new Command(word));
@@ -88,7 +94,7 @@ async function parseTaskExample(key: string, args: readonly string[]): Promise<R
   leaf.action((...a: unknown[]) => {
     const cmd = a[a.length - 1] as Command;
     parsed = cmd.opts();
-    checkGlobals(cmd);
+    checkGlobals(cmd, def.outputFormats);
   });
   parent.addCommand(leaf);
   await program.parseAsync([...args], { from: "user" });

@@ -16,6 +16,8 @@ export interface ServeOptions {
   /** `--quotas` alone is true (Cognito's default quotas); with a value, the categories it overrides. */
   quotas?: string | boolean;
   faults?: string;
+  /** Stack files applied to the endpoint once it listens (repeatable). */
+  apply?: string[];
 }
 
 const LEVELS = ["silent", "error", "warn", "info", "debug"] as const;
@@ -47,6 +49,12 @@ export async function serve(
       );
     }
   }
+  // Read and checked before anything starts: a bad stack file is exit 252, not a half-seeded endpoint.
+  const stacks = opts.apply?.length
+    ? await import("../../src/kernel/stack/loader.js").then(({ loadStack }) =>
+        (opts.apply ?? []).map((f) => loadStack(f, ctx.io.env)),
+      )
+    : [];
   const region = ctx.globals.region ?? "us-east-1";
   const dataDir = opts.inMemory ? undefined : (opts.dataDir ?? ctx.paths.dataDir);
 
@@ -93,6 +101,16 @@ export async function serve(
   }
   // Always said (stderr): an endpoint that throttles or fails on purpose must not pass for a broken one.
   for (const line of endpoint.limitsNotice()) ctx.printer.warn(line);
+  if (stacks.length > 0) {
+    const { seedEndpoint } = await import("../../src/kernel/stack/seed.js");
+    try {
+      await seedEndpoint(ctx, endpoint, region, stacks);
+    } catch (err) {
+      await server.close();
+      endpoint.close();
+      throw err;
+    }
+  }
   ctx.io.stdout.write(`${server.url}\n`);
   ctx.printer.info(
     `cogctl local endpoint (${region}) on ${server.url}, data: ${dataDir ?? "in memory"}. Ctrl-C to stop.`,
@@ -174,6 +192,10 @@ export default defineCommand<ServeOptions>({
       args: ["local", "serve", "--port", "0", "--in-memory"],
     },
     {
+      summary: "Serve with the pools of a stack file ready (created once, left alone on later starts)",
+      args: ["local", "serve", "--apply", "stack.yaml"],
+    },
+    {
       summary: "Throttle as Cognito does (TooManyRequestsException past each category's default quota)",
       args: ["local", "serve", "--quotas"],
     },
@@ -200,6 +222,11 @@ export default defineCommand<ServeOptions>({
       .option(
         "--cors-origin <origin>",
         "a browser origin allowed to call the endpoint besides local ones, e.g. https://app.example.test (repeatable)",
+        collect,
+      )
+      .option(
+        "--apply <stack>",
+        "apply a stack file (as `cogctl apply -f`) once the endpoint is up, before printing its URL; idempotent over a kept --data-dir (repeatable)",
         collect,
       )
       .option(

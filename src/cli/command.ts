@@ -20,6 +20,11 @@ export interface CommandDefinition<Opts = Record<string, unknown>> {
    * Unset: JSON, as for API operations. Pipes always get the default, so scripts stay stable.
    */
   terminalOutput?: OutputFormat;
+  /**
+   * Values of --output this command handles itself besides the printer's (`apply --output env`).
+   * The command reads them from ctx.globals.output and prints without the printer.
+   */
+  outputFormats?: readonly string[];
   /** Adds this command's options and arguments to its commander Command. */
   configure(cmd: Command): void;
   /**

@@ -102,16 +102,24 @@ function positiveInt(flag: string, raw: unknown): number | undefined {
   return n;
 }
 
+/** --output also accepts the invoked command's own formats (`apply --output env`); commander checks choices while parsing. */
+export function allowCommandOutputs(program: Command, formats: readonly string[]): void {
+  program.options.find((o) => o.long === "--output")?.choices([...OUTPUT_FORMATS, ...formats]);
+}
+
 /** Merges commander's parsed values with the environment, as the AWS CLI does. */
 export function resolveGlobals(
   raw: Record<string, unknown>,
   env: Readonly<Record<string, string | undefined>>,
   profileSettings: Readonly<Record<string, string | undefined>> = {},
+  /** Formats the invoked command adds for --output itself (`apply --output env`); never from the environment. */
+  commandFormats: readonly string[] = [],
 ): GlobalOptions {
   const outputRaw = (raw.output as string | undefined) ?? env.AWS_DEFAULT_OUTPUT ?? profileSettings.output;
-  if (outputRaw !== undefined && !(OUTPUT_FORMATS as readonly string[]).includes(outputRaw)) {
+  const valid = [...OUTPUT_FORMATS, ...(raw.output ? commandFormats : [])];
+  if (outputRaw !== undefined && !valid.includes(outputRaw)) {
     throw new UsageError(
-      `Unknown output format '${outputRaw}' (from ${raw.output ? "--output" : "AWS_DEFAULT_OUTPUT or the profile"}). Valid formats: ${OUTPUT_FORMATS.join(", ")}.`,
+      `Unknown output format '${outputRaw}' (from ${raw.output ? "--output" : "AWS_DEFAULT_OUTPUT or the profile"}). Valid formats: ${valid.join(", ")}.`,
     );
   }
   const truthy = (v: string | undefined) => v !== undefined && /^(1|true|yes|on)$/i.test(v);

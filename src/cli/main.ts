@@ -14,7 +14,7 @@ import type { OutputFormat } from "../kernel/output/types.js";
 import { loadProfileSettings } from "../kernel/profile-settings.js";
 import { didYouMean } from "./args/did-you-mean.js";
 import { type CommandRegistry, findCommand } from "./command.js";
-import { addGlobalOptions, resolveGlobals, scanCommandWords } from "./global-options.js";
+import { addGlobalOptions, allowCommandOutputs, resolveGlobals, scanCommandWords } from "./global-options.js";
 import { rejectStrayArguments } from "./stray-arguments.js";
 import { VERSION } from "./version.js";
 
@@ -117,12 +117,13 @@ export async function main(argv: string[], deps: MainDeps): Promise<number> {
     addGlobalOptions(program);
     let exitCode: number = ExitCode.OK;
     let terminalOutput: OutputFormat | undefined;
+    let commandFormats: readonly string[] = [];
     // The one Context of this invocation: made when the command's action starts, closed once below.
     let context: Context | undefined;
     const makeContext = async (cmd: Command): Promise<Context> => {
       const raw = cmd.optsWithGlobals();
       const settings = await loadProfileSettings(raw.profile as string | undefined, io.env);
-      globals = resolveGlobals(raw, io.env, settings);
+      globals = resolveGlobals(raw, io.env, settings, commandFormats);
       // Listing task commands are for people first: their terminal format unless one was asked for.
       // API operations keep the AWS CLI's JSON default everywhere, so scripts see the same output.
       if (terminalOutput && !globals.outputExplicit && io.stdout.isTTY) globals.output = terminalOutput;
@@ -154,6 +155,10 @@ export async function main(argv: string[], deps: MainDeps): Promise<number> {
       const entry = findCommand(handWrittenCommands, target.words.join(" "))!;
       const def = (await entry.load()).default;
       terminalOutput = def.terminalOutput;
+      if (def.outputFormats) {
+        commandFormats = def.outputFormats;
+        allowCommandOutputs(program, commandFormats);
+      }
       let parent = program;
       for (const word of target.words.slice(0, -1)) {
         const group = new Command(word);

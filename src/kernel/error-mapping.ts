@@ -45,6 +45,7 @@ export function mapError(err: unknown, operation?: string, endpoint?: string): M
 }
 
 export function normalize(err: unknown, operation?: string, endpoint?: string): CliError {
+  // Typed errors carry their code (PendingChangesError: 2, RowsFailedError: 1, UsageError: 252 ...).
   if (err instanceof CliError) return err;
   if (err instanceof DataDirectoryError) return new ConfigError(err.message);
   // --quotas / --faults or their COGCTL_LOCAL_* variables: a bad command line (the message names which).

@@ -5,6 +5,8 @@ export const ExitCode = {
   OK: 0,
   /** Some rows of a bulk file failed or were invalid (users import, users validate); the rest went through. */
   ROWS_FAILED: 1,
+  /** `cogctl plan`: the stack file differs from what the service has (a CI gate's "changes pending"). */
+  PENDING_CHANGES: 2,
   /** Ctrl-C / SIGINT, as the AWS CLI. */
   INTERRUPTED: 130,
   /** Bad command line or parameters, detected before any request. */
@@ -72,5 +74,12 @@ export class InterruptedError extends CliError {
 export class RowsFailedError extends CliError {
   constructor(message: string) {
     super(message, ExitCode.ROWS_FAILED);
+  }
+}
+
+/** `cogctl plan` found changes to make (the plan was printed). Exit 2, as terraform plan -detailed-exitcode. */
+export class PendingChangesError extends CliError {
+  constructor(message: string) {
+    super(message, ExitCode.PENDING_CHANGES);
   }
 }
