@@ -104,7 +104,8 @@ export const commands: CommandRegistry = {
     load: () => import("./config/unset.js"),
   },
   dump: {
-    summary: "Print the stack file (YAML) that reproduces a pool: settings, clients, groups, domain, IdPs, MFA",
+    summary:
+      "Print the stack file (YAML) that reproduces a pool: settings, clients, groups, domain, IdPs, MFA",
     load: () => import("./dump.js"),
   },
   "groups add": {
@@ -164,7 +165,7 @@ export const commands: CommandRegistry = {
     load: () => import("./local/status.js"),
   },
   plan: {
-    summary: "Show what `cogctl apply -f STACK` would create, update or delete (exit 2 when changes are pending)",
+    summary: "What `cogctl apply -f STACK` would create, update or delete (exit 2 when changes are pending)",
     load: () => import("./plan.js"),
   },
   "pools create": {

@@ -15,8 +15,7 @@ interface Opts {
 
 export default defineCommand<Opts>({
   name: "plan",
-  summary:
-    "Show what `cogctl apply -f STACK` would create, update or delete (exit 2 when changes are pending)",
+  summary: "What `cogctl apply -f STACK` would create, update or delete (exit 2 when changes are pending)",
   description: [
     "Reads the stack file, finds its pools by name and prints, for each pool and what it holds, what",
     "would be created, updated (member by member, secrets masked) or deleted (--prune), and what",
