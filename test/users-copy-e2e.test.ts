@@ -189,6 +189,9 @@ describe("users copy between pools of the embedded endpoint over HTTP", () => {
     expect(r.code).toBe(252);
     expect(r.stderr).toContain("lacks the custom attribute custom:team");
     expect(await countUsers(local.client, UserPool?.Id as string)).toBe(0);
+    const absent = await cog(["users", "copy", "--from-pool", "source", "--to-pool", "nowhere", "--yes"]);
+    expect(absent.code).toBe(252);
+    expect(absent.stderr).toContain("cogctl dump --pool source > stack.yaml");
     const self = await cog(["users", "copy", "--from-pool", "source", "--to-pool", "source", "--yes"]);
     expect(self.code).toBe(252);
     expect(self.stderr).toContain("the same pool");

@@ -131,7 +131,17 @@ export async function usersCopy(ctx: Context, flags: CopyFlags, checkUrl: Endpoi
           source.resolver
             .pool(flags.fromPool, "--from-pool")
             .then((pool) => side(sides.from, fromCall, pool)),
-          target.resolver.pool(flags.toPool, "--to-pool").then((pool) => side(sides.to, toCall, pool)),
+          target.resolver
+            .pool(flags.toPool, "--to-pool")
+            .catch((err: unknown) => {
+              // The destination must exist: say how to make it like the source (issue 12's stacks).
+              if (err instanceof UsageError && /no user pool has that name/.test(err.message))
+                throw new UsageError(
+                  `${err.message} To make it like the source first: \`cogctl dump --pool ${flags.fromPool} > stack.yaml\` (with the source's --profile / --endpoint-url / --local), edit the pool's name if it differs, then \`cogctl apply -f stack.yaml\` against the destination.`,
+                );
+              throw err;
+            })
+            .then((pool) => side(sides.to, toCall, pool)),
         ]);
         if (from.identity === to.identity && from.pool.id === to.pool.id)
           throw new UsageError(
