@@ -57,7 +57,7 @@ export default defineCommand<Opts>({
     "UserMFASettingList and PreferredMfaSetting with one AdminGetUser call per user (UserRead quota).",
     "",
     "Groups come from ListGroups and ListUsersInGroup, one call per 60 members, never one per user;",
-    "the membership map is held in memory (about 100 bytes a membership, at most 1,000,000).",
+    "the membership map is held in memory (at most about 80 bytes a membership, 1,000,000 at most).",
     "",
     "Passwords cannot be exported, and a user re-created in another pool gets a new sub: the old ones",
     "are in cognito:sub (csv with --groups) and in the attributes (jsonl).",
