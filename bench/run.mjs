@@ -32,6 +32,10 @@ const suites = [
     "issue 10: users import --via api against local serve --quotas (and --faults): % of --rate, lost/doubled rows",
   ],
   ["users-export.mjs", "issue 11: cogctl users export of a 10,000-user pool vs aws cognito-idp list-users"],
+  [
+    "users-export-scale.mjs",
+    "issue 11: users export of 50,000 users with groups at local serve --quotas (% of quota, peak RSS at 5,000 and 50,000), and raw speed vs a bare SDK loop",
+  ],
 ];
 
 const build = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
