@@ -55,6 +55,10 @@ CSV="$COGCTL_DATA_DIR/people.csv"
 cog users validate "$CSV" --pool people || echo "(users validate: exit $? — one row is wrong, as planted)" >&2
 cog users import "$CSV" --pool people --skip-invalid || echo "(users import: exit $? — the bad row is in the rejects file)" >&2
 cog users list --pool people
+# Back up, then copy into another pool (groups, enabled states and MFA preferences go with them).
+cog users export --pool people --groups --out "$COGCTL_DATA_DIR/people-backup.csv"
+cog pools create people-copy --verify email
+cog users copy --from-pool people --to-pool people-copy --yes --map-file "$COGCTL_DATA_DIR/subs.csv"
 cog users runs
 if trap -p EXIT | grep -q rm; then
   echo "pool $POOL, client $CLIENT (in a throw-away data directory; set COGCTL_DATA_DIR to keep it)" >&2

@@ -42,7 +42,9 @@ async function ok(argv: string[]): Promise<any> {
 
 /** A pool, its CSV header and a fresh import job, through the CLI (`where` = --local or --endpoint-url URL). */
 async function newJob(where: string[], name = "upload") {
-  const pool = (await ok([...where, "create-user-pool", "--pool-name", name])).UserPool.Id as string;
+  const pool = (
+    await ok([...where, "create-user-pool", "--pool-name", name, "--auto-verified-attributes", "email"])
+  ).UserPool.Id as string;
   const header = (await ok([...where, "get-csv-header", "--user-pool-id", pool])).CSVHeader as string[];
   const job = (
     await ok([

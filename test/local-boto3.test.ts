@@ -75,7 +75,9 @@ describe("AWS CLI and curl", () => {
   });
 
   it("curl -T uploads an import CSV to the PreSignedUrl", async () => {
-    const pool = JSON.parse((await aws("create-user-pool", "--pool-name", "curl")).stdout).UserPool;
+    const pool = JSON.parse(
+      (await aws("create-user-pool", "--pool-name", "curl", "--auto-verified-attributes", "email")).stdout,
+    ).UserPool;
     const header: string[] = JSON.parse(
       (await aws("get-csv-header", "--user-pool-id", pool.Id)).stdout,
     ).CSVHeader;
@@ -93,9 +95,13 @@ describe("AWS CLI and curl", () => {
       ).stdout,
     ).UserImportJob;
     const file = join(mkdtempSync(join(tmpdir(), "cogctl-curl-")), "users.csv");
-    const row = header.map((c) =>
-      c === "cognito:username" ? "curly" : c === "cognito:mfa_enabled" ? "false" : "",
-    );
+    const values: Record<string, string> = {
+      "cognito:username": "curly",
+      "cognito:mfa_enabled": "false",
+      email: "curly@example.com",
+      email_verified: "true",
+    };
+    const row = header.map((c) => values[c] ?? "");
     writeFileSync(file, `${header.join(",")}\n${row.join(",")}\n`);
     await promisify(execFile)("curl", [
       "-sf",

@@ -93,7 +93,7 @@ describe("user import jobs over HTTP", () => {
   });
 
   it("fails the whole job for a wrong header or a BOM, and stops a job that has not run", async () => {
-    const { id, header } = await poolWithHeader();
+    const { id, header } = await poolWithHeader({ AutoVerifiedAttributes: ["email"] });
     const mk = async (name: string) =>
       (
         await h.client.send(
@@ -150,6 +150,32 @@ describe("user import jobs over HTTP", () => {
     expect(noKey.status).toBe(404);
   });
 
+  it("a pool without auto-verified attributes: StartUserImportJob refuses, as Cognito's job does not start", async () => {
+    const { id, header } = await poolWithHeader();
+    const { UserImportJob } = await h.client.send(
+      new C.CreateUserImportJobCommand({
+        UserPoolId: id,
+        JobName: "unverified",
+        CloudWatchLogsRoleArn: ROLE,
+      }),
+    );
+    const put = await fetch(UserImportJob?.PreSignedUrl as string, {
+      method: "PUT",
+      headers: { "x-amz-server-side-encryption": "aws:kms" },
+      body: `${header.join(",")}\n`,
+    });
+    expect(put.status).toBe(200);
+    const refused = await failure(
+      h.client.send(new C.StartUserImportJobCommand({ UserPoolId: id, JobId: UserImportJob?.JobId })),
+    );
+    expect(refused.name).toBe("PreconditionNotMetException");
+    expect(refused.message).toContain("no auto-verified attributes");
+    const { UserImportJob: after } = await h.client.send(
+      new C.DescribeUserImportJobCommand({ UserPoolId: id, JobId: UserImportJob?.JobId }),
+    );
+    expect(after?.Status).toBe("Created");
+  });
+
   it("a job not started within a day reads Expired; its upload URL lapses after 15 minutes", async () => {
     let now = Date.now();
     const local = await startLocal({ clock: () => new Date(now) });
@@ -191,7 +217,9 @@ describe("user import in process (--local)", () => {
       credentials: { accessKeyId: "local", secretAccessKey: "local" },
       requestHandler: createInProcessRequestHandler(endpoint),
     });
-    const { UserPool } = await client.send(new C.CreateUserPoolCommand({ PoolName: "inproc" }));
+    const { UserPool } = await client.send(
+      new C.CreateUserPoolCommand({ PoolName: "inproc", AutoVerifiedAttributes: ["email"] }),
+    );
     const { CSVHeader } = await client.send(new C.GetCSVHeaderCommand({ UserPoolId: UserPool?.Id }));
     const { UserImportJob } = await client.send(
       new C.CreateUserImportJobCommand({
@@ -201,7 +229,12 @@ describe("user import in process (--local)", () => {
       }),
     );
     const body = csvFor(CSVHeader as string[], [
-      { "cognito:username": "zoe", "cognito:mfa_enabled": "false" },
+      {
+        "cognito:username": "zoe",
+        "cognito:mfa_enabled": "false",
+        email: "zoe@example.com",
+        email_verified: "true",
+      },
     ]);
     const res = endpoint.acceptUpload(UserImportJob?.PreSignedUrl as string, body, {
       "x-amz-server-side-encryption": "aws:kms",

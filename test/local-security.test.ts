@@ -574,7 +574,9 @@ describe("presigned uploads", () => {
   });
 
   async function newJob() {
-    const { UserPool } = await local.client.send(new C.CreateUserPoolCommand({ PoolName: "up" }));
+    const { UserPool } = await local.client.send(
+      new C.CreateUserPoolCommand({ PoolName: "up", AutoVerifiedAttributes: ["email"] }),
+    );
     const { UserImportJob } = await local.client.send(
       new C.CreateUserImportJobCommand({
         UserPoolId: UserPool?.Id,
@@ -657,7 +659,15 @@ describe("presigned uploads", () => {
 
   it("a good upload is spooled to disk, renamed into place, importable, and leaves no spool file", async () => {
     const { poolId: id, job, header } = await newJob();
-    const row = header.map((c) => ({ "cognito:username": "ivy", "cognito:mfa_enabled": "false" })[c] ?? "");
+    const row = header.map(
+      (c) =>
+        ({
+          "cognito:username": "ivy",
+          "cognito:mfa_enabled": "false",
+          email: "ivy@example.com",
+          email_verified: "true",
+        })[c] ?? "",
+    );
     const csv = `${header.join(",")}\n${row.join(",")}\n`;
     const put = await raw(local.server.url, {
       method: "PUT",

@@ -5,20 +5,19 @@
 // the mapping file's old and new subs are the pools' own; a re-run copies nothing; kill -9 mid-copy
 // then the same command ends with every user exactly once.
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import {
-  CognitoIdentityProviderClient,
+  type CognitoIdentityProviderClient,
   CreateUserPoolCommand,
   ListUsersCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BIN, runCli } from "./helpers/cli.js";
-import { applyEnv, isolatedAwsEnv } from "./helpers/env.js";
+import { useIsolatedDirs } from "./helpers/env.js";
 import { type LocalHarness, startLocal } from "./helpers/local-server.js";
-import { startMoto } from "./helpers/moto.js";
+import { motoClient, startMoto } from "./helpers/moto.js";
 import { expectedGroups, type Seeded, seedPool } from "./helpers/seed-users.js";
 
 interface ExportedUser {
@@ -30,23 +29,7 @@ interface ExportedUser {
   UserMFASettingList?: string[];
 }
 
-let dir: string;
-let env: Record<string, string | undefined>;
-let restoreEnv: () => void;
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), "users-copy-"));
-  env = isolatedAwsEnv({
-    COGCTL_CONFIG_DIR: join(dir, "config"),
-    COGCTL_DATA_DIR: join(dir, "data"),
-    COGCTL_STATE_DIR: join(dir, "state"),
-  });
-  restoreEnv = applyEnv(env);
-});
-afterAll(() => {
-  restoreEnv();
-  rmSync(dir, { recursive: true, force: true });
-});
+const iso = useIsolatedDirs("users-copy-");
 
 /** A pool able to take the seeded users (the custom attribute, email auto-verified). */
 async function targetPool(client: CognitoIdentityProviderClient, name: string, extra = {}): Promise<string> {
@@ -65,7 +48,7 @@ async function targetPool(client: CognitoIdentityProviderClient, name: string, e
 /** A pool's users as `users export --format jsonl --mfa` gives them, by username. */
 async function exported(globals: string[], pool: string): Promise<Map<string, ExportedUser>> {
   const r = await runCli([...globals, "users", "export", "--pool", pool, "--format", "jsonl", "--mfa"], {
-    env,
+    env: iso.env,
   });
   expect(r.code, r.stderr).toBe(0);
   const users = r.stdout
@@ -108,7 +91,7 @@ function child(argv: string[]): {
   done: Promise<{ code: number | null; signal: string | null }>;
 } {
   const proc = spawn(process.execPath, [BIN, ...argv], {
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...iso.env },
     stdio: ["ignore", "ignore", "ignore"],
   });
   return {
@@ -130,36 +113,35 @@ async function countUsers(client: CognitoIdentityProviderClient, poolId: string)
 
 describe("users copy between pools of the embedded endpoint over HTTP", () => {
   let local: LocalHarness;
-  let seed: Seeded;
-  const N = 400;
+  let small: Seeded;
+  // The issue's size for the round trip; the kill -9 run copies a smaller pool under a quota.
+  const N = 5000;
+  const SMALL = 400;
   const at = () => ["--endpoint-url", local.server.url];
-  const cog = (argv: string[]) => runCli([...at(), ...argv], { env });
+  const cog = (argv: string[]) => runCli([...at(), ...argv], { env: iso.env });
   let source: Map<string, ExportedUser>;
+  let smallSource: Map<string, ExportedUser>;
 
   beforeAll(async () => {
     local = await startLocal();
-    seed = await seedPool(local.client, "source", N);
+    await seedPool(local.client, "source", N);
+    small = await seedPool(local.client, "small", SMALL);
     source = await exported(at(), "source");
-  }, 180_000);
+    smallSource = await exported(at(), "small");
+  }, 300_000);
   afterAll(() => local.close());
 
   it("copies every user with attributes, groups, enabled state and SMS MFA; maps old subs to new; a re-run copies nothing", async () => {
     const copyId = await targetPool(local.client, "copy1");
-    const map = join(dir, "copy1.subs.csv");
-    const r = await cog([
-      "users",
-      "copy",
-      "--from-pool",
-      "source",
-      "--to-pool",
-      "copy1",
-      "--yes",
-      "--map-file",
-      map,
-    ]);
+    const map = join(iso.dir, "copy1.subs.csv");
+    const argv = ["users", "copy", "--from-pool", "source", "--to-pool", "copy1", "--yes", "--map-file", map];
+    const r = await cog(argv);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`copied\\s+${N}\\b`));
     expect(r.stdout).toMatch(/groups created\s+10\b/);
+    // The plan is in the log of a run with --yes too.
+    expect(r.stderr).toContain("Copy the users of pool source");
+    expect(r.stderr).toContain("not carried over: passwords");
 
     const copy = await exported(at(), "copy1");
     expectSameUsers(source, copy);
@@ -177,19 +159,7 @@ describe("users copy between pools of the embedded endpoint over HTTP", () => {
     }
 
     // Again: a new run, every user already there, nothing sent twice.
-    const again = await cog([
-      "--output",
-      "json",
-      "users",
-      "copy",
-      "--from-pool",
-      "source",
-      "--to-pool",
-      "copy1",
-      "--yes",
-      "--map-file",
-      map,
-    ]);
+    const again = await cog(["--output", "json", ...argv]);
     expect(again.code, again.stderr).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ Users: N, Copied: 0, AlreadyThere: N, Failed: 0 });
     expect(await countUsers(local.client, copyId)).toBe(N);
@@ -219,18 +189,43 @@ describe("users copy between pools of the embedded endpoint over HTTP", () => {
     expect(self.stderr).toContain("the same pool");
   });
 
+  it("into a pool that signs in by email: each user's email is its username there; a re-run finds them", async () => {
+    await targetPool(local.client, "by-email", { UsernameAttributes: ["email"] });
+    const argv = [
+      "--output",
+      "json",
+      "users",
+      "copy",
+      "--from-pool",
+      "small",
+      "--to-pool",
+      "by-email",
+      "--yes",
+    ];
+    const r = await cog([...argv, "--map-file", join(iso.dir, "by-email.subs.csv")]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ Users: SMALL, Copied: SMALL, Failed: 0 });
+    const copy = await exported(at(), "by-email");
+    const emailOf = (u: ExportedUser) => u.Attributes.find((a) => a.Name === "email")?.Value;
+    expect([...copy.values()].map(emailOf).sort()).toEqual(small.usernames.map((u) => `${u}@example.com`));
+    const rows = mapping(join(iso.dir, "by-email.subs.csv"));
+    expect(rows.every((row) => row.username === `${row.source_username}@example.com`)).toBe(true);
+    const again = await cog([...argv, "--map-file", join(iso.dir, "by-email-2.subs.csv")]);
+    expect(JSON.parse(again.stdout)).toMatchObject({ Copied: 0, AlreadyThere: SMALL, Failed: 0 });
+  }, 120_000);
+
   it("kill -9 mid-copy into an endpoint under --quotas, then the same command: every user exactly once", async () => {
     const slow = await startLocal({ limits: { quotas: "UserCreation=40,UserUpdate=80" } });
     try {
       const targetId = await targetPool(slow.client, "copy-killed");
-      const map = join(dir, "killed.subs.csv");
+      const map = join(iso.dir, "killed.subs.csv");
       const argv = [
         "users",
         "copy",
         "--from-endpoint-url",
         local.server.url,
         "--from-pool",
-        "source",
+        "small",
         "--to-endpoint-url",
         slow.server.url,
         "--to-pool",
@@ -241,22 +236,27 @@ describe("users copy between pools of the embedded endpoint over HTTP", () => {
       ];
       const run = child(argv);
       // Killed once about a quarter of the users are there.
-      for (let i = 0; i < 600 && (await countUsers(slow.client, targetId)) < N / 4; i++)
+      for (let i = 0; i < 600 && (await countUsers(slow.client, targetId)) < SMALL / 4; i++)
         await new Promise((r) => setTimeout(r, 50));
       run.proc.kill("SIGKILL");
       expect((await run.done).signal).toBe("SIGKILL");
       const partial = await countUsers(slow.client, targetId);
       expect(partial).toBeGreaterThan(0);
-      expect(partial).toBeLessThan(N);
+      expect(partial).toBeLessThan(SMALL);
 
-      const resumed = await runCli(["--output", "json", ...argv], { env });
+      const resumed = await runCli(["--output", "json", ...argv], { env: iso.env });
       expect(resumed.code, resumed.stderr).toBe(0);
       expect(resumed.stderr).toContain("Resuming copy run");
       // The users the killed process created count as this run's: none is "already there".
-      expect(JSON.parse(resumed.stdout)).toMatchObject({ Users: N, Copied: N, AlreadyThere: 0, Failed: 0 });
-      expectSameUsers(source, await exported(["--endpoint-url", slow.server.url], "copy-killed"));
+      expect(JSON.parse(resumed.stdout)).toMatchObject({
+        Users: SMALL,
+        Copied: SMALL,
+        AlreadyThere: 0,
+        Failed: 0,
+      });
+      expectSameUsers(smallSource, await exported(["--endpoint-url", slow.server.url], "copy-killed"));
       const rows = mapping(map);
-      expect(rows.map((r) => r.source_username).sort()).toEqual(seed.usernames);
+      expect(rows.map((r) => r.source_username).sort()).toEqual(small.usernames);
       expect(rows.every((r) => r.outcome === "imported" && r.sub !== "")).toBe(true);
     } finally {
       await slow.close();
@@ -268,11 +268,7 @@ describe("users copy from moto_server into the embedded endpoint (--to-local)", 
   it("copies moto's users, groups and enabled states into a pool of the data directory", async () => {
     const moto = await startMoto();
     try {
-      const client = new CognitoIdentityProviderClient({
-        region: "us-east-1",
-        endpoint: moto.url,
-        credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
-      });
+      const client = motoClient(moto.url);
       const seed = await seedPool(client, "moto-source", 30);
       client.destroy();
       const made = await runCli(
@@ -286,7 +282,7 @@ describe("users copy from moto_server into the embedded endpoint (--to-local)", 
           "--schema",
           "Name=team,AttributeDataType=String,Mutable=true",
         ],
-        { env },
+        { env: iso.env },
       );
       expect(made.code, made.stderr).toBe(0);
       const r = await runCli(
@@ -302,9 +298,9 @@ describe("users copy from moto_server into the embedded endpoint (--to-local)", 
           "from-moto",
           "--yes",
           "--map-file",
-          join(dir, "moto.subs.csv"),
+          join(iso.dir, "moto.subs.csv"),
         ],
-        { env },
+        { env: iso.env },
       );
       expect(r.code, r.stderr).toBe(0);
       const copy = await exported(["--local"], "from-moto");

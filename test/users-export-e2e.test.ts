@@ -7,18 +7,14 @@
 // uninterrupted export (seeded points), an expired token, --quotas UserList=5 with --faults, and no
 // file under the final name until the export is complete.
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import {
-  CognitoIdentityProviderClient,
-  CreateUserPoolCommand,
-} from "@aws-sdk/client-cognito-identity-provider";
+import { CreateUserPoolCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BIN, runCli } from "./helpers/cli.js";
-import { applyEnv, isolatedAwsEnv } from "./helpers/env.js";
+import { useIsolatedDirs } from "./helpers/env.js";
 import { type LocalHarness, startLocal } from "./helpers/local-server.js";
-import { startMoto } from "./helpers/moto.js";
+import { motoClient, startMoto } from "./helpers/moto.js";
 import { expectedGroups, type Seeded, seedPool } from "./helpers/seed-users.js";
 
 /** CSV rows as objects (Cognito's dialect: split at commas not after a backslash, then unescape). */
@@ -32,23 +28,7 @@ function parseCsv(text: string): Record<string, string>[] {
   });
 }
 
-let dir: string;
-let env: Record<string, string | undefined>;
-let restoreEnv: () => void;
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), "users-export-"));
-  env = isolatedAwsEnv({
-    COGCTL_CONFIG_DIR: join(dir, "config"),
-    COGCTL_DATA_DIR: join(dir, "data"),
-    COGCTL_STATE_DIR: join(dir, "state"),
-  });
-  restoreEnv = applyEnv(env);
-});
-afterAll(() => {
-  restoreEnv();
-  rmSync(dir, { recursive: true, force: true });
-});
+const iso = useIsolatedDirs("users-export-");
 
 /** Runs bin/cogctl as a child; resolves with its exit code and output. */
 function child(
@@ -56,7 +36,7 @@ function child(
   extraEnv: Record<string, string> = {},
 ): { proc: ChildProcess; done: Promise<{ code: number | null; signal: string | null; stderr: string }> } {
   const proc = spawn(process.execPath, [BIN, ...argv], {
-    env: { ...process.env, ...env, ...extraEnv },
+    env: { ...process.env, ...iso.env, ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";
@@ -84,7 +64,7 @@ describe("users export against the embedded endpoint over HTTP", () => {
   let local: LocalHarness;
   let seed: Seeded;
   const N = 600;
-  const cog = (argv: string[]) => runCli(["--endpoint-url", local.server.url, ...argv], { env });
+  const cog = (argv: string[]) => runCli(["--endpoint-url", local.server.url, ...argv], { env: iso.env });
 
   beforeAll(async () => {
     local = await startLocal();
@@ -93,7 +73,7 @@ describe("users export against the embedded endpoint over HTTP", () => {
   afterAll(() => local.close());
 
   it("writes the pool's import CSV with --groups columns; users validate accepts it", async () => {
-    const out = join(dir, "all.csv");
+    const out = join(iso.dir, "all.csv");
     const r = await cog(["users", "export", "--pool", "source", "--groups", "--out", out]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain("passwords cannot be exported");
@@ -135,7 +115,7 @@ describe("users export against the embedded endpoint over HTTP", () => {
   });
 
   it("round trip: an import job takes the export as it is, and exporting the new pool gives the same rows but subs and dates", async () => {
-    const out = join(dir, "plain.csv");
+    const out = join(iso.dir, "plain.csv");
     expect((await cog(["users", "export", "--pool", "source", "--out", out])).code).toBe(0);
     const target = await local.client.send(
       new CreateUserPoolCommand({
@@ -176,7 +156,7 @@ describe("users export against the embedded endpoint over HTTP", () => {
       ).UserImportJob;
     }
     expect(job, JSON.stringify(job)).toMatchObject({ Status: "Succeeded", ImportedUsers: N });
-    const again = join(dir, "again.csv");
+    const again = join(iso.dir, "again.csv");
     expect((await cog(["users", "export", "--pool", "target", "--out", again])).code).toBe(0);
     expect(readFileSync(again, "utf8")).toBe(readFileSync(out, "utf8"));
     // With --groups the two differ only in status (imported users must reset), subs and dates.
@@ -201,8 +181,8 @@ describe("users export against the embedded endpoint over HTTP", () => {
   }, 60_000);
 
   it("round trip through groups export/import and users import --via api: groups and disabled users kept", async () => {
-    const users = join(dir, "api-roundtrip.csv");
-    const groups = join(dir, "api-roundtrip-groups.json");
+    const users = join(iso.dir, "api-roundtrip.csv");
+    const groups = join(iso.dir, "api-roundtrip-groups.json");
     expect((await cog(["users", "export", "--pool", "source", "--groups", "--out", users])).code).toBe(0);
     expect((await cog(["groups", "export", "--pool", "source", "--out", groups])).code).toBe(0);
     await local.client.send(
@@ -289,24 +269,25 @@ describe("users export against the embedded endpoint over HTTP", () => {
 
   it("refuses what it cannot do: --resume to stdout, an existing file, a resume with other options", async () => {
     expect((await cog(["users", "export", "--pool", "source", "--resume"])).code).toBe(252);
-    const out = join(dir, "exists.csv");
+    const out = join(iso.dir, "exists.csv");
     writeFileSync(out, "x");
     const r = await cog(["users", "export", "--pool", "source", "--out", out]);
     expect(r.code).toBe(252);
     expect(r.stderr).toContain("--force");
     expect(
-      (await cog(["users", "export", "--pool", "source", "--out", join(dir, "none.csv"), "--resume"])).code,
+      (await cog(["users", "export", "--pool", "source", "--out", join(iso.dir, "none.csv"), "--resume"]))
+        .code,
     ).toBe(252);
     expect((await cog(["users", "export", "--pool", "source", "--format", "xml"])).code).toBe(252);
   });
 
   it("kill -9 at seeded points, then --resume: byte-identical to an uninterrupted export; no file under the final name meanwhile", async () => {
-    const whole = join(dir, "whole.csv");
+    const whole = join(iso.dir, "whole.csv");
     expect((await cog(["users", "export", "--pool", "source", "--groups", "--out", whole])).code).toBe(0);
     const expected = readFileSync(whole);
     const random = seeded(11);
     for (let round = 0; round < 3; round++) {
-      const out = join(dir, `killed-${round}.csv`);
+      const out = join(iso.dir, `killed-${round}.csv`);
       const argv = [
         "--endpoint-url",
         local.server.url,
@@ -321,7 +302,7 @@ describe("users export against the embedded endpoint over HTTP", () => {
         "8",
       ];
       const run = child(argv);
-      const partial = join(dir, `.killed-${round}.csv.cogctl-export.partial`);
+      const partial = join(iso.dir, `.killed-${round}.csv.cogctl-export.partial`);
       // Once the user pages have begun (groups are read first), 10 pages at 8/s: kill somewhere in them.
       for (let i = 0; i < 500 && !existsSync(partial); i++) await new Promise((r) => setTimeout(r, 20));
       await new Promise((r) => setTimeout(r, random() * 900));
@@ -346,12 +327,12 @@ describe("users export against the embedded endpoint over HTTP", () => {
       expect(resumed.code, resumed.stderr).toBe(0);
       expect(resumed.stderr).toMatch(/resumed after \d+/);
       expect(readFileSync(out).equals(expected)).toBe(true);
-      expect(readdirSync(dir).filter((f) => f.startsWith(`.killed-${round}`))).toEqual([]);
+      expect(readdirSync(iso.dir).filter((f) => f.startsWith(`.killed-${round}`))).toEqual([]);
     }
   }, 60_000);
 
   it("an expired token on resume: the pool is listed again, each user written once", async () => {
-    const out = join(dir, "expired.jsonl");
+    const out = join(iso.dir, "expired.jsonl");
     const argv = [
       "--endpoint-url",
       local.server.url,
@@ -367,7 +348,7 @@ describe("users export against the embedded endpoint over HTTP", () => {
       "8",
     ];
     const run = child(argv);
-    const cpPath = join(dir, ".expired.jsonl.cogctl-export.json");
+    const cpPath = join(iso.dir, ".expired.jsonl.cogctl-export.json");
     for (
       let i = 0;
       i < 300 && !(existsSync(cpPath) && JSON.parse(readFileSync(cpPath, "utf8")).rows > 0);
@@ -405,18 +386,18 @@ describe("users export under local serve --quotas UserList=5 and --faults (seede
   let local: LocalHarness;
   let seed: Seeded;
   beforeAll(async () => {
-    const plain = await startLocal({ dataDir: join(dir, "quota-data") });
+    const plain = await startLocal({ dataDir: join(iso.dir, "quota-data") });
     seed = await seedPool(plain.client, "limited", 400);
     await plain.close();
     local = await startLocal({
-      dataDir: join(dir, "quota-data"),
+      dataDir: join(iso.dir, "quota-data"),
       limits: { quotas: "UserList=5", faults: "throttle=0.05,error=0.02,reset=0.01,seed=7" },
     });
   }, 120_000);
   afterAll(() => local.close());
 
   it("completes with every user once, groups right, despite throttling and faults", async () => {
-    const out = join(dir, "limited.csv");
+    const out = join(iso.dir, "limited.csv");
     const r = await runCli(
       [
         "--endpoint-url",
@@ -429,7 +410,7 @@ describe("users export under local serve --quotas UserList=5 and --faults (seede
         "--out",
         out,
       ],
-      { env },
+      { env: iso.env },
     );
     expect(r.code, r.stderr).toBe(0);
     const rows = parseCsv(readFileSync(out, "utf8"));
@@ -440,10 +421,10 @@ describe("users export under local serve --quotas UserList=5 and --faults (seede
 
 describe("users export when the endpoint goes away mid-export", () => {
   it("fails saying --resume, keeps what was written; --resume against the endpoint back up ends as one run", async () => {
-    const data = join(dir, "outage-data");
+    const data = join(iso.dir, "outage-data");
     let local = await startLocal({ dataDir: data });
     const seed = await seedPool(local.client, "outage", 400);
-    const whole = join(dir, "outage-whole.csv");
+    const whole = join(iso.dir, "outage-whole.csv");
     const full = await runCli(
       [
         "--endpoint-url",
@@ -456,11 +437,11 @@ describe("users export when the endpoint goes away mid-export", () => {
         "--out",
         whole,
       ],
-      { env },
+      { env: iso.env },
     );
     expect(full.code, full.stderr).toBe(0);
-    const out = join(dir, "outage.csv");
-    const partial = join(dir, ".outage.csv.cogctl-export.partial");
+    const out = join(iso.dir, "outage.csv");
+    const partial = join(iso.dir, ".outage.csv.cogctl-export.partial");
     const run = child([
       "--endpoint-url",
       local.server.url,
@@ -496,7 +477,7 @@ describe("users export when the endpoint goes away mid-export", () => {
           out,
           "--resume",
         ],
-        { env },
+        { env: iso.env },
       );
       expect(resumed.code, resumed.stderr).toBe(0);
       expect(readFileSync(out).equals(readFileSync(whole))).toBe(true);
@@ -513,7 +494,7 @@ describe("users export --local (in process)", () => {
       (
         await runCli(
           [...L, "create-user-pool", "--pool-name", "inproc", "--auto-verified-attributes", "email"],
-          { env },
+          { env: iso.env },
         )
       ).stdout,
     ).UserPool.Id;
@@ -534,7 +515,7 @@ describe("users export --local (in process)", () => {
               `Name=email,Value=${u}@example.com`,
               "Name=email_verified,Value=true",
             ],
-            { env },
+            { env: iso.env },
           )
         ).code,
       ).toBe(0);
@@ -557,10 +538,10 @@ describe("users export --local (in process)", () => {
           ],
         }),
       ],
-      { env },
+      { env: iso.env },
     );
     expect(cat.code, cat.stderr).toBe(0);
-    const r = await runCli([...L, "users", "export", "--pool", "inproc", "--groups"], { env });
+    const r = await runCli([...L, "users", "export", "--pool", "inproc", "--groups"], { env: iso.env });
     expect(r.code, r.stderr).toBe(0);
     expect(
       parseCsv(r.stdout).map((x) => [x["cognito:username"], x.email, x["cognito:enabled"], x.address]),
@@ -573,7 +554,9 @@ describe("users export --local (in process)", () => {
     expect(r.stderr).toContain(
       "1 value could not be written exactly in Cognito's CSV: cat (address: a line break",
     );
-    const jsonl = await runCli([...L, "users", "export", "--pool", "inproc", "--format", "jsonl"], { env });
+    const jsonl = await runCli([...L, "users", "export", "--pool", "inproc", "--format", "jsonl"], {
+      env: iso.env,
+    });
     const catLine = jsonl.stdout
       .trimEnd()
       .split("\n")
@@ -587,16 +570,12 @@ describe("users export from moto_server", () => {
   it("exports moto's users in the header Cognito documents (moto has no GetCSVHeader), groups included", async () => {
     const moto = await startMoto();
     try {
-      const client = new CognitoIdentityProviderClient({
-        region: "us-east-1",
-        endpoint: moto.url,
-        credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
-      });
+      const client = motoClient(moto.url);
       const seed = await seedPool(client, "moto-source", 30);
       client.destroy();
       const r = await runCli(
         ["--endpoint-url", moto.url, "users", "export", "--pool", seed.poolId, "--groups"],
-        { env },
+        { env: iso.env },
       );
       expect(r.code, r.stderr).toBe(0);
       expect(r.stderr).toContain("does not implement GetCSVHeader");

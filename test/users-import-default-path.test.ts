@@ -54,6 +54,24 @@ describe("users import without --via", () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ via: "api", imported: 2, invalid: 0 });
     const { Users } = await local.client.send(new ListUsersCommand({ UserPoolId: poolId }));
     expect(Users?.map((u) => u.Username).sort()).toEqual(["ann", "ben"]);
+
+    // --via job asked for: refused before any job is created, naming --via api.
+    const job = await cog([
+      "users",
+      "import",
+      path,
+      "--pool",
+      poolId,
+      "--via",
+      "job",
+      "--role-arn",
+      "arn:aws:iam::123456789012:role/x",
+    ]);
+    expect(job.code).toBe(252);
+    expect(job.stderr).toContain("has no auto-verified attributes");
+    expect(job.stderr).toContain("--via api");
+    const jobs = await cog(["list-user-import-jobs", "--user-pool-id", poolId, "--max-results", "10"]);
+    expect(JSON.parse(jobs.stdout).UserImportJobs ?? []).toEqual([]);
   });
 
   it("checks a file over the threshold by the job's rules (a verified auto-verified attribute per row)", async () => {

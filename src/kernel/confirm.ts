@@ -12,6 +12,8 @@ export interface Plan {
   items?: string[];
   /** When set, a person must type this (a pool name) instead of answering yes. */
   typeToConfirm?: string;
+  /** Printed on stderr with --yes too: a long job's plan belongs in the CI log that ran it. */
+  alwaysShow?: boolean;
 }
 
 export interface ConfirmFlags {
@@ -41,7 +43,10 @@ export async function confirmPlan(
     ctx.io.stdout.write(planText(plan, "Would "));
     return "dry-run";
   }
-  if (flags.yes) return "proceed";
+  if (flags.yes) {
+    if (plan.alwaysShow) ctx.io.stderr.write(planText(plan, ""));
+    return "proceed";
+  }
   if (!ctx.io.canPrompt) {
     ctx.io.stderr.write(planText(plan, "Would "));
     throw new UsageError(

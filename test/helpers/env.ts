@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll } from "vitest";
 // An isolated AWS environment for tests: fake keys, a region, and no shared config files, so the
 // machine's own ~/.aws never leaks into a test (or a test into it).
 export function isolatedAwsEnv(
@@ -38,4 +42,28 @@ export function applyEnv(env: Record<string, string | undefined>): () => void {
       else process.env[k] = v;
     }
   };
+}
+
+/**
+ * A test file's own cogctl directories (config, data, state) under a fresh temporary directory, and
+ * the isolated AWS environment, applied to process.env for the file's tests (in-process runs read
+ * it) and removed after them. `dir` and `env` are set once beforeAll has run.
+ */
+export function useIsolatedDirs(prefix: string): { dir: string; env: Record<string, string | undefined> } {
+  const state = { dir: "", env: {} as Record<string, string | undefined> };
+  let restore: () => void = () => {};
+  beforeAll(() => {
+    state.dir = mkdtempSync(join(tmpdir(), prefix));
+    state.env = isolatedAwsEnv({
+      COGCTL_CONFIG_DIR: join(state.dir, "config"),
+      COGCTL_DATA_DIR: join(state.dir, "data"),
+      COGCTL_STATE_DIR: join(state.dir, "state"),
+    });
+    restore = applyEnv(state.env);
+  });
+  afterAll(() => {
+    restore();
+    rmSync(state.dir, { recursive: true, force: true });
+  });
+  return state;
 }

@@ -151,17 +151,27 @@ function customAttributes(pool: ServiceOutput): string[] {
     .filter((n) => n.startsWith("custom:"));
 }
 
-async function copy(
-  ctx: Context,
-  flags: CopyFlags,
-  o: {
-    from: PoolSide;
-    to: PoolSide;
-    rate?: number;
-    concurrency: number;
-    plan: ReturnType<typeof planFilter>;
-  },
-): Promise<void> {
+/** What the command decided before looking at the pools' contents. */
+interface CopyPlan {
+  from: PoolSide;
+  to: PoolSide;
+  /** AdminCreateUser requests per second; undefined: unpaced (an endpoint without quotas). */
+  rate?: number;
+  concurrency: number;
+  plan: ReturnType<typeof planFilter>;
+}
+
+/** And what reading the pools found. */
+interface CopySend extends CopyPlan {
+  usernameAttributes: string[];
+  mfaDetails: boolean;
+  memberships: { groupsOf(username: string): string[] };
+  estimate?: number;
+  flags: CopyFlags;
+  groupsCreated: string[];
+}
+
+async function copy(ctx: Context, flags: CopyFlags, o: CopyPlan): Promise<void> {
   const { from, to } = o;
   // Checked before anything is asked or sent: a custom attribute the destination lacks fails every user.
   const missing = customAttributes(from.described).filter((a) => !customAttributes(to.described).includes(a));
@@ -215,6 +225,7 @@ async function copy(
               ]
             : []),
         ],
+        alwaysShow: true,
       },
       flags,
     );
@@ -273,24 +284,7 @@ async function copy(
   }
 }
 
-async function send(
-  ctx: Context,
-  journal: Journal,
-  run: RunRecord,
-  o: {
-    from: PoolSide;
-    to: PoolSide;
-    rate?: number;
-    concurrency: number;
-    plan: ReturnType<typeof planFilter>;
-    usernameAttributes: string[];
-    mfaDetails: boolean;
-    memberships: { groupsOf(username: string): string[] };
-    estimate?: number;
-    flags: CopyFlags;
-    groupsCreated: string[];
-  },
-): Promise<void> {
+async function send(ctx: Context, journal: Journal, run: RunRecord, o: CopySend): Promise<void> {
   const { from, to, flags } = o;
   let totp = 0;
   let listedAll = false;

@@ -253,6 +253,10 @@ async function importFile(
       notAws: !aws,
       warn: (m) => ctx.printer.warn(m),
     });
+    if ((resumed?.via ?? flags.via) === "job" && importPool.autoVerified.length === 0)
+      throw new UsageError(
+        `Pool ${describePool(pool)} has no auto-verified attributes, and Cognito starts no import job for such a pool: use --via api, or set AutoVerifiedAttributes (cogctl update-user-pool ... --auto-verified-attributes email) first.`,
+      );
     const passwordColumn = flags.temporaryPasswordColumn;
     // The path decides the rules: an import job needs an auto-verified attribute set true on every
     // row (and a pool with one), AdminCreateUser neither. Without --via the default path is chosen

@@ -151,6 +151,16 @@ export class ImportJobsService {
           `No file was uploaded to the PreSignedUrl of import job ${jobId}; upload the CSV before starting it.`,
         );
       }
+      // §8b: "If the user pool has no auto-verified attributes, the import job will not start" (the
+      // developer guide). Which error AWS answers with is not documented: PreconditionNotMetException,
+      // as for the other starts that cannot happen.
+      const autoVerified =
+        (this.services.pools.get(poolId).data.AutoVerifiedAttributes as string[] | undefined) ?? [];
+      if (autoVerified.length === 0) {
+        throw new PreconditionNotMetException(
+          `User pool ${poolId} has no auto-verified attributes (AutoVerifiedAttributes); an import job needs at least one (email or phone_number). Set them with UpdateUserPool, or create the users through the API.`,
+        );
+      }
       // §8b: one import job active at a time per account (one store is one account here). The API
       // reference names no exception for this case; PreconditionNotMetException is the one
       // StartUserImportJob documents for a start that cannot happen now.
