@@ -44,6 +44,10 @@ const suites = [
     "client-credentials.mjs",
     "issue 13: cogctl auth client-credentials cold vs cached vs cogctl admin-get-user against local serve",
   ],
+  [
+    "users-export-scale.mjs",
+    "issue 11: users export of 50,000 users with groups at local serve --quotas (% of quota, peak RSS at 5,000 and 50,000), and raw speed vs a bare SDK loop",
+  ],
 ];
 
 const build = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });

@@ -71,6 +71,25 @@ describe("export rows", () => {
     });
   });
 
+  it("the group map keeps ListGroups order and counts each membership once, past 30 groups too", () => {
+    const names = Array.from({ length: 40 }, (_, i) => `g${i}`);
+    const groups = new GroupMap(names);
+    // Groups 0..29 are bits, later ones an array: added out of order, twice, across the boundary.
+    for (const g of [35, 29, 0, 31, 29, 35, 1, 30, 0]) groups.add("ann", g);
+    groups.add("bob", 39);
+    groups.add("bob", 39);
+    groups.add("cy", 29);
+    groups.add("cy", 2);
+    expect(groups.groupsOf("ann")).toEqual(["g0", "g1", "g29", "g30", "g31", "g35"]);
+    expect(groups.groupsOf("bob")).toEqual(["g39"]);
+    expect(groups.groupsOf("cy")).toEqual(["g2", "g29"]);
+    expect(groups.groupsOf("nobody")).toEqual([]);
+    expect(groups.memberships).toBe(6 + 1 + 2);
+    for (let g = 0; g < 40; g++) groups.add("dee", g);
+    expect(groups.groupsOf("dee")).toEqual(names);
+    expect(groups.memberships).toBe(9 + 40);
+  });
+
   it("cognito:mfa_enabled follows the pool's mode, and SMS MFA when optional", () => {
     const mfa = (mode: "ON" | "OFF" | "OPTIONAL", more = {}) =>
       readBack(csvLine(HEADER, user({}, more), { mfa: mode }, []))["cognito:mfa_enabled"];
