@@ -5,10 +5,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
-import { checkConstraints } from "../src/cli/args/constraints.js";
 import { buildInput } from "../src/cli/args/index.js";
 import { loadIndex, loadOperation, type Operation, type Shape } from "../src/cognito/catalog.js";
 import { UsageError } from "../src/kernel/errors.js";
+import { checkConstraints } from "../src/kernel/input/constraints.js";
 import { ensureCatalog } from "./helpers/catalog.js";
 import { ROOT } from "./helpers/cli.js";
 

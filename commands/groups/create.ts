@@ -1,9 +1,10 @@
 // cogctl groups create GROUP: a new group, with an optional description, precedence and IAM role.
-import { checkConstraints } from "../../src/cli/args/constraints.js";
+
 import { defineCommand } from "../../src/cli/command.js";
 import { loadOperation } from "../../src/cognito/catalog.js";
 import { UsageError } from "../../src/kernel/errors.js";
 import { groupFields } from "../../src/kernel/groups.js";
+import { checkConstraints } from "../../src/kernel/input/constraints.js";
 import { describePool } from "../../src/kernel/resolve.js";
 import { printFields } from "../../src/kernel/table-printer.js";
 import { addPoolOption, wantsPrinter, withTask } from "../../src/kernel/task.js";

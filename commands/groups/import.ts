@@ -1,12 +1,13 @@
 // cogctl groups import FILE: creates a file's groups in a pool (groups export's JSON, or ListGroups
 // output); a group that exists already is updated to the file's description, precedence and role,
 // or left alone with --keep-existing. Running it twice changes nothing the second time.
-import { checkConstraints } from "../../src/cli/args/constraints.js";
+
 import { defineCommand } from "../../src/cli/command.js";
 import { loadOperation } from "../../src/cognito/catalog.js";
 import type { ServiceOutput } from "../../src/kernel/cognito-call.js";
 import { ServiceError, UsageError } from "../../src/kernel/errors.js";
 import type { GroupInfo } from "../../src/kernel/export/group-map.js";
+import { checkConstraints } from "../../src/kernel/input/constraints.js";
 import { readFileCapped } from "../../src/kernel/io/capped-read.js";
 import { describeFileError } from "../../src/kernel/io/file-errors.js";
 import { describePool } from "../../src/kernel/resolve.js";

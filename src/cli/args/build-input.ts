@@ -4,9 +4,9 @@
 import { createRequire } from "node:module";
 import { memberOf, type Operation } from "../../cognito/catalog.js";
 import { UsageError } from "../../kernel/errors.js";
-import { coerceStructure } from "./coerce.js";
-import { checkConstraints } from "./constraints.js";
-import { didYouMean } from "./did-you-mean.js";
+import { coerceStructure } from "../../kernel/input/coerce.js";
+import { checkConstraints } from "../../kernel/input/constraints.js";
+import { didYouMean } from "../../kernel/input/did-you-mean.js";
 import { flagsFor } from "./flags.js";
 import { JsonTextError, lineColumn, parseJsonText } from "./json-text.js";
 import { expandParamText } from "./param-file.js";

@@ -4,7 +4,7 @@
 
 import type { Shape } from "../../cognito/catalog.js";
 import { UsageError } from "../../kernel/errors.js";
-import { type CoerceContext, coerce } from "./coerce.js";
+import { type CoerceContext, coerce } from "../../kernel/input/coerce.js";
 import { acceptsShorthand, isScalar, jsonExample, shorthandExample } from "./examples.js";
 import type { FlagSpec } from "./flags.js";
 import { JsonTextError, looksLikeJson, parseJsonText } from "./json-text.js";
