@@ -17,32 +17,12 @@ import {
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
+import { startEndpoint } from "./lib.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const BIN = join(root, "bin", "cogctl");
 const runs = Number(process.argv[2] ?? 21);
 const work = mkdtempSync(join(tmpdir(), "cogctl-bench-auth-"));
-
-/** `cogctl local serve --port 0 --in-memory` in a child process; it prints its URL on stdout. */
-async function startEndpoint() {
-  const child = spawn(
-    process.execPath,
-    [BIN, "local", "serve", "--port", "0", "--in-memory", "--log-level", "error"],
-    {
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
-  const url = await new Promise((resolve, reject) => {
-    let seen = "";
-    child.stdout.on("data", (c) => {
-      seen += c;
-      const m = /(http:\/\/\S+)/.exec(seen);
-      if (m) resolve(m[1]);
-    });
-    child.on("exit", (code) => reject(new Error(`cogctl local serve exited with ${code}: ${seen}`)));
-  });
-  return { url, stop: () => child.kill("SIGTERM") };
-}
 
 function run(argv, env, input) {
   return new Promise((resolve, reject) => {

@@ -25,31 +25,12 @@ import {
   DescribeUserPoolDomainCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { SignJWT } from "jose";
+import { startEndpoint } from "./lib.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const BIN = join(root, "bin", "cogctl");
 const runs = Number(process.argv[2] ?? 21);
 const work = mkdtempSync(join(tmpdir(), "cogctl-bench-cc-"));
-
-async function startEndpoint() {
-  const child = spawn(
-    process.execPath,
-    [BIN, "local", "serve", "--port", "0", "--in-memory", "--log-level", "error"],
-    {
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
-  const url = await new Promise((resolve, reject) => {
-    let seen = "";
-    child.stdout.on("data", (c) => {
-      seen += c;
-      const m = /(http:\/\/\S+)/.exec(seen);
-      if (m) resolve(m[1]);
-    });
-    child.on("exit", (code) => reject(new Error(`cogctl local serve exited with ${code}: ${seen}`)));
-  });
-  return { url, stop: () => child.kill("SIGTERM") };
-}
 
 /** A stand-in /oauth2/token (client_credentials only), for an endpoint that serves no domain yet. */
 async function standInDomain() {
