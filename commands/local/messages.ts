@@ -27,7 +27,7 @@ export async function messages(opts: MessagesOptions, ctx: Context, until?: Prom
   }
   const [{ openDatabase }, feed] = await Promise.all([
     import("../../src/local/store/database.js"),
-    import("../../src/local/auth/outbox-feed.js"),
+    import("../../src/local/signin/outbox-feed.js"),
   ]);
   const db = await openDatabase({ dataDir });
   try {

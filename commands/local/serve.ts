@@ -124,7 +124,7 @@ export async function serve(
   for (const d of domains)
     ctx.printer.info(`pool domain ${d.domain} (${d.poolId}): ${domainUrl(served, d.domain)}/login`);
   // One log line per email/SMS the endpoint "sends" (never the code: `cogctl local messages` shows it).
-  const feed = await import("../../src/local/auth/outbox-feed.js");
+  const feed = await import("../../src/local/signin/outbox-feed.js");
   const db = endpoint.services.db;
   const outboxLog =
     LEVELS.indexOf(level) >= LEVELS.indexOf("info")

@@ -17,10 +17,10 @@ import { rm } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { type AddressInfo, isIP } from "node:net";
 import { pipeline } from "node:stream/promises";
-import { wellKnown } from "./auth/well-known.js";
 import type { LocalEndpoint, WireResponse } from "./endpoint.js";
 import { matchDomain, serveDomain } from "./oauth/router.js";
 import { isAcceptedUpload } from "./services/import-upload.js";
+import { wellKnown } from "./signin/well-known.js";
 
 export const LOG_LEVELS = ["silent", "error", "warn", "info", "debug"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];

@@ -8,11 +8,11 @@
 // checks and revocation records as InitiateAuth's (TokensService), so that GlobalSignOut, RevokeToken
 // and aws-jwt-verify treat both alike. oidc-provider would need most of that overridden.
 import { timingSafeEqual } from "node:crypto";
-import { clientSecretMatches } from "../auth/client-auth.js";
 import type { ClientData } from "../services/clients.js";
 import type { DomainData } from "../services/domains.js";
 import type { LocalServices } from "../services/index.js";
 import type { Pool } from "../services/pools.js";
+import { clientSecretMatches } from "../signin/client-auth.js";
 
 export interface OAuthRequest {
   method: string;

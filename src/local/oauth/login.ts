@@ -9,12 +9,12 @@
 // elsewhere cannot read the cookie, and the server already refuses foreign browser Origins.
 import { randomBytes } from "node:crypto";
 import { secretHash } from "../../cognito/crypto/index.js";
-import { passwordSignIn } from "../auth/initiate.js";
-import { type AuthResponse, MANAGED_LOGIN_FLOW } from "../auth/next-step.js";
-import { respondToAuthChallenge } from "../auth/respond.js";
-import { signInUser } from "../auth/user-checks.js";
 import { CognitoError } from "../errors.js";
 import type { ClientData } from "../services/clients.js";
+import { passwordSignIn } from "../signin/initiate.js";
+import { type AuthResponse, MANAGED_LOGIN_FLOW } from "../signin/next-step.js";
+import { respondToAuthChallenge } from "../signin/respond.js";
+import { signInUser } from "../signin/user-checks.js";
 import {
   type AuthorizeParams,
   checkAuthorize,

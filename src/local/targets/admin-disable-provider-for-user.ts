@@ -1,8 +1,8 @@
 // AdminDisableProviderForUser: removes the link between an external provider user and any native
 // user, and disables the provider user's own profile (username `<Provider>_<id>`) if there is one.
 import type { AdminDisableProviderForUserRequest } from "@aws-sdk/client-cognito-identity-provider";
-import { parseIdentities, usersLinkedTo } from "../auth/provider-links.js";
 import { InvalidParameterException } from "../errors.js";
+import { parseIdentities, usersLinkedTo } from "../signin/provider-links.js";
 import { defineTarget } from "./target.js";
 
 export default defineTarget<AdminDisableProviderForUserRequest>((input, { services }) => {

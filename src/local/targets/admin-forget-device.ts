@@ -1,6 +1,6 @@
 // AdminForgetDevice: forget a device of any user.
 import type { AdminForgetDeviceRequest } from "@aws-sdk/client-cognito-identity-provider";
-import { forgetDevice } from "../auth/device-ops.js";
+import { forgetDevice } from "../signin/device-ops.js";
 import { defineTarget } from "./target.js";
 
 export default defineTarget<AdminForgetDeviceRequest>((input, { services }) => {

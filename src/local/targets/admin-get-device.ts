@@ -1,6 +1,6 @@
 // AdminGetDevice: a device of any user of the pool.
 import type { AdminGetDeviceRequest } from "@aws-sdk/client-cognito-identity-provider";
-import { getDevice } from "../auth/device-ops.js";
+import { getDevice } from "../signin/device-ops.js";
 import { defineTarget } from "./target.js";
 
 export default defineTarget<AdminGetDeviceRequest>((input, { services }) => {

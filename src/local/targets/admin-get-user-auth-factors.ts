@@ -1,6 +1,6 @@
 // AdminGetUserAuthFactors: GetUserAuthFactors for any user of the pool (no access token).
 import type { AdminGetUserAuthFactorsRequest } from "@aws-sdk/client-cognito-identity-provider";
-import { authFactors } from "../auth/auth-factors.js";
+import { authFactors } from "../signin/auth-factors.js";
 import { defineTarget } from "./target.js";
 
 export default defineTarget<AdminGetUserAuthFactorsRequest>((input, { services }) => {

@@ -1,9 +1,9 @@
 // AdminLinkProviderForUser: links a user of an external identity provider (SourceUser) to an
 // existing native user (DestinationUser) by adding it to the destination's `identities`.
 import type { AdminLinkProviderForUserRequest } from "@aws-sdk/client-cognito-identity-provider";
-import { parseIdentities, usersLinkedTo } from "../auth/provider-links.js";
 import { AliasExistsException, InvalidParameterException } from "../errors.js";
 import type { ProviderData } from "../services/identity-providers.js";
+import { parseIdentities, usersLinkedTo } from "../signin/provider-links.js";
 import { defineTarget } from "./target.js";
 
 export default defineTarget<AdminLinkProviderForUserRequest>((input, { services }) => {

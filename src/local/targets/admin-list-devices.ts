@@ -1,6 +1,6 @@
 // AdminListDevices: the devices of any user of the pool, paged.
 import type { AdminListDevicesRequest } from "@aws-sdk/client-cognito-identity-provider";
-import { listDevices } from "../auth/device-ops.js";
+import { listDevices } from "../signin/device-ops.js";
 import { defineTarget } from "./target.js";
 
 export default defineTarget<AdminListDevicesRequest>((input, { services }) => {

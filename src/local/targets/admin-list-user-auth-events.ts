@@ -1,7 +1,7 @@
 // AdminListUserAuthEvents: a user's sign-in history; needs advanced security (threat protection).
 import type { AdminListUserAuthEventsRequest } from "@aws-sdk/client-cognito-identity-provider";
-import { UserPoolAddOnNotEnabledException } from "../auth/errors.js";
 import { advancedSecurityOn } from "../services/auth-events.js";
+import { UserPoolAddOnNotEnabledException } from "../signin/errors.js";
 import { defineTarget } from "./target.js";
 
 export default defineTarget<AdminListUserAuthEventsRequest>((input, { services }) => {

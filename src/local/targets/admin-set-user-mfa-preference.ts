@@ -1,6 +1,6 @@
 // AdminSetUserMFAPreference: SetUserMFAPreference for any user of the pool.
 import type { AdminSetUserMFAPreferenceRequest } from "@aws-sdk/client-cognito-identity-provider";
-import { setMfaPreference } from "../auth/mfa-preferences.js";
+import { setMfaPreference } from "../signin/mfa-preferences.js";
 import { defineTarget } from "./target.js";
 
 export default defineTarget<AdminSetUserMFAPreferenceRequest>((input, { services }) => {

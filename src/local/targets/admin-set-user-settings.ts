@@ -1,6 +1,6 @@
 // AdminSetUserSettings: SetUserSettings for any user of the pool.
 import type { AdminSetUserSettingsRequest } from "@aws-sdk/client-cognito-identity-provider";
-import { setMfaOptions } from "../auth/mfa-preferences.js";
+import { setMfaOptions } from "../signin/mfa-preferences.js";
 import { defineTarget } from "./target.js";
 
 export default defineTarget<AdminSetUserSettingsRequest>((input, { services }) => {

@@ -1,6 +1,6 @@
 // AdminUpdateAuthEventFeedback: an administrator's verdict on a user's sign-in event.
 import type { AdminUpdateAuthEventFeedbackRequest } from "@aws-sdk/client-cognito-identity-provider";
-import { recordAuthEventFeedback } from "../auth/event-feedback.js";
+import { recordAuthEventFeedback } from "../signin/event-feedback.js";
 import { defineTarget } from "./target.js";
 
 export default defineTarget<AdminUpdateAuthEventFeedbackRequest>((input, { services }) =>

@@ -1,6 +1,6 @@
 // AdminUpdateDeviceStatus: remember or forget-to-remember a device of any user.
 import type { AdminUpdateDeviceStatusRequest } from "@aws-sdk/client-cognito-identity-provider";
-import { updateDeviceStatus } from "../auth/device-ops.js";
+import { updateDeviceStatus } from "../signin/device-ops.js";
 import { defineTarget } from "./target.js";
 
 export default defineTarget<AdminUpdateDeviceStatusRequest>((input, { services }) => {

@@ -2,10 +2,10 @@
 // MFA_SETUP challenge of a sign-in (Session, answered with a new Session).
 import type { AssociateSoftwareTokenRequest } from "@aws-sdk/client-cognito-identity-provider";
 import { newTotpSecret } from "../../cognito/crypto/index.js";
-import { signedInUser } from "../auth/access.js";
-import { setupSession } from "../auth/totp-setup.js";
 import { InvalidParameterException } from "../errors.js";
 import { mfaSettings } from "../services/mfa.js";
+import { signedInUser } from "../signin/access.js";
+import { setupSession } from "../signin/totp-setup.js";
 import { defineTarget } from "./target.js";
 
 export default defineTarget<AssociateSoftwareTokenRequest>(async (input, { services }) => {

@@ -1,8 +1,8 @@
 // ChangePassword: the signed-in user proves the old password and sets a new one (policy checked).
 import type { ChangePasswordRequest } from "@aws-sdk/client-cognito-identity-provider";
-import { signedInUser } from "../auth/access.js";
-import { INCORRECT } from "../auth/user-checks.js";
 import { NotAuthorizedException } from "../errors.js";
+import { signedInUser } from "../signin/access.js";
+import { INCORRECT } from "../signin/user-checks.js";
 import { defineTarget } from "./target.js";
 
 export default defineTarget<ChangePasswordRequest>(async (input, { services }) => {

@@ -2,7 +2,7 @@
 // user's StartWebAuthnRegistration (same app client), its origin and relying party, then stores the
 // passkey. The attestation is checked by @simplewebauthn/server (services/webauthn.ts).
 import type { CompleteWebAuthnRegistrationRequest } from "@aws-sdk/client-cognito-identity-provider";
-import { signedInUser } from "../auth/access.js";
+import { signedInUser } from "../signin/access.js";
 import { defineTarget } from "./target.js";
 
 export default defineTarget<CompleteWebAuthnRegistrationRequest>(async (input, { services }) => {

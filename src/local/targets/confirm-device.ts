@@ -1,8 +1,8 @@
 // ConfirmDevice: the signed-in user's device sends its SRP verifier (COGNITO-FACTS §4).
 import type { ConfirmDeviceRequest } from "@aws-sdk/client-cognito-identity-provider";
-import { signedInUser } from "../auth/access.js";
-import { confirmDevice } from "../auth/device-ops.js";
 import { InvalidParameterException } from "../errors.js";
+import { signedInUser } from "../signin/access.js";
+import { confirmDevice } from "../signin/device-ops.js";
 import { defineTarget } from "./target.js";
 
 export default defineTarget<ConfirmDeviceRequest>(async (input, { services, headers }) => {

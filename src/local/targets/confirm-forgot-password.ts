@@ -1,11 +1,11 @@
 // ConfirmForgotPassword: the reset code (from ForgotPassword, or AdminResetUserPassword's) and a new
 // password; the user becomes CONFIRMED and every earlier sign-in is revoked.
 import type { ConfirmForgotPasswordRequest } from "@aws-sdk/client-cognito-identity-provider";
-import { checkSecretHash, clientAndPool } from "../auth/client-auth.js";
 import { CodeMismatchException, ExpiredCodeException } from "../errors.js";
 import type { LocalServices } from "../services/index.js";
 import type { Pool } from "../services/pools.js";
 import type { User } from "../services/users.js";
+import { checkSecretHash, clientAndPool } from "../signin/client-auth.js";
 import { defineTarget } from "./target.js";
 
 export default defineTarget<ConfirmForgotPasswordRequest>((input, { services }) => {

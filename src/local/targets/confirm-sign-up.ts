@@ -1,8 +1,8 @@
 // ConfirmSignUp: the code from SignUp makes the user CONFIRMED and verifies the attribute it went to.
 import type { ConfirmSignUpRequest } from "@aws-sdk/client-cognito-identity-provider";
-import { checkSecretHash, clientAndPool } from "../auth/client-auth.js";
-import { signUpDelivery } from "../auth/deliveries.js";
 import { NotAuthorizedException } from "../errors.js";
+import { checkSecretHash, clientAndPool } from "../signin/client-auth.js";
+import { signUpDelivery } from "../signin/deliveries.js";
 import { defineTarget } from "./target.js";
 
 export default defineTarget<ConfirmSignUpRequest>((input, { services }) => {

@@ -1,7 +1,7 @@
 // DeleteUserAttributes: the signed-in user removes attributes (required ones cannot go).
 import type { DeleteUserAttributesRequest } from "@aws-sdk/client-cognito-identity-provider";
-import { signedInUser } from "../auth/access.js";
 import { InvalidParameterException } from "../errors.js";
+import { signedInUser } from "../signin/access.js";
 import { defineTarget } from "./target.js";
 
 export default defineTarget<DeleteUserAttributesRequest>(async (input, { services }) => {

@@ -1,7 +1,7 @@
 // DeleteWebAuthnCredential: removes one of the signed-in user's passkeys (ResourceNotFoundException
 // for an unknown id or another user's).
 import type { DeleteWebAuthnCredentialRequest } from "@aws-sdk/client-cognito-identity-provider";
-import { signedInUser } from "../auth/access.js";
+import { signedInUser } from "../signin/access.js";
 import { defineTarget } from "./target.js";
 
 export default defineTarget<DeleteWebAuthnCredentialRequest>(async (input, { services }) => {

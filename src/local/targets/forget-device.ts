@@ -1,8 +1,8 @@
 // ForgetDevice: the signed-in user forgets a device (its key no longer signs in).
 import type { ForgetDeviceRequest } from "@aws-sdk/client-cognito-identity-provider";
-import { signedInUser } from "../auth/access.js";
-import { forgetDevice } from "../auth/device-ops.js";
 import { InvalidParameterException } from "../errors.js";
+import { signedInUser } from "../signin/access.js";
+import { forgetDevice } from "../signin/device-ops.js";
 import { defineTarget } from "./target.js";
 
 export default defineTarget<ForgetDeviceRequest>(async (input, { services }) => {

@@ -1,11 +1,11 @@
 // ForgotPassword: a reset code to the user's verified email or phone (account recovery order). With
 // PreventUserExistenceErrors an unknown user gets a plausible answer and nothing is sent.
 import type { ForgotPasswordRequest } from "@aws-sdk/client-cognito-identity-provider";
-import { checkSecretHash, clientAndPool } from "../auth/client-auth.js";
-import { NO_RECOVERY, recoveryDelivery } from "../auth/deliveries.js";
-import { hidesUsers } from "../auth/user-checks.js";
 import { InvalidParameterException, NotAuthorizedException, UserNotFoundException } from "../errors.js";
 import { MessagesService } from "../services/messages.js";
+import { checkSecretHash, clientAndPool } from "../signin/client-auth.js";
+import { NO_RECOVERY, recoveryDelivery } from "../signin/deliveries.js";
+import { hidesUsers } from "../signin/user-checks.js";
 import { defineTarget } from "./target.js";
 
 export default defineTarget<ForgotPasswordRequest>((input, { services }) => {

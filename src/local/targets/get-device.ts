@@ -1,7 +1,7 @@
 // GetDevice: one of the signed-in user's devices.
 import type { GetDeviceRequest } from "@aws-sdk/client-cognito-identity-provider";
-import { signedInUser } from "../auth/access.js";
-import { getDevice } from "../auth/device-ops.js";
+import { signedInUser } from "../signin/access.js";
+import { getDevice } from "../signin/device-ops.js";
 import { defineTarget } from "./target.js";
 
 export default defineTarget<GetDeviceRequest>(async (input, { services }) => {

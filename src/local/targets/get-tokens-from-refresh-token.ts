@@ -2,9 +2,9 @@
 // as its own operation). Refresh-token rotation is not done locally, so no new refresh token is issued.
 
 import type { GetTokensFromRefreshTokenRequest } from "@aws-sdk/client-cognito-identity-provider";
-import { clientSecretMatches } from "../auth/client-auth.js";
-import { initiateAuth } from "../auth/initiate.js";
 import { NotAuthorizedException } from "../errors.js";
+import { clientSecretMatches } from "../signin/client-auth.js";
+import { initiateAuth } from "../signin/initiate.js";
 import { defineTarget } from "./target.js";
 
 export default defineTarget<GetTokensFromRefreshTokenRequest>(async (input, { services, baseUrl }) => {

@@ -1,7 +1,7 @@
 // GetUserAttributeVerificationCode: a code to prove the signed-in user's email or phone number.
 import type { GetUserAttributeVerificationCodeRequest } from "@aws-sdk/client-cognito-identity-provider";
-import { signedInUser } from "../auth/access.js";
 import { InvalidParameterException } from "../errors.js";
+import { signedInUser } from "../signin/access.js";
 import { defineTarget } from "./target.js";
 
 export default defineTarget<GetUserAttributeVerificationCodeRequest>(async (input, { services }) => {

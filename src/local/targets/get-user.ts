@@ -1,7 +1,7 @@
 // GetUser: the signed-in user's attributes and MFA settings.
 import type { GetUserRequest } from "@aws-sdk/client-cognito-identity-provider";
-import { signedInUser } from "../auth/access.js";
 import { mfaUserFields } from "../services/mfa.js";
+import { signedInUser } from "../signin/access.js";
 import { defineTarget } from "./target.js";
 
 export default defineTarget<GetUserRequest>(async (input, { services }) => {

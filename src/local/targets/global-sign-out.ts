@@ -1,6 +1,6 @@
 // GlobalSignOut: revokes every sign-in of the signed-in user (refresh and access tokens).
 import type { GlobalSignOutRequest } from "@aws-sdk/client-cognito-identity-provider";
-import { signedInUser } from "../auth/access.js";
+import { signedInUser } from "../signin/access.js";
 import { defineTarget } from "./target.js";
 
 export default defineTarget<GlobalSignOutRequest>(async (input, { services }) => {

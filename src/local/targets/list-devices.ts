@@ -1,7 +1,7 @@
 // ListDevices: the signed-in user's confirmed devices, paged.
 import type { ListDevicesRequest } from "@aws-sdk/client-cognito-identity-provider";
-import { signedInUser } from "../auth/access.js";
-import { listDevices } from "../auth/device-ops.js";
+import { signedInUser } from "../signin/access.js";
+import { listDevices } from "../signin/device-ops.js";
 import { defineTarget } from "./target.js";
 
 export default defineTarget<ListDevicesRequest>(async (input, { services }) => {

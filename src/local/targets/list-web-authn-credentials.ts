@@ -1,6 +1,6 @@
 // ListWebAuthnCredentials: the signed-in user's passkeys in registration order (MaxResults ≤ 20).
 import type { ListWebAuthnCredentialsRequest } from "@aws-sdk/client-cognito-identity-provider";
-import { signedInUser } from "../auth/access.js";
+import { signedInUser } from "../signin/access.js";
 import { defineTarget } from "./target.js";
 
 export default defineTarget<ListWebAuthnCredentialsRequest>(async (input, { services }) => {

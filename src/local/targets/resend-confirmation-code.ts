@@ -1,8 +1,8 @@
 // ResendConfirmationCode: a new sign-up code for a user who is still UNCONFIRMED.
 import type { ResendConfirmationCodeRequest } from "@aws-sdk/client-cognito-identity-provider";
-import { checkSecretHash, clientAndPool } from "../auth/client-auth.js";
-import { signUpDelivery } from "../auth/deliveries.js";
 import { InvalidParameterException } from "../errors.js";
+import { checkSecretHash, clientAndPool } from "../signin/client-auth.js";
+import { signUpDelivery } from "../signin/deliveries.js";
 import { defineTarget } from "./target.js";
 
 export default defineTarget<ResendConfirmationCodeRequest>((input, { services }) => {

@@ -2,9 +2,9 @@
 // accepted silently (RFC 7009, as the service does); access or ID tokens are the wrong kind.
 
 import type { RevokeTokenRequest } from "@aws-sdk/client-cognito-identity-provider";
-import { clientSecretMatches } from "../auth/client-auth.js";
-import { UnauthorizedException, UnsupportedTokenTypeException } from "../auth/errors.js";
 import { UnsupportedOperationException } from "../errors.js";
+import { clientSecretMatches } from "../signin/client-auth.js";
+import { UnauthorizedException, UnsupportedTokenTypeException } from "../signin/errors.js";
 import { defineTarget } from "./target.js";
 
 const looksLikeJwt = (t: string) => /^[\w-]+\.[\w-]+\.[\w-]+$/.test(t) && t.startsWith("eyJ");

@@ -1,7 +1,7 @@
 // SetUserMFAPreference: the signed-in user enables MFA methods and picks the preferred one.
 import type { SetUserMFAPreferenceRequest } from "@aws-sdk/client-cognito-identity-provider";
-import { signedInUser } from "../auth/access.js";
-import { setMfaPreference } from "../auth/mfa-preferences.js";
+import { signedInUser } from "../signin/access.js";
+import { setMfaPreference } from "../signin/mfa-preferences.js";
 import { defineTarget } from "./target.js";
 
 export default defineTarget<SetUserMFAPreferenceRequest>(async (input, { services }) => {

@@ -1,10 +1,10 @@
 // SignUp: a new UNCONFIRMED user with a password, validated against the schema and password policy,
 // and a confirmation code to the auto-verified email or phone (outbox).
 import type { SignUpRequest } from "@aws-sdk/client-cognito-identity-provider";
-import { checkSecretHash, clientAndPool } from "../auth/client-auth.js";
-import { signUpDelivery } from "../auth/deliveries.js";
 import { InvalidParameterException, NotAuthorizedException } from "../errors.js";
 import { checkRequired, validateAttributes } from "../services/schema.js";
+import { checkSecretHash, clientAndPool } from "../signin/client-auth.js";
+import { signUpDelivery } from "../signin/deliveries.js";
 import { defineTarget } from "./target.js";
 
 export default defineTarget<SignUpRequest>((input, { services }) => {

@@ -1,8 +1,8 @@
 // UpdateAuthEventFeedback: the user's verdict on a sign-in, authorised by the event's feedback token.
 import { timingSafeEqual } from "node:crypto";
 import type { UpdateAuthEventFeedbackRequest } from "@aws-sdk/client-cognito-identity-provider";
-import { recordAuthEventFeedback } from "../auth/event-feedback.js";
 import { NotAuthorizedException } from "../errors.js";
+import { recordAuthEventFeedback } from "../signin/event-feedback.js";
 import { defineTarget } from "./target.js";
 
 export default defineTarget<UpdateAuthEventFeedbackRequest>((input, { services }) =>

@@ -2,9 +2,9 @@
 // permissions checked); a changed email or phone that the pool auto-verifies becomes unverified and
 // gets a verification code.
 import type { UpdateUserAttributesRequest } from "@aws-sdk/client-cognito-identity-provider";
-import { signedInUser } from "../auth/access.js";
 import { NotAuthorizedException } from "../errors.js";
 import { validateAttributes } from "../services/schema.js";
+import { signedInUser } from "../signin/access.js";
 import { defineTarget } from "./target.js";
 
 export default defineTarget<UpdateUserAttributesRequest>(async (input, { services }) => {

@@ -3,14 +3,14 @@
 // Session to complete the sign-in with.
 import type { VerifySoftwareTokenRequest } from "@aws-sdk/client-cognito-identity-provider";
 import { verifyTotp } from "../../cognito/crypto/index.js";
-import { signedInUser } from "../auth/access.js";
-import { EnableSoftwareTokenMFAException, SoftwareTokenMFANotFoundException } from "../auth/errors.js";
-import { setupSession } from "../auth/totp-setup.js";
 import { InvalidParameterException } from "../errors.js";
 import type { LocalServices } from "../services/index.js";
 import { applyPreference, mfaSettings } from "../services/mfa.js";
 import type { Pool } from "../services/pools.js";
 import type { User } from "../services/users.js";
+import { signedInUser } from "../signin/access.js";
+import { EnableSoftwareTokenMFAException, SoftwareTokenMFANotFoundException } from "../signin/errors.js";
+import { setupSession } from "../signin/totp-setup.js";
 import { defineTarget } from "./target.js";
 
 function enableTotp(

@@ -2,8 +2,8 @@
 // user_codes), or from AdminUpdateUserAttributes (kept in user.data.attributeVerification), marks
 // email_verified / phone_number_verified true.
 import type { VerifyUserAttributeRequest } from "@aws-sdk/client-cognito-identity-provider";
-import { signedInUser } from "../auth/access.js";
 import { CodeMismatchException, ExpiredCodeException, InvalidParameterException } from "../errors.js";
+import { signedInUser } from "../signin/access.js";
 import { defineTarget } from "./target.js";
 
 export default defineTarget<VerifyUserAttributeRequest>(async (input, { services }) => {
