@@ -14,7 +14,7 @@ import {
   importPoolFrom,
   openImportFile,
 } from "../src/cognito/csv/index.js";
-import { MAX_USERNAME } from "../src/cognito/csv/rules.js";
+import { MAX_USERNAME, RowRules } from "../src/cognito/csv/rules.js";
 import { inputModel } from "../src/local/model/input-model.js";
 import { csvHeader } from "../src/local/services/csv-header.js";
 import { buildSchema } from "../src/local/services/schema.js";
@@ -259,6 +259,26 @@ describe("users import file reader", () => {
     const r = await rowsOf(alias, phones);
     expect(r[1]).toBe(""); // an unverified alias may repeat
     expect(r[2]).toMatch(/^4:\d+:phone_number:duplicate$/);
+  });
+
+  it("checks no uniqueness when told (the endpoint's job, where the store decides repeats)", () => {
+    const pool = poolOf({ AliasAttributes: ["email"] });
+    const values = (name: string) =>
+      pool.header.map((c) =>
+        c === "cognito:username"
+          ? name
+          : c === "cognito:mfa_enabled"
+            ? "false"
+            : c === "email"
+              ? "same@example.com"
+              : c === "email_verified"
+                ? "true"
+                : "",
+      );
+    const kinds = (rules: RowRules) =>
+      [values("alice"), values("alice")].map((v, i) => rules.check(v, i + 2).map((p) => p.kind));
+    expect(kinds(new RowRules(pool, pool.header))).toEqual([[], ["duplicate", "duplicate"]]);
+    expect(kinds(new RowRules(pool, pool.header, { uniqueness: false }))).toEqual([[], []]);
   });
 
   it("explains quoted values, and columns that do not line up, without checking misplaced values", async () => {

@@ -73,12 +73,10 @@ export function importRow(
   const row = splitRow(text);
   if (row.length !== header.length)
     return failed(`The row has ${row.length} columns; the header has ${header.length}.`);
-  const problem = rules
-    .check(row, line)
-    // A username or sign-in value already on an earlier row is the store's to decide, as for a user
-    // already in the pool: the first row imports, a later one is SKIPPED (or FAILED on an alias),
-    // the same after a resume, when this process never saw the earlier rows.
-    .find((p) => p.kind !== "duplicate");
+  // A username or sign-in value already on an earlier row is the store's to decide, as for a user
+  // already in the pool: the first row imports, a later one is SKIPPED (or FAILED on an alias), the
+  // same after a resume, when this process never saw the earlier rows (rowRules checks no uniqueness).
+  const problem = rules.check(row, line)[0];
   if (problem) return failed(reasonWithoutValues(problem, header));
   let username = "";
   let mfa = "";
@@ -128,7 +126,9 @@ export function importRow(
 
 /** The shared row rules for a pool and a file's header (one per job run: it keeps no rows). */
 export function rowRules(pool: Pool, header: string[]): RowRules {
-  return new RowRules(importPoolFrom(pool.data as UserPoolType, csvHeader(pool)), header);
+  return new RowRules(importPoolFrom(pool.data as UserPoolType, csvHeader(pool)), header, {
+    uniqueness: false,
+  });
 }
 
 /**
