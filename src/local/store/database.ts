@@ -58,6 +58,8 @@ function openPrivateDatabase(Database: typeof BetterSqlite3): Db {
   const db = new Database("");
   db.pragma(`cache_size = -${PRIVATE_CACHE_KIB}`);
   db.pragma("synchronous = OFF");
+  // Rollback images in memory, as ":memory:" kept them: a chunk's worth, not a second file written per page.
+  db.pragma("journal_mode = MEMORY");
   return db;
 }
 
