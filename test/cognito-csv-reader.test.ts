@@ -18,6 +18,7 @@ import { MAX_USERNAME, RowRules } from "../src/cognito/csv/rules.js";
 import { inputModel } from "../src/local/model/input-model.js";
 import { csvHeader } from "../src/local/services/csv-header.js";
 import { buildSchema } from "../src/local/services/schema.js";
+import { splitRow } from "../src/local/services/user-import.js";
 
 function poolOf(extra: Partial<UserPoolType> = {}, schema = buildSchema([])): ImportPool {
   const describe: UserPoolType = {
@@ -259,6 +260,14 @@ describe("users import file reader", () => {
     const r = await rowsOf(alias, phones);
     expect(r[1]).toBe(""); // an unverified alias may repeat
     expect(r[2]).toMatch(/^4:\d+:phone_number:duplicate$/);
+  });
+
+  it("splits an import job's row on commas that are not \\, (the endpoint's reader), trimmed", () => {
+    expect(splitRow(" a , b,c ")).toEqual(["a", "b", "c"]);
+    expect(splitRow("Smith\\, Jr.,x")).toEqual(["Smith, Jr.", "x"]);
+    expect(splitRow("back\\slash,y")).toEqual(["back\\slash", "y"]);
+    expect(splitRow("")).toEqual([""]);
+    expect(splitRow(",,")).toEqual(["", "", ""]);
   });
 
   it("checks no uniqueness when told (the endpoint's job, where the store decides repeats)", () => {
