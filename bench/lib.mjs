@@ -1,16 +1,36 @@
 // What several benchmarks share (not a benchmark: bench/run.mjs runs only the suites it lists).
-import { spawn } from "node:child_process";
+// One copy of each set-up piece, so that two benchmarks compared side by side start their servers,
+// clients and children the same way and a fix to one reaches all.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import {
+  AdminCreateUserCommand,
+  CognitoIdentityProviderClient,
+} from "@aws-sdk/client-cognito-identity-provider";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const BIN = join(ROOT, "bin", "cogctl");
+/** The compiled modules (Node 20 cannot import TypeScript): `npm run build` makes them. */
+export const DIST = join(ROOT, "dist", "src");
 
-/** `cogctl local serve --port 0 --in-memory` in a child process; it prints its URL on stdout. */
-export async function startEndpoint(extraArgs = []) {
+// The benchmarks' own SDK clients (they fill pools) would print the SDK's Node 20 notice; set here
+// so that every benchmark importing this module is quiet alike, and their children inherit it.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+
+/**
+ * `cogctl local serve --port 0` in a child process, in memory or on `dataDir`, with `extraArgs`
+ * (--quotas, --faults ...) after the defaults; resolves once it prints its URL. stop() sends
+ * SIGTERM and resolves when the process has exited, so a data directory can be removed after it.
+ * logLevel: the request log goes to this process's stderr; "error" keeps the figures readable.
+ */
+export async function startEndpoint(extraArgs = [], { dataDir, logLevel = "error" } = {}) {
+  const store = dataDir ? ["--data-dir", dataDir] : ["--in-memory"];
   const child = spawn(
     process.execPath,
-    [BIN, "local", "serve", "--port", "0", "--in-memory", "--log-level", "error", ...extraArgs],
+    [BIN, "local", "serve", "--port", "0", ...store, "--log-level", logLevel, ...extraArgs],
     { stdio: ["ignore", "pipe", "inherit"] },
   );
   const url = await new Promise((resolve, reject) => {
@@ -22,5 +42,151 @@ export async function startEndpoint(extraArgs = []) {
     });
     child.on("exit", (code) => reject(new Error(`cogctl local serve exited with ${code}: ${seen}`)));
   });
-  return { url, stop: () => child.kill("SIGTERM") };
+  return {
+    url,
+    child,
+    stop: () =>
+      new Promise((r) => {
+        if (child.exitCode !== null || child.signalCode !== null) return r();
+        child.once("exit", r);
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+/**
+ * The environment of a timed child: bench credentials and region, and no config or credentials
+ * file (a developer's ~/.aws would otherwise change what the AWS CLI or cogctl reads and does), no
+ * pager. `extra` adds to it (COGCTL_CONFIG_DIR, NO_COLOR ...).
+ */
+export function benchEnv(extra = {}) {
+  return {
+    ...process.env,
+    AWS_ACCESS_KEY_ID: "bench",
+    AWS_SECRET_ACCESS_KEY: "bench",
+    AWS_REGION: "us-east-1",
+    AWS_DEFAULT_REGION: "us-east-1",
+    AWS_CONFIG_FILE: "/nonexistent/cogctl-bench-config",
+    AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/cogctl-bench-credentials",
+    AWS_PAGER: "",
+    ...extra,
+  };
+}
+
+/** An SDK client for an endpoint (local serve, moto); `options` adds maxAttempts and the like. */
+export function sdkClient(endpoint, options = {}) {
+  return new CognitoIdentityProviderClient({
+    region: "us-east-1",
+    endpoint,
+    credentials: { accessKeyId: "bench", secretAccessKey: "bench" },
+    ...options,
+  });
+}
+
+/**
+ * Creates users user0 ... user{count-1} in `poolId` with 8 requests in flight (filling a pool one
+ * call at a time would take longer than the benchmark). attributes(n): the user's attributes;
+ * afterCreate(n): more calls for that user (group memberships), on the same worker.
+ */
+export async function seedUsers(
+  sdk,
+  poolId,
+  count,
+  { attributes = (n) => [{ Name: "email", Value: `user${n}@example.com` }], afterCreate } = {},
+) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (next < count) {
+        const n = next++;
+        await sdk.send(
+          new AdminCreateUserCommand({
+            UserPoolId: poolId,
+            Username: `user${n}`,
+            MessageAction: "SUPPRESS",
+            UserAttributes: attributes(n),
+          }),
+        );
+        await afterCreate?.(n);
+      }
+    }),
+  );
+}
+
+/**
+ * The median of xs; with an even count, the upper of the two middle values (what most benchmarks
+ * here have always printed), or their mean with { mean: true } (apply.mjs's figures).
+ */
+export function median(xs, { mean = false } = {}) {
+  const v = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(v.length / 2);
+  return mean && v.length % 2 === 0 ? (v[m - 1] + v[m]) / 2 : v[m];
+}
+
+/** The value at quantile q (0.5, 0.95 ...) of an ascending array, as the SRP and token benchmarks print it. */
+export function quantile(sorted, q) {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+/** The 1-, 5- and 15-minute load averages (the first `count` of them), printed next to figures from a shared machine. */
+export function loadAverage(digits = 1, count = 3) {
+  return loadavg()
+    .slice(0, count)
+    .map((l) => l.toFixed(digits))
+    .join(" ");
+}
+
+/** `--name N` from argv, a number, or dflt. */
+export function numberFlag(name, dflt) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : dflt;
+}
+
+const TIME = "/usr/bin/time";
+const TIME_FORMAT = ["-f", "TIME %e %M"];
+const peakRssMB = (stderr) => {
+  const m = /TIME ([\d.]+) (\d+)/.exec(stderr);
+  return m ? Number(m[2]) / 1024 : undefined;
+};
+
+/**
+ * Runs cmd to completion and times it from spawn to exit, as the caller sees it: { ms, code,
+ * stdout, stderr, rssMB }. Options: env, cwd; input (a string written to its stdin, which is
+ * otherwise not connected); discard (drop stdout unread, for output too big to keep); peakRss (run
+ * it under /usr/bin/time, when installed, for its peak RSS in MB); check (default true: reject when
+ * it exits non-zero, naming the command and its stderr).
+ */
+export function timed(cmd, args, { env, cwd, input, discard = false, peakRss = false, check = true } = {}) {
+  const wrapped = peakRss && existsSync(TIME);
+  const [file, ...argv] = wrapped ? [TIME, ...TIME_FORMAT, cmd, ...args] : [cmd, ...args];
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(file, argv, {
+      env,
+      cwd,
+      stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
+    });
+    const chunks = [];
+    let stderr = "";
+    if (discard) child.stdout.resume();
+    else child.stdout.on("data", (c) => chunks.push(c));
+    child.stderr.on("data", (c) => (stderr += c));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      const ms = performance.now() - started;
+      if (check && code !== 0) return reject(new Error(`${cmd} ${args.join(" ")} exited ${code}: ${stderr}`));
+      const rssMB = wrapped ? peakRssMB(stderr) : undefined;
+      resolve({ ms, code, stdout: Buffer.concat(chunks).toString("utf8"), stderr, rssMB });
+    });
+    if (input !== undefined) child.stdin.end(input);
+  });
+}
+
+/** timed(), blocking: for benchmarks that time one child at a time and have nothing else running. */
+export function timedSync(cmd, args, { env, cwd, check = true } = {}) {
+  const started = performance.now();
+  const r = spawnSync(cmd, args, { env, cwd, encoding: "utf8" });
+  const ms = performance.now() - started;
+  if (check && r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} exited ${r.status}: ${r.stderr}`);
+  return { ms, code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
