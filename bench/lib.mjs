@@ -3,6 +3,7 @@
 // clients and children the same way and a fix to one reaches all.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { createServer } from "node:net";
 import { loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -24,14 +25,18 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
  * `cogctl local serve --port 0` in a child process, in memory or on `dataDir`, with `extraArgs`
  * (--quotas, --faults ...) after the defaults; resolves once it prints its URL. stop() sends
  * SIGTERM and resolves when the process has exited, so a data directory can be removed after it.
- * logLevel: the request log goes to this process's stderr; "error" keeps the figures readable.
+ * logLevel: its request log, on stderr; "error" keeps the figures readable. stderr: "inherit" (into
+ * this process's) or "ignore" (nothing of the server in the report, start-up notices included).
  */
-export async function startEndpoint(extraArgs = [], { dataDir, logLevel = "error" } = {}) {
+export async function startEndpoint(
+  extraArgs = [],
+  { dataDir, logLevel = "error", stderr = "inherit" } = {},
+) {
   const store = dataDir ? ["--data-dir", dataDir] : ["--in-memory"];
   const child = spawn(
     process.execPath,
     [BIN, "local", "serve", "--port", "0", ...store, "--log-level", logLevel, ...extraArgs],
-    { stdio: ["ignore", "pipe", "inherit"] },
+    { stdio: ["ignore", "pipe", stderr] },
   );
   const url = await new Promise((resolve, reject) => {
     let seen = "";
@@ -52,6 +57,92 @@ export async function startEndpoint(extraArgs = [], { dataDir, logLevel = "error
         child.kill("SIGTERM");
       }),
   };
+}
+
+/**
+ * The embedded endpoint persisting to dataDir, in a child process that runs the compiled modules
+ * (no CLI around them), so that a benchmark can add its own hooks to the server's process: `tail`
+ * is more module code run once it listens, with `endpoint` and `server` in scope (a SIGTERM
+ * handler, a stdin protocol). stdin: "ignore" or "pipe". Resolves once the child prints its URL,
+ * with nextLine() for what it prints after.
+ */
+export async function startEndpointProcess(dataDir, { tail = "", stdin = "ignore" } = {}) {
+  const script = `
+const { LocalEndpoint } = await import(${JSON.stringify(join(DIST, "local/endpoint.js"))});
+const { startServer } = await import(${JSON.stringify(join(DIST, "local/server.js"))});
+const endpoint = await LocalEndpoint.open({ region: "us-east-1", dataDir: ${JSON.stringify(dataDir)} });
+const server = await startServer({ port: 0, endpoint });
+process.stdout.write(server.url + "\\n");
+${tail}`;
+  const child = spawn(process.execPath, ["--input-type=module", "-e", script], {
+    stdio: [stdin, "pipe", "inherit"],
+  });
+  const lines = [];
+  const waiting = [];
+  let buf = "";
+  child.stdout.setEncoding("utf8");
+  child.stdout.on("data", (d) => {
+    buf += d;
+    for (let i = buf.indexOf("\n"); i >= 0; i = buf.indexOf("\n")) {
+      lines.push(buf.slice(0, i));
+      buf = buf.slice(i + 1);
+    }
+    while (waiting.length && lines.length) waiting.shift().resolve(lines.shift());
+  });
+  child.once("exit", (code) => {
+    for (const w of waiting.splice(0)) w.reject(new Error(`endpoint process exited ${code}`));
+  });
+  const nextLine = () =>
+    new Promise((resolve, reject) => {
+      if (lines.length) resolve(lines.shift());
+      else if (child.exitCode !== null) reject(new Error(`endpoint process exited ${child.exitCode}`));
+      else waiting.push({ resolve, reject });
+    });
+  const url = await nextLine();
+  return { child, url, nextLine };
+}
+
+/** A free TCP port on 127.0.0.1 (moto_server prints no URL that a caller could read for port 0 with its output discarded). */
+function freePort() {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * moto_server on a free port, ready once /moto-api/ answers; rejects if it does not within 10 s.
+ * Its request log goes nowhere: read back through a pipe it would cost this process CPU beside the
+ * contenders at thousands of requests a second. stop() resolves when it has exited.
+ */
+export async function startMoto() {
+  const port = await freePort();
+  const child = spawn("moto_server", ["-H", "127.0.0.1", "-p", String(port)], { stdio: "ignore" });
+  let failed; // not installed: spawn's "error", and no "exit" to wait for
+  const exited = new Promise((r) => {
+    child.once("exit", r);
+    child.once("error", (err) => {
+      failed = err;
+      r();
+    });
+  });
+  const stop = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+    return exited;
+  };
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100 && !failed; i++) {
+    try {
+      await fetch(`${url}/moto-api/`);
+      return { url, child, stop };
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  await stop();
+  throw new Error(`moto_server did not start${failed ? `: ${failed.message}` : ""}`);
 }
 
 /**
