@@ -23,8 +23,9 @@ const work = mkdtempSync(join(tmpdir(), "cogctl-bench-auth-"));
 const run = async (argv, env, input) =>
   (await timed(process.execPath, [BIN, ...argv], { env, input: input ?? "", discard: true })).ms;
 
-const endpoint = await startEndpoint();
+let endpoint;
 try {
+  endpoint = await startEndpoint();
   const env = benchEnv({ COGCTL_CONFIG_DIR: join(work, "config") });
   const sdk = sdkClient(endpoint.url);
   const pool = (await sdk.send(new CreateUserPoolCommand({ PoolName: "bench" }))).UserPool.Id;
@@ -96,6 +97,6 @@ try {
   );
   console.log(`ratio login / admin-get-user: ${(l / g).toFixed(2)}× (target ≤ 1.5×)`);
 } finally {
-  await endpoint.stop();
+  await endpoint?.stop();
   rmSync(work, { recursive: true, force: true });
 }

@@ -46,9 +46,10 @@ async function standInDomain() {
 /** Wall ms of one cogctl invocation. */
 const run = async (argv, env) => (await timed(process.execPath, [BIN, ...argv], { env, discard: true })).ms;
 
-const endpoint = await startEndpoint();
+let endpoint;
 let standIn;
 try {
+  endpoint = await startEndpoint();
   const sdk = sdkClient(endpoint.url);
   const pool = (await sdk.send(new CreateUserPoolCommand({ PoolName: "bench" }))).UserPool.Id;
   await sdk.send(
@@ -130,6 +131,6 @@ try {
   console.log(`target: cached ≤ 1.10x admin-get-user: ${median(cached) / ref <= 1.1 ? "met" : "NOT met"}`);
 } finally {
   standIn?.stop();
-  await endpoint.stop();
+  await endpoint?.stop();
   rmSync(work, { recursive: true, force: true });
 }

@@ -273,7 +273,7 @@ export function timed(cmd, args, { env, cwd, input, discard = false, peakRss = f
   });
 }
 
-/** timed(), blocking: for benchmarks that time one child at a time and have nothing else running. */
+/** timed(), blocking (spawnSync): the figures of the benchmarks that have always timed their children so. */
 export function timedSync(cmd, args, { env, cwd, check = true } = {}) {
   const started = performance.now();
   const r = spawnSync(cmd, args, { env, cwd, encoding: "utf8" });

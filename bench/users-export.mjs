@@ -93,60 +93,37 @@ try {
   sdk.destroy();
   const awsBin = existsSync("/usr/bin/aws") ? "/usr/bin/aws" : "aws";
   const out = (name) => join(dir, name);
+  // Read when called: the --quotas server below listens on another URL.
+  const exportArgs = (file, ...flags) => [
+    process.execPath,
+    BIN,
+    "--endpoint-url",
+    url,
+    "users",
+    "export",
+    "--pool",
+    "bench-export",
+    ...flags,
+    "--out",
+    file,
+    "--force",
+  ];
+  const lines = (file) => readFileSync(file, "utf8").split("\n").filter(Boolean).length;
   const contenders = [
     {
       name: "cogctl users export (csv)",
-      args: () => [
-        process.execPath,
-        BIN,
-        "--endpoint-url",
-        url,
-        "users",
-        "export",
-        "--pool",
-        "bench-export",
-        "--out",
-        out("a.csv"),
-        "--force",
-      ],
-      count: () => readFileSync(out("a.csv"), "utf8").split("\n").filter(Boolean).length - 1,
+      args: () => exportArgs(out("a.csv")),
+      count: () => lines(out("a.csv")) - 1,
     },
     {
       name: "cogctl users export --groups (csv)",
-      args: () => [
-        process.execPath,
-        BIN,
-        "--endpoint-url",
-        url,
-        "users",
-        "export",
-        "--pool",
-        "bench-export",
-        "--groups",
-        "--out",
-        out("g.csv"),
-        "--force",
-      ],
-      count: () => readFileSync(out("g.csv"), "utf8").split("\n").filter(Boolean).length - 1,
+      args: () => exportArgs(out("g.csv"), "--groups"),
+      count: () => lines(out("g.csv")) - 1,
     },
     {
       name: "cogctl users export --format jsonl (groups)",
-      args: () => [
-        process.execPath,
-        BIN,
-        "--endpoint-url",
-        url,
-        "users",
-        "export",
-        "--pool",
-        "bench-export",
-        "--format",
-        "jsonl",
-        "--out",
-        out("j.jsonl"),
-        "--force",
-      ],
-      count: () => readFileSync(out("j.jsonl"), "utf8").split("\n").filter(Boolean).length,
+      args: () => exportArgs(out("j.jsonl"), "--format", "jsonl"),
+      count: () => lines(out("j.jsonl")),
     },
     {
       name: "aws cognito-idp list-users (JSON)",
@@ -168,7 +145,7 @@ try {
       name: "bare SDK ListUsers loop (JSON lines)",
       args: () => [process.execPath, "--input-type=module", "-e", BARE_LOOP, url, pool],
       stdout: out("bare.jsonl"),
-      count: () => readFileSync(out("bare.jsonl"), "utf8").split("\n").filter(Boolean).length,
+      count: () => lines(out("bare.jsonl")),
     },
   ];
   for (const c of contenders) c.results = [];
@@ -200,21 +177,7 @@ try {
     ["cogctl users export --groups, --quotas on", []],
     ["cogctl users export --groups --rate 30, --quotas on", ["--rate", "30"]],
   ]) {
-    const r = await run([
-      process.execPath,
-      BIN,
-      "--endpoint-url",
-      url,
-      "users",
-      "export",
-      "--pool",
-      "bench-export",
-      "--groups",
-      "--out",
-      join(dir, "q.csv"),
-      "--force",
-      ...extra,
-    ]);
+    const r = await run([...exportArgs(join(dir, "q.csv"), "--groups"), ...extra]);
     const perSecond = calls / r.seconds;
     console.log(
       `${name.padEnd(52)} ${r.seconds.toFixed(2).padStart(7)} s, ${calls} UserList calls, ${perSecond.toFixed(1)}/s = ${((perSecond / 30) * 100).toFixed(0)}% of 30/s, peak RSS ${r.rssMB?.toFixed(0)} MB`,
