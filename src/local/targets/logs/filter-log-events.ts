@@ -25,8 +25,8 @@ const BATCH = 1000;
 /**
  * Events examined by one request at most; past this a page may come back short, with a nextToken
  * (as CloudWatch's own pages do), so one request's work and garbage stay small whatever the stream's
- * size. (It is not what makes `bench/users-import-job.mjs` see ~390 MB endpoint RSS: that figure
- * was the same at 200,000.)
+ * size. (The ~390 MB endpoint RSS `bench/users-import-job.mjs` saw was the in-memory store's
+ * ":memory:" database holding the pool; see store/database.ts.)
  */
 const SCAN_LIMIT = 25_000;
 /**
