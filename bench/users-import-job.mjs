@@ -5,7 +5,9 @@
 // ≤ 60 s with the endpoint's memory bounded. Prints the time of each phase, rows/s, the endpoint's
 // peak RSS (sampled from /proc) and this process's, and the load average.
 // Not a test: it checks only that the counts come out right.
-// Usage: npm run build && node bench/users-import-job.mjs [rows]
+// Usage: npm run build && node bench/users-import-job.mjs [rows] [--disk]
+//   --disk: the endpoint on a data directory instead of --in-memory.
+//   BENCH_ENDPOINT_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR": node flags for the endpoint alone.
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -23,7 +25,11 @@ import {
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const BIN = join(root, "bin", "cogctl");
-const rows = Number(process.argv[2] ?? 500_000);
+const args = process.argv.slice(2);
+const rows = Number(args.find((a) => /^\d+$/.test(a)) ?? 500_000);
+// --disk: the endpoint keeps its database in a data directory (as `local serve` does by default)
+// rather than `--in-memory`, where SQLite holds every imported user in the process's own memory.
+const onDisk = args.includes("--disk");
 // The endpoint checks no credentials; the SDK still wants some, and no Node-version notice.
 process.env.AWS_ACCESS_KEY_ID ??= "bench";
 process.env.AWS_SECRET_ACCESS_KEY ??= "bench";
@@ -36,7 +42,18 @@ const { importPoolFrom, openImportFile } = await import(join(root, "dist/src/cog
 
 const child = spawn(
   process.execPath,
-  [BIN, "local", "serve", "--port", "0", "--in-memory", "--log-level", "error"],
+  [
+    // BENCH_ENDPOINT_NODE_ARGS: node flags for the endpoint only (e.g. "--cpu-prof --cpu-prof-dir=DIR").
+    ...(process.env.BENCH_ENDPOINT_NODE_ARGS?.split(" ").filter(Boolean) ?? []),
+    BIN,
+    "local",
+    "serve",
+    "--port",
+    "0",
+    ...(onDisk ? ["--data-dir", join(work, "data")] : ["--in-memory"]),
+    "--log-level",
+    "error",
+  ],
   {
     stdio: ["ignore", "pipe", "inherit"],
   },
@@ -170,5 +187,6 @@ try {
 } finally {
   clearInterval(sampler);
   child.kill("SIGTERM");
+  if (child.exitCode === null) await once(child, "exit");
   rmSync(work, { recursive: true, force: true });
 }

@@ -14,10 +14,11 @@ import {
   importPoolFrom,
   openImportFile,
 } from "../src/cognito/csv/index.js";
-import { MAX_USERNAME } from "../src/cognito/csv/rules.js";
+import { MAX_USERNAME, RowRules } from "../src/cognito/csv/rules.js";
 import { inputModel } from "../src/local/model/input-model.js";
 import { csvHeader } from "../src/local/services/csv-header.js";
 import { buildSchema } from "../src/local/services/schema.js";
+import { splitRow } from "../src/local/services/user-import.js";
 
 function poolOf(extra: Partial<UserPoolType> = {}, schema = buildSchema([])): ImportPool {
   const describe: UserPoolType = {
@@ -259,6 +260,34 @@ describe("users import file reader", () => {
     const r = await rowsOf(alias, phones);
     expect(r[1]).toBe(""); // an unverified alias may repeat
     expect(r[2]).toMatch(/^4:\d+:phone_number:duplicate$/);
+  });
+
+  it("splits an import job's row on commas that are not \\, (the endpoint's reader), trimmed", () => {
+    expect(splitRow(" a , b,c ")).toEqual(["a", "b", "c"]);
+    expect(splitRow("Smith\\, Jr.,x")).toEqual(["Smith, Jr.", "x"]);
+    expect(splitRow("back\\slash,y")).toEqual(["back\\slash", "y"]);
+    expect(splitRow("")).toEqual([""]);
+    expect(splitRow(",,")).toEqual(["", "", ""]);
+  });
+
+  it("checks no uniqueness when told (the endpoint's job, where the store decides repeats)", () => {
+    const pool = poolOf({ AliasAttributes: ["email"] });
+    const values = (name: string) =>
+      pool.header.map((c) =>
+        c === "cognito:username"
+          ? name
+          : c === "cognito:mfa_enabled"
+            ? "false"
+            : c === "email"
+              ? "same@example.com"
+              : c === "email_verified"
+                ? "true"
+                : "",
+      );
+    const kinds = (rules: RowRules) =>
+      [values("alice"), values("alice")].map((v, i) => rules.check(v, i + 2).map((p) => p.kind));
+    expect(kinds(new RowRules(pool, pool.header))).toEqual([[], ["duplicate", "duplicate"]]);
+    expect(kinds(new RowRules(pool, pool.header, { uniqueness: false }))).toEqual([[], []]);
   });
 
   it("explains quoted values, and columns that do not line up, without checking misplaced values", async () => {

@@ -3,7 +3,15 @@
 // 0600; cut before the row that would pass the row or byte limit, that row carried to the next
 // part; a part skipped on resume counts the same boundaries without writing; the progress line of
 // a job's three counters, and the waiter that draws it (job-wait.ts, shared with import-jobs upload).
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -11,13 +19,14 @@ import type { CsvRow } from "../src/cognito/csv/types.js";
 import { ExitCode } from "../src/kernel/errors.js";
 import {
   fillPart,
+  JOB_LIMITS,
   lineOfPartRow,
   partLine,
   partRowOfLine,
   partsDirectory,
 } from "../src/kernel/import/job-parts.js";
 import { jobOutcomeError, waitForImportJob } from "../src/kernel/import/job-wait.js";
-import { jobBaseName } from "../src/kernel/import/via-job.js";
+import { firstLine, jobBaseName } from "../src/kernel/import/via-job.js";
 import { createTestIO } from "../src/kernel/io/test-io.js";
 import { createOutcomeProgress, outcomeLine } from "../src/kernel/progress.js";
 
@@ -94,7 +103,40 @@ describe("part files", () => {
     expect(parts).toEqual([[0, 2], [4, 6], [8]]);
   });
 
+  it("writes many rows a batch at a time, byte for byte the rows' lines; empty and missing cells stay empty", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "cogctl-parts-")), "big.csv");
+    const many = Array.from({ length: 8_000 }, (_, i) =>
+      row(
+        i,
+        i % 3 ? { name: `N, ${i}`, "cognito:username": `u${i}` } : { email: "", "cognito:username": `ü${i}` },
+      ),
+    );
+    const part = await fillPart(from(many)[Symbol.asyncIterator](), {}, header, JOB_LIMITS, path);
+    const text = readFileSync(path, "utf8");
+    expect(text).toBe(`${header.join(",")}\n${many.map((r) => `${partLine(header, r)}\n`).join("")}`);
+    expect(text.split("\n")[1]).toBe(",,,ü0");
+    expect(text.split("\n")[2]).toBe("N\\, 1,,,u1");
+    expect(part?.bytes).toBe(statSync(path).size);
+    expect(part?.bytes).toBeGreaterThan(64 * 1024);
+  });
+
+  it("reads a file's first line without its line ending, whatever the chunk it ends in", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "cogctl-parts-"));
+    const write = (name: string, text: string) => {
+      writeFileSync(join(dir, name), text);
+      return join(dir, name);
+    };
+    expect(await firstLine(write("crlf.csv", "a,b\r\nc,d\r\n"))).toBe("a,b");
+    expect(await firstLine(write("one.csv", "only"))).toBe("only");
+    // A 2-byte character across the 64 KiB boundary, and the line ending in the next chunk.
+    const long = `${"x".repeat(64 * 1024 - 1)}é${"y".repeat(10)}`;
+    expect(await firstLine(write("long.csv", `${long}\nrest\n`))).toBe(long);
+  });
+
   it("refuses a value with a line break, naming its line and column", () => {
+    expect(() => partLine(header, row(4, { name: "a\rb" }))).toThrow(
+      "Line 6: the name value holds a line break",
+    );
     expect(() => partLine(header, row(4, { name: "two\nlines" }))).toThrow(
       "Line 6: the name value holds a line break, which an import file cannot carry.",
     );

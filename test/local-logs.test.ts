@@ -285,6 +285,86 @@ describe("CloudWatch Logs over HTTP", () => {
   });
 });
 
+describe("FilterLogEvents over a stream of 300,000 events", () => {
+  it("applies plain terms in SQLite: the FAILED and SKIPPED lines of 250,000 events a request, the same as the JavaScript matcher", async () => {
+    const endpoint = await LocalEndpoint.open({ region: "us-east-1", inMemory: true });
+    const local = new CloudWatchLogsClient({
+      region: "us-east-1",
+      credentials: { accessKeyId: "local", secretAccessKey: "local" },
+      requestHandler: createInProcessRequestHandler(endpoint),
+    });
+    const N = 300_000;
+    const streamId = endpoint.services.logs.ensureStream("/big", "job/big", 1);
+    // Every 997th line FAILED, every 1,009th SKIPPED, the rest SUCCEEDED: written by SQLite itself.
+    endpoint.services.db
+      .prepare(
+        `WITH RECURSIVE n(i) AS (SELECT 2 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+         INSERT INTO log_events (stream_id, timestamp, message)
+         SELECT ?, 1, CASE WHEN i % 997 = 0 THEN '[FAILED] Line Number ' || i || ' - The email value is not an email address.'
+                           WHEN i % 1009 = 0 THEN '[SKIPPED] Line Number ' || i || ' - The user already exists.'
+                           ELSE '[SUCCEEDED] Line Number ' || i || ' - The import succeeded.' END FROM n`,
+      )
+      .run(N + 1, streamId);
+    const lines = (events: { message?: string }[] | undefined) =>
+      (events ?? []).map((e) => lineOf(e.message as string));
+    const wanted = Array.from({ length: N }, (_, k) => k + 2).filter((i) => i % 997 === 0 || i % 1009 === 0);
+    const read = async (filterPattern: string) => {
+      const pages: number[][] = [];
+      let nextToken: string | undefined;
+      do {
+        const page = await local.send(
+          new FilterLogEventsCommand({ logGroupName: "/big", filterPattern, nextToken }),
+        );
+        pages.push(lines(page.events));
+        nextToken = page.nextToken;
+      } while (nextToken);
+      return pages;
+    };
+    // Plain terms (SQL): 250,000 events examined by the first request, the rest by the second
+    // (25,000 a request, the JavaScript matcher's bound, took 12).
+    const terms = await read('?"[FAILED]" ?"[SKIPPED]"');
+    expect(terms.map((p) => p.length)).toEqual([
+      wanted.filter((i) => i <= 250_001).length,
+      wanted.filter((i) => i > 250_001).length,
+    ]);
+    expect(terms.flat()).toEqual(wanted);
+    // A regular expression is matched in JavaScript, 25,000 events a request: the same events.
+    const regex = await read("%^\\[(FAILED|SKIPPED)\\]%");
+    expect(regex).toHaveLength(12);
+    expect(regex.flat()).toEqual(wanted);
+    // -terms and the limit: a full page ends at its last event; newest first.
+    const page = await local.send(
+      new FilterLogEventsCommand({ logGroupName: "/big", filterPattern: "-SUCCEEDED -SKIPPED", limit: 5 }),
+    );
+    expect(lines(page.events)).toEqual(wanted.filter((i) => i % 997 === 0).slice(0, 5));
+    const next = await local.send(
+      new FilterLogEventsCommand({
+        logGroupName: "/big",
+        filterPattern: "-SUCCEEDED -SKIPPED",
+        limit: 5,
+        nextToken: page.nextToken,
+      }),
+    );
+    expect(lines(next.events)).toEqual(wanted.filter((i) => i % 997 === 0).slice(5, 10));
+    const newest = await local.send(
+      new FilterLogEventsCommand({
+        logGroupName: "/big",
+        filterPattern: '"[SKIPPED]"',
+        startFromHead: false,
+        limit: 2,
+      }),
+    );
+    expect(lines(newest.events)).toEqual(
+      wanted
+        .filter((i) => i % 1009 === 0 && i % 997 !== 0)
+        .slice(-2)
+        .reverse(),
+    );
+    local.destroy();
+    endpoint.close();
+  });
+});
+
 describe("CloudWatch Logs in process (--local)", () => {
   it("serves the same API through createInProcessRequestHandler", async () => {
     const endpoint = await LocalEndpoint.open({ region: "eu-west-1", inMemory: true });

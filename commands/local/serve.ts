@@ -213,7 +213,10 @@ export default defineCommand<ServeOptions>({
       .option("--host <host>", "address to listen on (loopback unless you say otherwise)", "127.0.0.1")
       .option("--port <port>", "port to listen on; 0 picks a free one", "9229")
       .option("--data-dir <dir>", "directory for the SQLite database (default: the cogctl data directory)")
-      .option("--in-memory", "keep nothing on disk")
+      .option(
+        "--in-memory",
+        "keep nothing once it stops (SQLite's private database: pages beyond a 16 MB cache go to a temporary file unlinked at once)",
+      )
       .option("--log-level <level>", `request log on stderr: ${LEVELS.join(", ")}`, "info")
       .option(
         "--public-url <url>",

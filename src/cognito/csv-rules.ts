@@ -38,7 +38,7 @@ export function codePoints(text: string, start: number, end: number): number {
 
 // `\,` is a comma inside a value (Cognito's CSV has no quoting). CSV parsers know only quoting, so
 // escaped commas are swapped for a private-use character before parsing and restored in each value.
-const ESCAPED_COMMA_STAND_IN = "\uE000";
+export const ESCAPED_COMMA_STAND_IN = "\uE000";
 
 /** Hides every `\,` from a CSV parser. */
 export function protectEscapedCommas(text: string): string {

@@ -288,12 +288,21 @@ export class RowRules {
     onlyVerified?: number;
   }> = [];
   private readonly usernames = new CompactKeySet();
+  private readonly uniqueness: boolean;
 
   constructor(
     private readonly pool: ImportPool,
     readonly columns: string[],
-    options: { autoVerifiedRule?: boolean } = {},
+    options: {
+      autoVerifiedRule?: boolean;
+      /**
+       * false: no "duplicate" problems, and no key sets (12 bytes a row per sign-in column). For the
+       * embedded endpoint's import job, where the store decides a repeated username or alias.
+       */
+      uniqueness?: boolean;
+    } = {},
   ) {
+    this.uniqueness = options.uniqueness !== false;
     const schema = new Map(pool.schema.map((a) => [columnName(a), a]));
     const at = (name: string) => columns.indexOf(name);
     columns.forEach((name, index) => {
@@ -374,7 +383,7 @@ export class RowRules {
           .join(", or "),
       });
     }
-    this.checkUnique(values, line, problems);
+    if (this.uniqueness) this.checkUnique(values, line, problems);
     return problems.sort((a, b) => (a.index ?? -1) - (b.index ?? -1));
   }
 

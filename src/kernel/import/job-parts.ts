@@ -35,19 +35,26 @@ export function headerLine(header: readonly string[]): string {
 
 /** A row as a part file holds it: the header's columns in its order, values re-escaped. */
 export function partLine(header: readonly string[], row: CsvRow): string {
-  return header
-    .map((column) => {
-      const value = row.values[column] ?? "";
-      if (/[\r\n]/.test(value)) {
-        // Cognito's dialect has no quoting, so a line break cannot be carried; validation refuses it.
-        throw new UsageError(
-          `Line ${row.line}: the ${column} value holds a line break, which an import file cannot carry.`,
-        );
-      }
-      return escapeValue(value);
-    })
-    .join(",");
+  let line = "";
+  for (let i = 0; i < header.length; i++) {
+    const column = header[i];
+    const value = row.values[column] ?? "";
+    if (i > 0) line += ",";
+    // Most cells of an import file are empty: 27 columns a row, 500,000 rows.
+    if (value === "") continue;
+    if (value.includes("\n") || value.includes("\r")) {
+      // Cognito's dialect has no quoting, so a line break cannot be carried; validation refuses it.
+      throw new UsageError(
+        `Line ${row.line}: the ${column} value holds a line break, which an import file cannot carry.`,
+      );
+    }
+    line += value.includes(",") ? escapeValue(value) : value;
+  }
+  return line;
 }
+
+/** Lines are written to a part file this many characters at a time, not a write per row. */
+const WRITE_CHARS = 64 * 1024;
 
 /** The line of a part's data row (0-based) in that part's file. */
 export const lineOfPartRow = (k: number) => k + 2;
@@ -80,6 +87,7 @@ export async function fillPart(
   let rows = 0;
   let indexes = new Int32Array(1024);
   let out: WriteStream | undefined;
+  let pending = "";
   if (path) {
     out = createWriteStream(path, { flags: "wx", mode: 0o600 });
     await once(out, "open");
@@ -107,11 +115,18 @@ export async function fillPart(
       }
       indexes[rows++] = row.index;
       bytes += size;
-      if (out && !out.write(line)) await once(out, "drain");
+      if (out) {
+        pending += line;
+        if (pending.length >= WRITE_CHARS) {
+          const full = !out.write(pending);
+          pending = "";
+          if (full) await once(out, "drain");
+        }
+      }
     }
   } finally {
     if (out) {
-      out.end();
+      out.end(pending);
       await once(out, "close");
     }
   }

@@ -22,8 +22,8 @@
 // one expiring unstarted without having read a row. A settled row is never settled again, a
 // finished post-step never sent again. Parts are cut the same way every time (same rows, same
 // limits), so part N of a resume is part N of the first attempt.
-import { rmSync } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
+import { createReadStream, rmSync } from "node:fs";
+import { stat } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 import { type Command, Option } from "commander";
 import type { CsvRow, ImportPool } from "../../cognito/csv/types.js";
@@ -337,6 +337,17 @@ export async function runJobImport(ctx: Context, task: Task, plan: JobImportPlan
   if (!finished) return summary;
   await settleRows(task, plan, journal, parts, outcomes, reasons, summary);
   return summary;
+}
+
+/** A file's first line (without its line ending), read up to its first line feed and no further. */
+export async function firstLine(path: string): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of createReadStream(path, { highWaterMark: 64 * 1024 }) as AsyncIterable<Buffer>) {
+    const nl = chunk.indexOf(0x0a);
+    chunks.push(nl < 0 ? chunk : chunk.subarray(0, nl));
+    if (nl >= 0) break;
+  }
+  return Buffer.concat(chunks).toString("utf8").replace(/\r$/, "");
 }
 
 /** Throws what the summary means for the exit code (after the command printed it), if anything. */
@@ -755,7 +766,7 @@ export function jobImportFor(
     let headerLine = plan.file.header?.line;
     if (headerLine === undefined) {
       // The command's validation walk sets it; read the first line when it did not run.
-      headerLine = (await readFile(plan.file.path, "utf8")).split(/\r?\n/, 1)[0];
+      headerLine = await firstLine(plan.file.path);
     }
     const rejects = await createRejectsWriter(plan.rejectsFile, headerLine);
     let summary: JobRunSummary;

@@ -152,6 +152,60 @@ export class LogsService {
   }
 
   /**
+   * FilterLogEvents with a pattern SQLite applies (filter: an SQL condition on `message`): the
+   * matching events among the next `scan` events of the streams from a position (exclusive), at most
+   * `limit`, in ingestion order; where the page ends (the last event returned when the page is full,
+   * else the last event examined), and whether the streams hold nothing after it.
+   */
+  filteredEvents(
+    streams: LogStreamRow[],
+    opts: {
+      fromId?: number;
+      descending: boolean;
+      startTime?: number;
+      endTime?: number;
+      limit: number;
+      scan: number;
+      filter: { sql: string; params: string[] };
+    },
+  ): { events: LogEventRow[]; position?: number; exhausted: boolean } {
+    if (streams.length === 0) return { events: [], position: opts.fromId, exhausted: true };
+    const names = new Map(streams.map((s) => [s.id, s.name]));
+    const ids = streams.map((s) => s.id);
+    const where = `stream_id IN (${streams.map(() => "?").join(", ")}) AND timestamp >= ? AND timestamp <= ?`;
+    const cmp = opts.descending ? "<" : ">";
+    const order = `ORDER BY id ${opts.descending ? "DESC" : "ASC"}`;
+    const from = opts.fromId ?? (opts.descending ? Number.MAX_SAFE_INTEGER : 0);
+    const base = [...ids, opts.startTime ?? 0, opts.endTime ?? Number.MAX_SAFE_INTEGER];
+    // The window's last event: the scan-th from the position (none: the window runs to the end).
+    const last = this.db
+      .prepare(`SELECT id FROM log_events WHERE ${where} AND id ${cmp} ? ${order} LIMIT 1 OFFSET ?`)
+      .pluck()
+      .get(...base, from, opts.scan - 1) as number | undefined;
+    const bound = last ?? (opts.descending ? 0 : Number.MAX_SAFE_INTEGER);
+    const rows = this.db
+      .prepare(
+        `SELECT id, stream_id, timestamp, message FROM log_events
+         WHERE ${where} AND id ${cmp} ? AND id ${opts.descending ? ">=" : "<="} ? AND (${opts.filter.sql})
+         ${order} LIMIT ?`,
+      )
+      .all(...base, from, bound, ...opts.filter.params, opts.limit) as (Omit<LogEventRow, "stream_name"> & {
+      stream_id: number;
+    })[];
+    const events = rows.map((r) => ({
+      id: r.id,
+      stream_name: names.get(r.stream_id) as string,
+      timestamp: r.timestamp,
+      message: r.message,
+    }));
+    if (events.length === opts.limit)
+      return { events, position: events[events.length - 1].id, exhausted: false };
+    if (last === undefined)
+      return { events, position: events[events.length - 1]?.id ?? opts.fromId, exhausted: true };
+    return { events, position: last, exhausted: false };
+  }
+
+  /**
    * Events of some of a group's streams in ingestion order from a position (exclusive), within
    * [startTime, endTime], a batch at a time, for FilterLogEvents (the caller applies the pattern).
    */

@@ -9,6 +9,7 @@ import { importPoolFrom } from "../../cognito/csv/pool.js";
 import { RowRules, type RuleProblem } from "../../cognito/csv/rules.js";
 import {
   CSV_LIMITS,
+  ESCAPED_COMMA_STAND_IN,
   protectEscapedCommas,
   restoreEscapedCommas,
   rowCharacters,
@@ -25,6 +26,9 @@ export type RequestCheck = (operation: string, input: unknown) => void;
 
 /** The cells of one line: split on commas that are not `\,`, trimmed, escapes restored. */
 export function splitRow(text: string): string[] {
+  // Most rows hold no escape (nor the stand-in the escapes are swapped for): no swapping then.
+  if (!text.includes("\\") && !text.includes(ESCAPED_COMMA_STAND_IN))
+    return text.split(",").map((v) => v.trim());
   return protectEscapedCommas(text)
     .split(",")
     .map((v) => restoreEscapedCommas(v).trim());
@@ -73,12 +77,10 @@ export function importRow(
   const row = splitRow(text);
   if (row.length !== header.length)
     return failed(`The row has ${row.length} columns; the header has ${header.length}.`);
-  const problem = rules
-    .check(row, line)
-    // A username or sign-in value already on an earlier row is the store's to decide, as for a user
-    // already in the pool: the first row imports, a later one is SKIPPED (or FAILED on an alias),
-    // the same after a resume, when this process never saw the earlier rows.
-    .find((p) => p.kind !== "duplicate");
+  // A username or sign-in value already on an earlier row is the store's to decide, as for a user
+  // already in the pool: the first row imports, a later one is SKIPPED (or FAILED on an alias), the
+  // same after a resume, when this process never saw the earlier rows (rowRules checks no uniqueness).
+  const problem = rules.check(row, line)[0];
   if (problem) return failed(reasonWithoutValues(problem, header));
   let username = "";
   let mfa = "";
@@ -128,7 +130,9 @@ export function importRow(
 
 /** The shared row rules for a pool and a file's header (one per job run: it keeps no rows). */
 export function rowRules(pool: Pool, header: string[]): RowRules {
-  return new RowRules(importPoolFrom(pool.data as UserPoolType, csvHeader(pool)), header);
+  return new RowRules(importPoolFrom(pool.data as UserPoolType, csvHeader(pool)), header, {
+    uniqueness: false,
+  });
 }
 
 /**

@@ -237,18 +237,28 @@ export class UsersService {
       created: now,
       modified: now,
     };
-    this.insertUser.immediate(pool, user, input.forceAliasCreation ?? false);
+    if (this.db.inTransaction && aliasKinds(pool).length === 0) {
+      // Inside a caller's transaction (an import job's chunk) and no alias to keep: the user is one
+      // INSERT, atomic by itself, so it needs no savepoint of its own (two statements fewer a row).
+      this.insertUserRow(user);
+    } else {
+      this.insertUser.immediate(pool, user, input.forceAliasCreation ?? false);
+    }
     return user;
+  }
+
+  private insertUserRow(user: User): void {
+    if (this.s.exists.get(user.poolId, user.usernameKey)) {
+      throw new UsernameExistsException("User account already exists");
+    }
+    this.s.insert.run(toRow(user));
   }
 
   /** Made once, not per user: an import job creates users by the hundred thousand. */
   private get insertUser() {
     this.insertUserTx ??= this.db.transaction((pool: Pool, user: User, force: boolean) => {
-      if (this.s.exists.get(pool.id, user.usernameKey)) {
-        throw new UsernameExistsException("User account already exists");
-      }
-      this.s.insert.run(toRow(user));
-      this.syncAliases(pool, user, force);
+      this.insertUserRow(user);
+      this.syncAliases(pool, user, force, true);
     });
     return this.insertUserTx;
   }
@@ -352,9 +362,12 @@ export class UsersService {
     };
   }
 
-  /** Keeps user_aliases in step with the user's attributes; enforces uniqueness. */
-  private syncAliases(pool: Pool, user: User, force: boolean): void {
-    this.s.aliasesOf.run(pool.id, user.usernameKey);
+  /**
+   * Keeps user_aliases in step with the user's attributes; enforces uniqueness. A user just inserted
+   * (fresh) has no aliases to clear: those of a deleted user went with it (ON DELETE CASCADE).
+   */
+  private syncAliases(pool: Pool, user: User, force: boolean, fresh = false): void {
+    if (!fresh) this.s.aliasesOf.run(pool.id, user.usernameKey);
     const usernameAttrs: string[] = pool.data.UsernameAttributes ?? [];
     for (const kind of aliasKinds(pool)) {
       const value = user.attributes[kind];

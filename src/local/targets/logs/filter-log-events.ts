@@ -25,10 +25,18 @@ const BATCH = 1000;
 /**
  * Events examined by one request at most; past this a page may come back short, with a nextToken
  * (as CloudWatch's own pages do), so one request's work and garbage stay small whatever the stream's
- * size. (It is not what makes `bench/users-import-job.mjs` see ~390 MB endpoint RSS: that figure
- * was the same at 200,000.)
+ * size. (The ~390 MB endpoint RSS `bench/users-import-job.mjs` saw was the in-memory store's
+ * ":memory:" database holding the pool; see store/database.ts.)
  */
 const SCAN_LIMIT = 25_000;
+/**
+ * Events one request examines at most when SQLite applies the pattern itself (plain terms, the
+ * import logs' own case): it skips the non-matching events without making a JavaScript object of
+ * each, so a wider window costs little. With 25,000 a reader of a 500,000-row job's FAILED and
+ * SKIPPED lines needed 20 requests (5 s at FilterLogEvents' 5 a second), and the endpoint made
+ * 500,000 objects to keep 1,000.
+ */
+const SQL_SCAN_LIMIT = 250_000;
 
 /** A page's end: the direction and the last event id examined. */
 interface Position {
@@ -61,6 +69,15 @@ export function compileFilterPattern(pattern: string | undefined): Matcher {
     }
     return (m) => re.test(m);
   }
+  const { all, any, none } = termsOf(text);
+  return (m) =>
+    all.every((t) => m.includes(t)) &&
+    (any.length === 0 || any.some((t) => m.includes(t))) &&
+    !none.some((t) => m.includes(t));
+}
+
+/** A pattern of plain terms: all of them, at least one of the `?` ones, none of the `-` ones. */
+function termsOf(text: string): { all: string[]; any: string[]; none: string[] } {
   const all: string[] = [];
   const any: string[] = [];
   const none: string[] = [];
@@ -72,10 +89,27 @@ export function compileFilterPattern(pattern: string | undefined): Matcher {
     if (term === "") continue;
     (sign === "?" ? any : sign === "-" ? none : all).push(term);
   }
-  return (m) =>
-    all.every((t) => m.includes(t)) &&
-    (any.length === 0 || any.some((t) => m.includes(t))) &&
-    !none.some((t) => m.includes(t));
+  return { all, any, none };
+}
+
+/**
+ * The pattern as an SQL condition on `message`, when SQLite can apply it: plain terms (substrings,
+ * case-sensitive, as instr() matches them). Undefined for the other syntaxes (and for the empty
+ * pattern, which matches every event), which JavaScript applies event by event.
+ */
+export function sqlFilterOf(pattern: string | undefined): { sql: string; params: string[] } | undefined {
+  const text = (pattern ?? "").trim();
+  if (text === "" || text === '""' || text.startsWith("{") || text.startsWith("[")) return undefined;
+  if (text.length > 2 && text.startsWith("%") && text.endsWith("%")) return undefined;
+  const { all, any, none } = termsOf(text);
+  const has = "instr(message, ?) > 0";
+  const parts = [
+    ...all.map(() => has),
+    ...(any.length ? [`(${any.map(() => has).join(" OR ")})`] : []),
+    ...none.map(() => "instr(message, ?) = 0"),
+  ];
+  if (parts.length === 0) return undefined;
+  return { sql: parts.join(" AND "), params: [...all, ...any, ...none] };
 }
 
 /** The fields of a message as space-delimited patterns see them: `[...]` and `"..."` enclose one. */
@@ -160,7 +194,32 @@ export default defineTarget<Input>((input, { services }) => {
   let position = from?.i;
   let scanned = 0;
   let exhausted = false;
-  while (events.length < limit && scanned < SCAN_LIMIT) {
+  const toEvent = (e: { id: number; stream_name: string; timestamp: number; message: string }) => ({
+    logStreamName: e.stream_name,
+    timestamp: e.timestamp,
+    message: e.message,
+    ingestionTime: e.timestamp,
+    eventId: String(e.id).padStart(56, "0"),
+  });
+  const sql = sqlFilterOf(pattern);
+  if (sql) {
+    // One query for the page: SQLite skips what does not match within the next SQL_SCAN_LIMIT events.
+    const page = services.logs.filteredEvents(wanted, {
+      fromId: position,
+      descending,
+      startTime,
+      endTime,
+      limit,
+      scan: SQL_SCAN_LIMIT,
+      filter: sql,
+    });
+    // The same matcher as the other path: SQLite's instr() only narrowed the rows down.
+    for (const e of page.events) if (matches(e.message)) events.push(toEvent(e));
+    position = page.position;
+    exhausted = page.exhausted;
+    scanned = SCAN_LIMIT; // the loop below is for the patterns JavaScript applies
+  }
+  while (!exhausted && events.length < limit && scanned < SCAN_LIMIT) {
     const rows = services.logs.groupEvents(wanted, {
       fromId: position,
       descending,
@@ -172,13 +231,7 @@ export default defineTarget<Input>((input, { services }) => {
       scanned++;
       position = e.id;
       if (matches(e.message)) {
-        events.push({
-          logStreamName: e.stream_name,
-          timestamp: e.timestamp,
-          message: e.message,
-          ingestionTime: e.timestamp,
-          eventId: String(e.id).padStart(56, "0"),
-        });
+        events.push(toEvent(e));
         if (events.length === limit) break;
       }
     }
