@@ -5,58 +5,29 @@
 // The endpoint runs in its own process (`cogctl local serve`). Not a test: it prints figures; it
 // only checks that every login and lookup it times succeeded.
 // Usage: npx tsc -p tsconfig.build.json && node bench/auth-login.mjs [runs]
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import {
   AdminCreateUserCommand,
   AdminSetUserPasswordCommand,
-  CognitoIdentityProviderClient,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
-import { startEndpoint } from "./lib.mjs";
+import { BIN, benchEnv, median, sdkClient, startEndpoint, timed } from "./lib.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const BIN = join(root, "bin", "cogctl");
 const runs = Number(process.argv[2] ?? 21);
 const work = mkdtempSync(join(tmpdir(), "cogctl-bench-auth-"));
 
-function run(argv, env, input) {
-  return new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, [BIN, ...argv], { env, stdio: ["pipe", "pipe", "pipe"] });
-    let err = "";
-    child.stderr.on("data", (c) => (err += c));
-    child.stdout.resume();
-    child.on("close", (code) => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      if (code !== 0) reject(new Error(`cogctl ${argv.join(" ")} exited ${code}: ${err}`));
-      else resolve(ms);
-    });
-    child.stdin.end(input ?? "");
-  });
-}
+/** Wall ms of one cogctl invocation; stdin carries `input` (the password), empty when none. */
+const run = async (argv, env, input) =>
+  (await timed(process.execPath, [BIN, ...argv], { env, input: input ?? "", discard: true })).ms;
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-const endpoint = await startEndpoint();
+let endpoint;
 try {
-  const env = {
-    ...process.env,
-    AWS_ACCESS_KEY_ID: "bench",
-    AWS_SECRET_ACCESS_KEY: "bench",
-    AWS_REGION: "us-east-1",
-    COGCTL_CONFIG_DIR: join(work, "config"),
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
-  };
-  const sdk = new CognitoIdentityProviderClient({
-    region: "us-east-1",
-    endpoint: endpoint.url,
-    credentials: { accessKeyId: "b", secretAccessKey: "b" },
-  });
+  endpoint = await startEndpoint();
+  const env = benchEnv({ COGCTL_CONFIG_DIR: join(work, "config") });
+  const sdk = sdkClient(endpoint.url);
   const pool = (await sdk.send(new CreateUserPoolCommand({ PoolName: "bench" }))).UserPool.Id;
   const client = (
     await sdk.send(
@@ -126,6 +97,6 @@ try {
   );
   console.log(`ratio login / admin-get-user: ${(l / g).toFixed(2)}× (target ≤ 1.5×)`);
 } finally {
-  endpoint.stop();
+  await endpoint?.stop();
   rmSync(work, { recursive: true, force: true });
 }

@@ -9,15 +9,12 @@
 // this process, named in the output, so the figures say which one they measured.
 // Not a test: it prints figures; it only checks that every timed command succeeded.
 // Usage: npm run build && node bench/client-credentials.mjs [runs]
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import {
   AdminCreateUserCommand,
-  CognitoIdentityProviderClient,
   CreateResourceServerCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
@@ -25,10 +22,8 @@ import {
   DescribeUserPoolDomainCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { SignJWT } from "jose";
-import { startEndpoint } from "./lib.mjs";
+import { BIN, benchEnv, median, sdkClient, startEndpoint, timed } from "./lib.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const BIN = join(root, "bin", "cogctl");
 const runs = Number(process.argv[2] ?? 21);
 const work = mkdtempSync(join(tmpdir(), "cogctl-bench-cc-"));
 
@@ -48,31 +43,14 @@ async function standInDomain() {
   return { url: `http://127.0.0.1:${server.address().port}`, stop: () => server.close() };
 }
 
-function run(argv, env) {
-  return new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, [BIN, ...argv], { env, stdio: ["ignore", "pipe", "pipe"] });
-    let err = "";
-    child.stderr.on("data", (c) => (err += c));
-    child.stdout.resume();
-    child.on("close", (code) => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      if (code !== 0) reject(new Error(`cogctl ${argv.join(" ")} exited ${code}: ${err}`));
-      else resolve(ms);
-    });
-  });
-}
+/** Wall ms of one cogctl invocation. */
+const run = async (argv, env) => (await timed(process.execPath, [BIN, ...argv], { env, discard: true })).ms;
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-const endpoint = await startEndpoint();
+let endpoint;
 let standIn;
 try {
-  const sdk = new CognitoIdentityProviderClient({
-    region: "us-east-1",
-    endpoint: endpoint.url,
-    credentials: { accessKeyId: "b", secretAccessKey: "b" },
-  });
+  endpoint = await startEndpoint();
+  const sdk = sdkClient(endpoint.url);
   const pool = (await sdk.send(new CreateUserPoolCommand({ PoolName: "bench" }))).UserPool.Id;
   await sdk.send(
     new CreateResourceServerCommand({
@@ -103,16 +81,11 @@ try {
   );
   sdk.destroy();
 
-  const env = {
-    ...process.env,
-    AWS_ACCESS_KEY_ID: "bench",
-    AWS_SECRET_ACCESS_KEY: "bench",
-    AWS_REGION: "us-east-1",
+  const env = benchEnv({
     COGCTL_CONFIG_DIR: join(work, "config"),
     COGCTL_STATE_DIR: join(work, "state"),
     COGCTL_CLIENT_SECRET: created.ClientSecret,
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
-  };
+  });
   let domainNote = `the endpoint's domain (${stated})`;
   if (!/^https?:\/\//.test(stated ?? "")) {
     standIn = await standInDomain();
@@ -158,6 +131,6 @@ try {
   console.log(`target: cached ≤ 1.10x admin-get-user: ${median(cached) / ref <= 1.1 ? "met" : "NOT met"}`);
 } finally {
   standIn?.stop();
-  endpoint.stop();
+  await endpoint?.stop();
   rmSync(work, { recursive: true, force: true });
 }

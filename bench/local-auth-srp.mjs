@@ -8,52 +8,31 @@
 // Node 20 cannot import TypeScript, so this runs against the compiled modules:
 //   npx tsc -p tsconfig.build.json && node bench/local-auth-srp.mjs [seconds] [concurrency]
 // Not a test: it prints figures; it only checks that each sign-in really returned tokens.
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import {
   AdminCreateUserCommand,
   AdminSetUserPasswordCommand,
-  CognitoIdentityProviderClient,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
+import { DIST, quantile, sdkClient, startEndpointProcess } from "./lib.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const dist = join(root, "dist", "src");
-const { createSrpClient } = await import(join(dist, "auth/crypto/srp-client.js"));
+const { createSrpClient } = await import(join(DIST, "cognito/crypto/srp-client.js"));
 
 const seconds = Number(process.argv[2] ?? 10);
 const concurrency = Number(process.argv[3] ?? 4);
 const PASSWORD = "Bench#Passw0rd";
 const USERS = 8;
 
-/** Starts the endpoint in a child process on a fresh data directory; resolves with its URL and pid. */
-async function startServerProcess(dataDir) {
-  const script = `
-const { LocalEndpoint } = await import(${JSON.stringify(join(dist, "local/endpoint.js"))});
-const { startServer } = await import(${JSON.stringify(join(dist, "local/server.js"))});
-const endpoint = await LocalEndpoint.open({ region: "us-east-1", dataDir: ${JSON.stringify(dataDir)} });
-const server = await startServer({ port: 0, endpoint });
-process.stdout.write(server.url + "\\n");
-process.on("SIGTERM", async () => { await server.close(); endpoint.close(); process.exit(0); });`;
-  const child = spawn(process.execPath, ["--input-type=module", "-e", script], {
-    stdio: ["ignore", "pipe", "inherit"],
+/** The endpoint in a child process on a fresh data directory, closing its store on SIGTERM. */
+const startServerProcess = (dataDir) =>
+  startEndpointProcess(dataDir, {
+    tail: `process.on("SIGTERM", async () => { await server.close(); endpoint.close(); process.exit(0); });`,
   });
-  const url = await new Promise((resolve, reject) => {
-    let buf = "";
-    child.stdout.on("data", (d) => {
-      buf += d;
-      if (buf.includes("\n")) resolve(buf.trim());
-    });
-    child.once("exit", (code) => reject(new Error(`server exited ${code}`)));
-  });
-  return { child, url };
-}
 
 /** utime + stime of a process in milliseconds (Linux /proc). */
 function cpuMs(pid) {
@@ -106,14 +85,12 @@ async function srpSignIn(sdk, poolId, clientId, username) {
 
 async function throughput() {
   const dataDir = mkdtempSync(join(tmpdir(), "cogctl-bench-srp-"));
-  const { child, url } = await startServerProcess(dataDir);
-  const sdk = new CognitoIdentityProviderClient({
-    region: "us-east-1",
-    endpoint: url,
-    credentials: { accessKeyId: "bench", secretAccessKey: "bench" },
-    maxAttempts: 1,
-  });
+  let child;
+  let sdk;
   try {
+    const server = await startServerProcess(dataDir);
+    child = server.child;
+    sdk = sdkClient(server.url, { maxAttempts: 1 });
     const { poolId, clientId } = await setUp(sdk);
     for (let i = 0; i < 20; i++) await srpSignIn(sdk, poolId, clientId, `user${i % USERS}`); // warm-up
     let done = 0;
@@ -138,73 +115,79 @@ async function throughput() {
       `server CPU per sign-in (InitiateAuth + RespondToAuthChallenge, /proc): ${(cpu / done).toFixed(2)} ms`,
     );
   } finally {
-    sdk.destroy();
-    child.kill("SIGTERM");
-    await new Promise((r) => child.once("exit", r));
+    sdk?.destroy();
+    if (child) {
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGTERM");
+      await exited;
+    }
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
 /** Server-side time of the two SRP requests, handled in process (no HTTP), median and p95. */
 async function serverSide() {
-  const { LocalEndpoint } = await import(join(dist, "local/endpoint.js"));
+  const { LocalEndpoint } = await import(join(DIST, "local/endpoint.js"));
   const dataDir = mkdtempSync(join(tmpdir(), "cogctl-bench-srp-inproc-"));
   const endpoint = await LocalEndpoint.open({ region: "us-east-1", dataDir });
-  const call = async (op, body) => {
-    const out = await endpoint.handle({
-      target: `AWSCognitoIdentityProviderService.${op}`,
-      body: JSON.stringify(body),
-      headers: { host: "127.0.0.1:9229" },
-    });
-    if (out.status !== 200) throw new Error(`${op}: ${out.body}`);
-    return JSON.parse(out.body);
-  };
-  const pool = (await call("CreateUserPool", { PoolName: "bench" })).UserPool;
-  const clientId = (
-    await call("CreateUserPoolClient", {
-      UserPoolId: pool.Id,
-      ClientName: "b",
-      ExplicitAuthFlows: ["ALLOW_USER_SRP_AUTH"],
-    })
-  ).UserPoolClient.ClientId;
-  await call("AdminCreateUser", { UserPoolId: pool.Id, Username: "u", MessageAction: "SUPPRESS" });
-  await call("AdminSetUserPassword", {
-    UserPoolId: pool.Id,
-    Username: "u",
-    Password: PASSWORD,
-    Permanent: true,
-  });
   const init = [];
   const verify = [];
-  for (let i = 0; i < 220; i++) {
-    const srp = createSrpClient();
-    let t = performance.now();
-    const step = await call("InitiateAuth", {
-      AuthFlow: "USER_SRP_AUTH",
-      ClientId: clientId,
-      AuthParameters: { USERNAME: "u", SRP_A: srp.srpA },
+  try {
+    const call = async (op, body) => {
+      const out = await endpoint.handle({
+        target: `AWSCognitoIdentityProviderService.${op}`,
+        body: JSON.stringify(body),
+        headers: { host: "127.0.0.1:9229" },
+      });
+      if (out.status !== 200) throw new Error(`${op}: ${out.body}`);
+      return JSON.parse(out.body);
+    };
+    const pool = (await call("CreateUserPool", { PoolName: "bench" })).UserPool;
+    const clientId = (
+      await call("CreateUserPoolClient", {
+        UserPoolId: pool.Id,
+        ClientName: "b",
+        ExplicitAuthFlows: ["ALLOW_USER_SRP_AUTH"],
+      })
+    ).UserPoolClient.ClientId;
+    await call("AdminCreateUser", { UserPoolId: pool.Id, Username: "u", MessageAction: "SUPPRESS" });
+    await call("AdminSetUserPassword", {
+      UserPoolId: pool.Id,
+      Username: "u",
+      Password: PASSWORD,
+      Permanent: true,
     });
-    const ti = performance.now() - t;
-    const claim = srp.respond(step.ChallengeParameters, PASSWORD, pool.Id.split("_")[1]);
-    t = performance.now();
-    const out = await call("RespondToAuthChallenge", {
-      ClientId: clientId,
-      ChallengeName: "PASSWORD_VERIFIER",
-      Session: step.Session,
-      ChallengeResponses: { USERNAME: "u", ...claim },
-    });
-    const tv = performance.now() - t;
-    if (!out.AuthenticationResult) throw new Error("no tokens");
-    if (i >= 20) {
-      init.push(ti);
-      verify.push(tv);
+    for (let i = 0; i < 220; i++) {
+      const srp = createSrpClient();
+      let t = performance.now();
+      const step = await call("InitiateAuth", {
+        AuthFlow: "USER_SRP_AUTH",
+        ClientId: clientId,
+        AuthParameters: { USERNAME: "u", SRP_A: srp.srpA },
+      });
+      const ti = performance.now() - t;
+      const claim = srp.respond(step.ChallengeParameters, PASSWORD, pool.Id.split("_")[1]);
+      t = performance.now();
+      const out = await call("RespondToAuthChallenge", {
+        ClientId: clientId,
+        ChallengeName: "PASSWORD_VERIFIER",
+        Session: step.Session,
+        ChallengeResponses: { USERNAME: "u", ...claim },
+      });
+      const tv = performance.now() - t;
+      if (!out.AuthenticationResult) throw new Error("no tokens");
+      if (i >= 20) {
+        init.push(ti);
+        verify.push(tv);
+      }
     }
+  } finally {
+    endpoint.close();
+    rmSync(dataDir, { recursive: true, force: true });
   }
-  endpoint.close();
-  rmSync(dataDir, { recursive: true, force: true });
   const stats = (xs) => {
     xs.sort((a, b) => a - b);
-    return `median ${xs[Math.floor(xs.length / 2)].toFixed(2)} ms, p95 ${xs[Math.floor(xs.length * 0.95)].toFixed(2)} ms`;
+    return `median ${quantile(xs, 0.5).toFixed(2)} ms, p95 ${quantile(xs, 0.95).toFixed(2)} ms`;
   };
   console.log(`server side, InitiateAuth USER_SRP_AUTH (B = kv + g^b, session row): ${stats(init)}`);
   console.log(`server side, RespondToAuthChallenge PASSWORD_VERIFIER (verify + tokens): ${stats(verify)}`);

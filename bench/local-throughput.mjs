@@ -3,78 +3,18 @@
 // by side with moto_server in the same run.
 //   node bench/local-throughput.mjs [--seconds 5] [--concurrency 8]
 // Runs bin/cogctl, so build first (`npm run bench` does).
-import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import {
   AdminCreateUserCommand,
   AdminGetUserCommand,
-  CognitoIdentityProviderClient,
   CreateUserPoolCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
+import { numberFlag, ROOT, sdkClient, startEndpoint, startMoto } from "./lib.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const arg = (name, dflt) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
-const SECONDS = arg("seconds", 5);
-const CONCURRENCY = arg("concurrency", 8);
-
-function freePort() {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** The real `cogctl local serve` (the build `npm run bench` makes first), persisting to dataDir. */
-async function startCogctl(dataDir) {
-  const child = spawn(
-    process.execPath,
-    [
-      join(root, "bin", "cogctl"),
-      "local",
-      "serve",
-      "--port",
-      "0",
-      "--data-dir",
-      dataDir,
-      "--log-level",
-      "error",
-    ],
-    { cwd: root, stdio: ["ignore", "pipe", "inherit"] },
-  );
-  const url = await new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout.on("data", (d) => {
-      out += d;
-      if (out.includes("\n")) resolve(out.trim());
-    });
-    child.once("exit", (c) => reject(new Error(`cogctl local serve exited ${c}`)));
-  });
-  return { url, child };
-}
-
-async function startMoto() {
-  const port = await freePort();
-  const child = spawn("moto_server", ["-p", String(port)], { stdio: "ignore" });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      await fetch(`${url}/moto-api/`);
-      return { url, child };
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  throw new Error("moto_server did not start");
-}
+const SECONDS = numberFlag("seconds", 5);
+const CONCURRENCY = numberFlag("concurrency", 8);
 
 /** Runs op(i) with `CONCURRENCY` workers for SECONDS; returns completed calls per second. */
 async function measure(op) {
@@ -101,12 +41,7 @@ async function measure(op) {
 }
 
 async function run(name, url) {
-  const client = new CognitoIdentityProviderClient({
-    region: "us-east-1",
-    endpoint: url,
-    credentials: { accessKeyId: "bench", secretAccessKey: "bench" },
-    maxAttempts: 1,
-  });
+  const client = sdkClient(url, { maxAttempts: 1 });
   const { UserPool } = await client.send(
     new CreateUserPoolCommand({ PoolName: `bench-${name.replace(/[^\w]+/g, "-")}` }),
   );
@@ -152,22 +87,26 @@ async function run(name, url) {
 
 const dataParent = mkdtempSync(join(tmpdir(), "cogctl-bench-"));
 const results = [];
-const cogctl = await startCogctl(join(dataParent, "data"));
 try {
-  results.push(await run("cogctl local (disk)", cogctl.url));
+  // The real `cogctl local serve` (the build `npm run bench` makes first), persisting to disk.
+  const cogctl = await startEndpoint([], { dataDir: join(dataParent, "data") });
+  try {
+    results.push(await run("cogctl local (disk)", cogctl.url));
+  } finally {
+    await cogctl.stop();
+  }
+  let moto;
+  try {
+    moto = await startMoto();
+    results.push(await run("moto_server", moto.url));
+  } catch (err) {
+    console.log(`moto_server: skipped (${err.message})`);
+  } finally {
+    await moto?.stop();
+  }
 } finally {
-  cogctl.child.kill("SIGTERM");
+  rmSync(dataParent, { recursive: true, force: true });
 }
-let moto;
-try {
-  moto = await startMoto();
-  results.push(await run("moto_server", moto.url));
-} catch (err) {
-  console.log(`moto_server: skipped (${err.message})`);
-} finally {
-  moto?.child.kill("SIGTERM");
-}
-rmSync(dataParent, { recursive: true, force: true });
 
 console.log(
   `AdminCreateUser / AdminGetUser over HTTP, AWS SDK v3, concurrency ${CONCURRENCY}, ${SECONDS}s each`,
@@ -178,9 +117,9 @@ for (const r of results) {
     `${r.name.padEnd(24)} ${r.creates.perSecond.toFixed(0).padStart(9)} ${r.withPassword.perSecond.toFixed(0).padStart(19)} ${r.gets.perSecond.toFixed(0).padStart(8)}   (${r.creates.errors + r.withPassword.errors + r.gets.errors})`,
   );
 }
-mkdirSync(join(root, "bench/results"), { recursive: true });
+mkdirSync(join(ROOT, "bench/results"), { recursive: true });
 writeFileSync(
-  join(root, "bench/results/local-throughput.json"),
+  join(ROOT, "bench/results/local-throughput.json"),
   JSON.stringify(
     { date: new Date().toISOString(), seconds: SECONDS, concurrency: CONCURRENCY, results },
     null,

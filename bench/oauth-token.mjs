@@ -8,64 +8,33 @@
 // Node 20 cannot import TypeScript, so this runs against the compiled modules:
 //   npx tsc -p tsconfig.build.json && node bench/oauth-token.mjs [seconds] [concurrency]
 // Not a test: it prints figures; it only checks that each answer really carried a token.
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import {
-  CognitoIdentityProviderClient,
   CreateResourceServerCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   CreateUserPoolDomainCommand,
   DescribeUserPoolDomainCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
+import { DIST, quantile, sdkClient, startEndpointProcess } from "./lib.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const dist = join(root, "dist", "src");
 const seconds = Number(process.argv[2] ?? 10);
 const concurrency = Number(process.argv[3] ?? 8);
 
 /** The endpoint in a child process; answers `cpu` on stdin with its process.cpuUsage() in µs. */
 async function startServerProcess(dataDir) {
-  const script = `
-const { LocalEndpoint } = await import(${JSON.stringify(join(dist, "local/endpoint.js"))});
-const { startServer } = await import(${JSON.stringify(join(dist, "local/server.js"))});
-const endpoint = await LocalEndpoint.open({ region: "us-east-1", dataDir: ${JSON.stringify(dataDir)} });
-const server = await startServer({ port: 0, endpoint });
-process.stdout.write(server.url + "\\n");
+  const tail = `
 process.stdin.setEncoding("utf8");
 process.stdin.on("data", (d) => {
   for (const line of d.split("\\n")) if (line === "cpu") process.stdout.write(JSON.stringify(process.cpuUsage()) + "\\n");
 });
 process.stdin.on("end", async () => { await server.close(); endpoint.close(); process.exit(0); });`;
-  const child = spawn(process.execPath, ["--input-type=module", "-e", script], {
-    stdio: ["pipe", "pipe", "inherit"],
-  });
-  const lines = [];
-  let waiting;
-  let buf = "";
-  child.stdout.setEncoding("utf8");
-  child.stdout.on("data", (d) => {
-    buf += d;
-    let i = buf.indexOf("\n");
-    while (i >= 0) {
-      lines.push(buf.slice(0, i));
-      buf = buf.slice(i + 1);
-      i = buf.indexOf("\n");
-    }
-    if (waiting && lines.length) waiting(lines.shift());
-  });
-  const next = () =>
-    new Promise((resolve) => {
-      if (lines.length) resolve(lines.shift());
-      else waiting = resolve;
-    });
-  const url = await next();
+  const { child, url, nextLine } = await startEndpointProcess(dataDir, { tail, stdin: "pipe" });
   const cpuMs = async () => {
     child.stdin.write("cpu\n");
-    const { user, system } = JSON.parse(await next());
+    const { user, system } = JSON.parse(await nextLine());
     return (user + system) / 1000;
   };
   return { child, url, cpuMs };
@@ -119,7 +88,7 @@ async function drive(once, cpuMs) {
   const elapsed = (performance.now() - t0) / 1000;
   const cpu = (await cpuMs()) - cpu0;
   latencies.sort((a, b) => a - b);
-  const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
+  const pct = (p) => quantile(latencies, p / 100);
   return {
     perSecond: latencies.length / elapsed,
     p50: pct(50),
@@ -129,7 +98,7 @@ async function drive(once, cpuMs) {
 }
 
 async function inProcessSigning() {
-  const { LocalEndpoint } = await import(join(dist, "local/endpoint.js"));
+  const { LocalEndpoint } = await import(join(DIST, "local/endpoint.js"));
   const endpoint = await LocalEndpoint.open({ region: "us-east-1", inMemory: true });
   try {
     const { services } = endpoint;
@@ -152,14 +121,12 @@ async function inProcessSigning() {
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), "cogctl-bench-oauth-"));
-const { child, url, cpuMs } = await startServerProcess(dataDir);
-const sdk = new CognitoIdentityProviderClient({
-  region: "us-east-1",
-  endpoint: url,
-  credentials: { accessKeyId: "bench", secretAccessKey: "bench" },
-  maxAttempts: 1,
-});
+let server;
+let sdk;
 try {
+  server = await startServerProcess(dataDir);
+  const { url, cpuMs } = server;
+  sdk = sdkClient(url, { maxAttempts: 1 });
   const { tokenUrl, auth } = await setUp(sdk);
   const body = "grant_type=client_credentials&scope=api%2Fread";
   const token = await drive(async () => {
@@ -185,8 +152,11 @@ try {
     `${"one token signed in process".padEnd(34)} ${signMs.toFixed(3)} ms (RS256 + claims, no HTTP)`,
   );
 } finally {
-  sdk.destroy();
-  child.stdin.end();
-  await new Promise((r) => child.once("exit", r));
+  sdk?.destroy();
+  if (server) {
+    const exited = new Promise((r) => server.child.once("exit", r));
+    server.child.stdin.end(); // its cue to close the server and the store, then exit
+    await exited;
+  }
   rmSync(dataDir, { recursive: true, force: true });
 }

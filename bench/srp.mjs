@@ -9,6 +9,7 @@ import { randomBytes } from "node:crypto";
 import { createSrpClient } from "../dist/src/cognito/crypto/srp-client.js";
 import { startServerSrp, verifyClaim } from "../dist/src/cognito/crypto/srp-server.js";
 import { createPasswordVerifier } from "../dist/src/cognito/crypto/srp-verifier.js";
+import { quantile } from "./lib.mjs";
 
 const iterations = Number(process.argv[2] ?? 200);
 const POOL = "AbCdEfGhI";
@@ -22,7 +23,7 @@ function report(name, run) {
   const times = [];
   for (let i = 0; i < iterations; i++) times.push(run());
   times.sort((a, b) => a - b);
-  const at = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(2);
+  const at = (q) => quantile(times, q).toFixed(2);
   console.log(`${name.padEnd(52)} median ${at(0.5)} ms   p95 ${at(0.95)} ms`);
 }
 

@@ -14,18 +14,17 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { median, ROOT } from "./lib.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const runs = Number(process.argv[2] ?? 7);
 const userCount = Number(process.argv[3] ?? 2000);
 
 // The child that renders: given mode (pipe | 80 | 160) and a data file, prints "wall cpu bytes" in ms.
 const cogctlChild = `
 import { readFileSync } from "node:fs";
-import { createPrinter } from ${JSON.stringify(join(root, "dist/src/kernel/output/printer.js"))};
-import { createTestIO } from ${JSON.stringify(join(root, "dist/src/kernel/io/test-io.js"))};
+import { createPrinter } from ${JSON.stringify(join(ROOT, "dist/src/kernel/output/printer.js"))};
+import { createTestIO } from ${JSON.stringify(join(ROOT, "dist/src/kernel/io/test-io.js"))};
 const [mode, file] = process.argv.slice(2);
 const data = JSON.parse(readFileSync(file, "utf8"));
 for (const user of data.Users) {
@@ -62,8 +61,8 @@ print(wall, (used.ru_utime - cpu.ru_utime + used.ru_stime - cpu.ru_stime) * 1000
 // (first render in this process) then warm (median of 3 more), through the printer and through
 // cli-table3 alone at the same widths; prints "coldMs warmMs cliTable3WarmMs", CPU time.
 const printerChild = `
-import { createTablePrinter, drawTable } from ${JSON.stringify(join(root, "dist/src/kernel/table-printer.js"))};
-import { createTestIO } from ${JSON.stringify(join(root, "dist/src/kernel/io/test-io.js"))};
+import { createTablePrinter, drawTable } from ${JSON.stringify(join(ROOT, "dist/src/kernel/table-printer.js"))};
+import { createTestIO } from ${JSON.stringify(join(ROOT, "dist/src/kernel/io/test-io.js"))};
 const count = Number(process.argv[2]);
 const now = new Date(Date.UTC(2024, 2, 1));
 const rows = Array.from({ length: count }, (_, i) => ({
@@ -133,12 +132,7 @@ function users(count) {
   };
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-};
-
-if (!existsSync(join(root, "dist/src/kernel/output/printer.js"))) {
+if (!existsSync(join(ROOT, "dist/src/kernel/output/printer.js"))) {
   console.error("dist/ is missing: run `npm run build` first");
   process.exit(1);
 }
@@ -162,7 +156,7 @@ try {
   const samples = new Map(contenders.map((c) => [c.name, { wall: [], cpu: [], bytes: 0 }]));
   for (let run = 0; run < runs; run++) {
     for (const c of contenders) {
-      const r = spawnSync(c.cmd[0], c.cmd.slice(1), { encoding: "utf8", cwd: root });
+      const r = spawnSync(c.cmd[0], c.cmd.slice(1), { encoding: "utf8", cwd: ROOT });
       if (r.status !== 0) throw new Error(`${c.name} failed:\n${r.stderr}`);
       const [wall, cpu, bytes] = r.stdout.trim().split(/\s+/).map(Number);
       const s = samples.get(c.name);
@@ -187,11 +181,11 @@ try {
     `\nTask printer (users list's columns), 80-column terminal, median of ${runs} fresh processes each:`,
   );
   // The longest table cli-table3 lays out (with its header, CLI_TABLE3_MAX_ROWS rows), and the listing.
-  const { CLI_TABLE3_MAX_ROWS } = await import(join(root, "dist/src/kernel/table-printer.js"));
+  const { CLI_TABLE3_MAX_ROWS } = await import(join(ROOT, "dist/src/kernel/table-printer.js"));
   for (const count of [CLI_TABLE3_MAX_ROWS - 1, userCount]) {
     const figures = [];
     for (let run = 0; run < runs; run++) {
-      const r = spawnSync(process.execPath, [printerScript, String(count)], { encoding: "utf8", cwd: root });
+      const r = spawnSync(process.execPath, [printerScript, String(count)], { encoding: "utf8", cwd: ROOT });
       if (r.status !== 0) throw new Error(`printer child failed:\n${r.stderr}`);
       figures.push(r.stdout.trim().split(/\s+/).map(Number));
     }

@@ -4,81 +4,37 @@
 // then the same with seeded faults (throttling, 5xx, dropped connections, half after the operation).
 //   node bench/users-import-api.mjs [--rows 2000] [--rate 50]
 // Runs bin/cogctl, so build first (`npm run bench` does).
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import {
-  CognitoIdentityProviderClient,
-  CreateUserPoolCommand,
-  ListUsersCommand,
-} from "@aws-sdk/client-cognito-identity-provider";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { CreateUserPoolCommand, ListUsersCommand } from "@aws-sdk/client-cognito-identity-provider";
+import { BIN, benchEnv, loadAverage, numberFlag, sdkClient, startEndpoint, timed } from "./lib.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const bin = join(root, "bin", "cogctl");
-const arg = (name, dflt) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
-const ROWS = arg("rows", 2000);
-const RATE = arg("rate", 50);
+const ROWS = numberFlag("rows", 2000);
+const RATE = numberFlag("rate", 50);
 
 const HEADER =
   "name,given_name,family_name,middle_name,nickname,preferred_username,profile,picture,website,email,email_verified,gender,birthdate,zoneinfo,locale,phone_number,phone_number_verified,address,updated_at,cognito:mfa_enabled,cognito:username";
 const row = (i) => `User ${i},,,,,,,,,user${i}@example.com,true,,,,,,false,,,false,user${i}`;
 
-async function serve(args) {
-  const child = spawn(process.execPath, [bin, "local", "serve", "--port", "0", "--in-memory", ...args], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const url = await new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout.on("data", (d) => {
-      out += d;
-      const m = /https?:\/\/[^\s]+/.exec(out);
-      if (m) resolve(m[0]);
-    });
-    child.once("exit", (c) => reject(new Error(`cogctl local serve exited ${c}`)));
-  });
-  return { url, child };
-}
-
-function run(argv, env) {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...argv], {
-      env: { ...process.env, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+/** One cogctl run to its end, whatever its exit code (the caller resumes after faults). */
+const run = (argv, env) => timed(process.execPath, [BIN, ...argv], { env, check: false });
 
 async function scenario(name, serveArgs) {
   const dir = mkdtempSync(join(tmpdir(), "bench-import-"));
-  const { url, child } = await serve(serveArgs);
-  const client = new CognitoIdentityProviderClient({
-    region: "us-east-1",
-    endpoint: url,
-    credentials: { accessKeyId: "local", secretAccessKey: "local" },
-    maxAttempts: 10,
-  });
+  let server;
+  let client;
   try {
+    // The server's default request log (info), as a user runs it, kept out of the report.
+    server = await startEndpoint(serveArgs, { logLevel: "info", stderr: "ignore" });
+    const { url } = server;
+    client = sdkClient(url, { maxAttempts: 10 });
     const { UserPool } = await client.send(
       new CreateUserPoolCommand({ PoolName: "bench", AutoVerifiedAttributes: ["email"] }),
     );
     const file = join(dir, "users.csv");
     writeFileSync(file, `${[HEADER, ...Array.from({ length: ROWS }, (_, i) => row(i))].join("\n")}\n`);
-    const env = {
-      AWS_ACCESS_KEY_ID: "local",
-      AWS_SECRET_ACCESS_KEY: "local",
-      AWS_REGION: "us-east-1",
-      COGCTL_STATE_DIR: join(dir, "state"),
-    };
+    const env = benchEnv({ COGCTL_STATE_DIR: join(dir, "state") });
     const argv = ["--endpoint-url", url, "users", "import", file, "--pool", UserPool.Id, "--via", "api"];
     argv.push("--rate", String(RATE), "--output", "json");
     const started = performance.now();
@@ -117,17 +73,13 @@ async function scenario(name, serveArgs) {
     );
     if (r.code !== 0) console.log(r.stderr.split("\n").slice(-3).join("\n"));
   } finally {
-    client.destroy();
-    child.kill("SIGTERM");
+    client?.destroy();
+    await server?.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-console.log(
-  `users import --via api, ${ROWS} rows, --rate ${RATE}; load average ${loadavg()
-    .map((l) => l.toFixed(2))
-    .join(" ")}`,
-);
+console.log(`users import --via api, ${ROWS} rows, --rate ${RATE}; load average ${loadAverage(2)}`);
 await scenario("local serve --quotas (UserCreation 50/s)", ["--quotas"]);
 await scenario("local serve --quotas --faults throttle=0.05,error=0.02,reset=0.01,seed=7", [
   "--quotas",

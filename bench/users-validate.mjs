@@ -5,25 +5,15 @@
 // dropped), so the report path is exercised too.
 //   node bench/users-validate.mjs [--rows 500000]
 // Runs bin/cogctl, so build first (`npm run bench` does).
-import { spawn } from "node:child_process";
-import { createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import {
-  CognitoIdentityProviderClient,
-  CreateUserPoolCommand,
-} from "@aws-sdk/client-cognito-identity-provider";
+import { join } from "node:path";
+import { CreateUserPoolCommand } from "@aws-sdk/client-cognito-identity-provider";
 // The header as the domain documents it (bench/run.mjs builds dist/ first).
 import { documentedCsvHeader } from "../dist/src/cognito/csv/pool.js";
+import { BIN, benchEnv, loadAverage, numberFlag, sdkClient, startEndpoint, timed } from "./lib.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const bin = join(root, "bin", "cogctl");
-const arg = (name, dflt) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
-const ROWS = arg("rows", 500_000);
+const ROWS = numberFlag("rows", 500_000);
 const HEADER = documentedCsvHeader([{ Name: "custom:tier" }]);
 
 /** Writes rows users (about 208 bytes each: 500,000 rows are just under 100 MB); every 200th is wrong. */
@@ -46,84 +36,26 @@ async function writeFile(path, rows) {
   await new Promise((r) => out.end(r));
 }
 
-async function startServe(dataDir) {
-  const child = spawn(
-    process.execPath,
-    [bin, "local", "serve", "--port", "0", "--data-dir", dataDir, "--log-level", "error"],
-    {
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
-  const url = await new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout.on("data", (d) => {
-      out += d;
-      if (out.includes("\n"))
-        resolve(
-          out
-            .trim()
-            .split(/\s+/)
-            .find((w) => w.startsWith("http")),
-        );
-    });
-    child.once("exit", (c) => reject(new Error(`cogctl local serve exited ${c}`)));
-  });
-  return {
-    url,
-    stop: () =>
-      new Promise((r) => {
-        if (child.exitCode !== null) return r();
-        child.once("exit", r);
-        child.kill();
-      }),
-  };
-}
-
 /** One `cogctl users validate` under /usr/bin/time: wall seconds, peak RSS (MB), exit code, problem lines. */
-function validate(url, path) {
-  const env = {
-    ...process.env,
-    AWS_ACCESS_KEY_ID: "bench",
-    AWS_SECRET_ACCESS_KEY: "bench",
-    AWS_REGION: "us-east-1",
-    NO_COLOR: "1",
+async function validate(url, path) {
+  const env = benchEnv({ NO_COLOR: "1" });
+  const args = [BIN, "--endpoint-url", url, "users", "validate", path, "--pool", "bench"];
+  // Problems are expected (exit 1): the code is reported, not thrown.
+  const r = await timed(process.execPath, args, { env, peakRss: true, check: false });
+  return {
+    code: r.code,
+    seconds: r.ms / 1000,
+    rssMB: r.rssMB,
+    lines: r.stdout.split("\n").length - 1,
+    summary: r.stderr.split("\n").find((l) => l.includes("rows")),
   };
-  const args = [process.execPath, bin, "--endpoint-url", url, "users", "validate", path, "--pool", "bench"];
-  const timed = existsSync("/usr/bin/time");
-  const [cmd, ...rest] = timed ? ["/usr/bin/time", "-f", "TIME %e %M", ...args] : args;
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(cmd, rest, { env, stdio: ["ignore", "pipe", "pipe"] });
-    let lines = 0;
-    let stderr = "";
-    child.stdout.on("data", (d) => {
-      for (const b of d) if (b === 10) lines++;
-    });
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      const seconds = (performance.now() - started) / 1000;
-      const m = /TIME ([\d.]+) (\d+)/.exec(stderr);
-      resolve({
-        code,
-        seconds,
-        rssMB: m ? Number(m[2]) / 1024 : undefined,
-        lines,
-        summary: stderr.split("\n").find((l) => l.includes("rows")),
-      });
-    });
-  });
 }
 
 const dir = mkdtempSync(join(tmpdir(), "cogctl-bench-validate-"));
 let serve;
 try {
-  serve = await startServe(join(dir, "data"));
-  const client = new CognitoIdentityProviderClient({
-    region: "us-east-1",
-    endpoint: serve.url,
-    credentials: { accessKeyId: "bench", secretAccessKey: "bench" },
-  });
+  serve = await startEndpoint([], { dataDir: join(dir, "data") });
+  const client = sdkClient(serve.url);
   await client.send(
     new CreateUserPoolCommand({
       PoolName: "bench",
@@ -152,10 +84,7 @@ try {
     );
   }
   console.log(
-    `(wall time includes cogctl's start-up and the two pool calls; load average ${(await import("node:os"))
-      .loadavg()
-      .map((l) => l.toFixed(2))
-      .join(" ")})`,
+    `(wall time includes cogctl's start-up and the two pool calls; load average ${loadAverage(2)})`,
   );
   for (const r of results) console.log(`  ${r.label}: ${r.summary ?? "(no summary)"}`);
 } finally {

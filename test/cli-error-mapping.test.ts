@@ -1,7 +1,8 @@
 // The one table from thrown values to the AWS CLI's messages and exit codes.
 import { describe, expect, it } from "vitest";
-import { mapError } from "../src/kernel/error-mapping.js";
-import { ConfigError, UsageError } from "../src/kernel/errors.js";
+import { mapError, normalize } from "../src/kernel/error-mapping.js";
+import { ConfigError, NetworkError, UsageError } from "../src/kernel/errors.js";
+import { isTransient } from "../src/kernel/retry.js";
 
 function sdkError(name: string, message: string, fault = "client") {
   return Object.assign(new Error(message), {
@@ -61,6 +62,19 @@ describe("mapError", () => {
     expect(mapError(Object.assign(new Error("t"), { name: "TimeoutError" }), "X", "http://h").exitCode).toBe(
       255,
     );
+  });
+
+  it("makes a dropped, refused or timed-out connection a NetworkError, which bulk work asks again", () => {
+    const reset = Object.assign(new Error("socket hang up"), { code: "ECONNRESET" });
+    const refused = Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" });
+    const timeout = Object.assign(new Error("t"), { name: "TimeoutError" });
+    for (const err of [reset, refused, timeout]) {
+      const mapped = normalize(err, "ListUsers", "http://h");
+      expect(mapped).toBeInstanceOf(NetworkError);
+      expect(isTransient(mapped)).toBe(true);
+    }
+    // A failure that is no network's (a bug) is not retried.
+    expect(isTransient(normalize(new TypeError("x is undefined")))).toBe(false);
   });
 
   it("exits 130 when a prompt is aborted, 255 for anything else", () => {

@@ -3,7 +3,7 @@
 // name two clients share, pipes, terminal tables, JSON with --query, the secret masked everywhere
 // but `clients secret` (in --debug traces too), the confirmation guard.
 import {
-  CognitoIdentityProviderClient,
+  type CognitoIdentityProviderClient,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
   DescribeUserPoolClientCommand,
@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scriptedPrompter } from "./helpers/auth.js";
 import { runCli } from "./helpers/cli.js";
 import { type Endpoint, endpoints } from "./helpers/endpoints.js";
-import { applyEnv, isolatedAwsEnv } from "./helpers/env.js";
+import { applyEnv, isolatedAwsEnv, testClient } from "./helpers/env.js";
 
 const fields = (stdout: string) =>
   Object.fromEntries(
@@ -55,11 +55,7 @@ describe.each(endpoints)("clients commands against the %s", (_name, start) => {
   beforeAll(async () => {
     restoreEnv = applyEnv(isolatedAwsEnv({ COGCTL_POOL: undefined }));
     endpoint = await start();
-    client = new CognitoIdentityProviderClient({
-      region: "us-east-1",
-      endpoint: endpoint.url,
-      credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
-    });
+    client = testClient(endpoint.url);
     poolId = (await client.send(new CreateUserPoolCommand({ PoolName: "apps" }))).UserPool!.Id!;
     webId = (await createClient("web")).ClientId!;
     const backend = await createClient("backend", true);

@@ -5,13 +5,13 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  CognitoIdentityProviderClient,
+  type CognitoIdentityProviderClient,
   CreateUserPoolCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "./helpers/cli.js";
 import { type Endpoint, endpoints } from "./helpers/endpoints.js";
-import { applyEnv, isolatedAwsEnv } from "./helpers/env.js";
+import { applyEnv, isolatedAwsEnv, testClient } from "./helpers/env.js";
 
 const fields = (stdout: string) =>
   Object.fromEntries(
@@ -41,11 +41,7 @@ describe.each(endpoints)("the default pool against the %s", (_name, start) => {
     configDir = join(dir, "config");
     restoreEnv = applyEnv(isolatedAwsEnv({ COGCTL_POOL: undefined }));
     endpoint = await start();
-    client = new CognitoIdentityProviderClient({
-      region: "us-east-1",
-      endpoint: endpoint.url,
-      credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
-    });
+    client = testClient(endpoint.url);
     demoId = (await client.send(new CreateUserPoolCommand({ PoolName: "demo" }))).UserPool!.Id!;
     otherId = (await client.send(new CreateUserPoolCommand({ PoolName: "other" }))).UserPool!.Id!;
   });

@@ -2,7 +2,7 @@
 // splitter the import reader uses, and as a JSON line; what Cognito's dialect cannot carry.
 import { describe, expect, it } from "vitest";
 import { splitLine } from "../src/cognito/csv/index.js";
-import { CliError, ExitCode, ServiceError, UsageError } from "../src/kernel/errors.js";
+import { CliError, ExitCode, NetworkError, ServiceError, UsageError } from "../src/kernel/errors.js";
 import { GroupMap } from "../src/kernel/export/group-map.js";
 import {
   birthdateForFile,
@@ -11,7 +11,7 @@ import {
   jsonLine,
   type LossyValue,
 } from "../src/kernel/export/rows.js";
-import { isTransient } from "../src/kernel/export/run.js";
+import { isTransient } from "../src/kernel/retry.js";
 
 const HEADER = csvHeader(
   ["name", "email", "email_verified", "birthdate", "address", "cognito:mfa_enabled", "cognito:username"],
@@ -133,9 +133,11 @@ describe("export rows", () => {
     expect(isTransient(new ServiceError("TooManyRequestsException", "ListUsers", "slow down"))).toBe(true);
     expect(isTransient(new ServiceError("500", "ListUsers", "Internal Server Error"))).toBe(true);
     expect(isTransient(new ServiceError("InvalidParameterException", "ListUsers", "bad token"))).toBe(false);
-    expect(
-      isTransient(new CliError('Could not connect to the endpoint URL: "x" (ECONNREFUSED)', ExitCode.OTHER)),
-    ).toBe(true);
+    expect(isTransient(new NetworkError('Could not connect to the endpoint URL: "x" (ECONNREFUSED)'))).toBe(
+      true,
+    );
+    // The class decides, not the words: a bug's message that happens to read alike is not retried.
+    expect(isTransient(new CliError("Could not connect the dots", ExitCode.OTHER))).toBe(false);
     expect(isTransient(new UsageError("Could not connect"))).toBe(false);
   });
 });

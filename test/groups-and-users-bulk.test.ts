@@ -11,7 +11,7 @@ import {
   AdminGetUserCommand,
   AdminListGroupsForUserCommand,
   AdminSetUserPasswordCommand,
-  CognitoIdentityProviderClient,
+  type CognitoIdentityProviderClient,
   CreateGroupCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
@@ -21,7 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scriptedPrompter } from "./helpers/auth.js";
 import { runCli } from "./helpers/cli.js";
 import { type Endpoint, endpoints } from "./helpers/endpoints.js";
-import { applyEnv, isolatedAwsEnv } from "./helpers/env.js";
+import { applyEnv, isolatedAwsEnv, testClient } from "./helpers/env.js";
 
 type Probe = (username: string) => Promise<unknown>;
 
@@ -162,11 +162,7 @@ describe.each(endpoints)("verbs taking users, against the %s", (_name, start) =>
   beforeAll(async () => {
     restoreEnv = applyEnv(isolatedAwsEnv());
     endpoint = await start();
-    client = new CognitoIdentityProviderClient({
-      region: "us-east-1",
-      endpoint: endpoint.url,
-      credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
-    });
+    client = testClient(endpoint.url);
     const pool = await client.send(
       new CreateUserPoolCommand({
         PoolName: poolName,

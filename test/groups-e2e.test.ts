@@ -4,14 +4,11 @@
 // confirmation guard (--yes, --dry-run, the refusal without a terminal, the question on one) and
 // stdin bulk with a partial failure.
 
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
   AdminListGroupsForUserCommand,
-  CognitoIdentityProviderClient,
+  type CognitoIdentityProviderClient,
   CreateGroupCommand,
   CreateUserPoolCommand,
   GetGroupCommand,
@@ -20,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scriptedPrompter } from "./helpers/auth.js";
 import { runCli } from "./helpers/cli.js";
 import { type Endpoint, endpoints } from "./helpers/endpoints.js";
-import { applyEnv, isolatedAwsEnv } from "./helpers/env.js";
+import { applyEnv, isolatedAwsEnv, testClient, useIsolatedDirs } from "./helpers/env.js";
 
 /** More than one ListUsersInGroup page (Cognito's largest is 60). */
 const MANY = 61;
@@ -67,11 +64,7 @@ describe.each(endpoints)("groups commands against the %s", (_name, start) => {
   beforeAll(async () => {
     restoreEnv = applyEnv(isolatedAwsEnv());
     endpoint = await start();
-    client = new CognitoIdentityProviderClient({
-      region: "us-east-1",
-      endpoint: endpoint.url,
-      credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
-    });
+    client = testClient(endpoint.url);
     const pool = await client.send(
       new CreateUserPoolCommand({
         PoolName: poolName,
@@ -458,16 +451,7 @@ describe.each(endpoints)("groups commands against the %s", (_name, start) => {
 });
 
 describe("groups commands with --local (the embedded endpoint in process)", () => {
-  let dir: string;
-  let restoreEnv: () => void;
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), "cogctl-groups-local-"));
-    restoreEnv = applyEnv(isolatedAwsEnv({ COGCTL_DATA_DIR: dir, COGCTL_CONFIG_DIR: join(dir, "config") }));
-  });
-  afterAll(() => {
-    restoreEnv?.();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  useIsolatedDirs("cogctl-groups-local-");
 
   it("creates, fills, shows, empties and deletes a group by name", async () => {
     const local = (argv: string[], opts: Parameters<typeof runCli>[1] = {}) =>

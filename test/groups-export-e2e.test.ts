@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  CognitoIdentityProviderClient,
+  type CognitoIdentityProviderClient,
   CreateGroupCommand,
   CreateUserPoolCommand,
   ListGroupsCommand,
@@ -14,7 +14,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "./helpers/cli.js";
 import { type Endpoint, endpoints } from "./helpers/endpoints.js";
-import { applyEnv, isolatedAwsEnv } from "./helpers/env.js";
+import { applyEnv, isolatedAwsEnv, testClient } from "./helpers/env.js";
 
 const ROLE = "arn:aws:iam::123456789012:role/ops";
 
@@ -41,11 +41,7 @@ describe.each(endpoints)("groups export and import against the %s", (_name, star
     dir = mkdtempSync(join(tmpdir(), "groups-export-"));
     restoreEnv = applyEnv(env());
     endpoint = await start();
-    client = new CognitoIdentityProviderClient({
-      region: "us-east-1",
-      endpoint: endpoint.url,
-      credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
-    });
+    client = testClient(endpoint.url);
   }, 60_000);
   afterAll(async () => {
     client.destroy();

@@ -5,8 +5,7 @@
 // left out before upload; cognito:groups / cognito:enabled are applied to imported rows; --no-wait
 // returns with the job running and a second run collects it and goes on with the next part; a
 // job that ends Failed is exit 254 with its CompletionMessage, failed rows exit 1.
-import { createReadStream, mkdirSync, mkdtempSync, readFileSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { createReadStream, mkdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import {
   AdminCreateUserCommand,
@@ -39,28 +38,24 @@ import {
 } from "../src/kernel/import/via-job.js";
 import { createTestIO } from "../src/kernel/io/test-io.js";
 import { withTask } from "../src/kernel/task.js";
-import { applyEnv, isolatedAwsEnv } from "./helpers/env.js";
+import { useIsolatedDirs } from "./helpers/env.js";
 import { readImportRows, type UserSpec, writeImportFile } from "./helpers/import-files.js";
 import { type LocalHarness, startLocal } from "./helpers/local-server.js";
 
 const ROLE = "arn:aws:iam::000000000000:role/CognitoImport";
-const env = isolatedAwsEnv();
-let dir: string;
+// The file's own directories (removed after it) and the isolated AWS environment.
+const isolated = useIsolatedDirs("cogctl-via-job-");
 let local: LocalHarness;
-let restoreEnv: () => void;
 
 beforeAll(async () => {
-  restoreEnv = applyEnv(env);
-  dir = mkdtempSync(join(tmpdir(), "cogctl-via-job-"));
   local = await startLocal();
   client = local.client;
 });
 afterAll(async () => {
   await local?.close();
-  restoreEnv();
 });
 
-function context(where: "http" | "local", dataDir = join(dir, "data")): Context {
+function context(where: "http" | "local", dataDir = join(isolated.dir, "data")): Context {
   const globals: GlobalOptions = {
     output: "json",
     outputExplicit: false,
@@ -72,12 +67,7 @@ function context(where: "http" | "local", dataDir = join(dir, "data")): Context 
     ...(where === "http" ? { endpointUrl: local.server.url } : {}),
   };
   // The directories through the environment, as cogctl resolves them (src/kernel/paths.ts).
-  const dirs = {
-    COGCTL_CONFIG_DIR: join(dir, "config"),
-    COGCTL_DATA_DIR: dataDir,
-    COGCTL_STATE_DIR: join(dir, "state"),
-  };
-  return createContext(createTestIO({ env: { ...env, ...dirs } }), globals);
+  return createContext(createTestIO({ env: { ...isolated.env, COGCTL_DATA_DIR: dataDir } }), globals);
 }
 
 /** The SDK client a test checks with: the HTTP endpoint's, or with --local the Context's own (same data dir). */
@@ -155,7 +145,7 @@ describe.each([["http"], ["local"]] as const)("--via job against the embedded en
     await client.send(new CreateGroupCommand({ UserPoolId: pool.id, GroupName: "staff" }));
     const specs = users(10, { 4: BAD_BIRTHDATE, 9: BAD_BIRTHDATE });
     specs[0].values = { "cognito:groups": "staff", "cognito:enabled": "false", name: "Ann, the first" };
-    const file = join(dir, `people-${where}.csv`);
+    const file = join(isolated.dir, `people-${where}.csv`);
     writeImportFile(file, pool.header, specs, ["cognito:groups", "cognito:enabled"]);
     const original = readFileSync(file, "utf8").split("\n");
 
@@ -217,7 +207,7 @@ describe("--via job: split into serial jobs", () => {
     const pool = await newPool("split");
     // Bad rows in every part; rows 2 and 7 are "invalid" (left out before upload, as --skip-invalid does).
     const specs = users(11, { 3: BAD_BIRTHDATE, 6: BAD_BIRTHDATE, 11: BAD_BIRTHDATE });
-    const file = join(dir, "split users.csv");
+    const file = join(isolated.dir, "split users.csv");
     writeImportFile(file, pool.header, specs);
     const original = readFileSync(file, "utf8").split("\n");
     const journal = memoryJournal();
@@ -275,7 +265,7 @@ describe("--via job: split into serial jobs", () => {
 
   it("without --role-arn or --create-role: a usage error naming both, before any job exists", async () => {
     const pool = await newPool("norole");
-    const file = join(dir, "norole.csv");
+    const file = join(isolated.dir, "norole.csv");
     writeImportFile(file, pool.header, users(2));
     const ctx = context("http");
     try {
@@ -293,7 +283,7 @@ describe("--via job: split into serial jobs", () => {
 
   it("--no-wait returns with the first part's job running; the same run again collects it and goes on", async () => {
     const pool = await newPool("nowait");
-    const file = join(dir, "nowait.csv");
+    const file = join(isolated.dir, "nowait.csv");
     writeImportFile(file, pool.header, users(6, { 5: BAD_BIRTHDATE }));
     const journal = memoryJournal();
     const first = context("http");
@@ -333,7 +323,7 @@ describe("--via job: split into serial jobs", () => {
 
   it("resume: a part whose job never started gets a new job; finished parts are not sent again, their rejects rebuilt from the log", async () => {
     const pool = await newPool("resume");
-    const file = join(dir, "resume.csv");
+    const file = join(isolated.dir, "resume.csv");
     writeImportFile(file, pool.header, users(6, { 2: BAD_BIRTHDATE, 5: BAD_BIRTHDATE }));
     const original = readFileSync(file, "utf8").split("\n");
     const journal = memoryJournal();
@@ -392,7 +382,7 @@ describe("--via job: split into serial jobs", () => {
     // Every row bad: past 1,000 rows the endpoint ends the job "Too many users have failed ...".
     const bad: Record<number, Record<string, string>> = {};
     for (let i = 1; i <= 1300; i++) bad[i] = BAD_BIRTHDATE;
-    const file = join(dir, "failing.csv");
+    const file = join(isolated.dir, "failing.csv");
     writeImportFile(file, pool.header, users(1300, bad));
     const ctx = context("http");
     let result: Awaited<ReturnType<typeof run>>;
@@ -428,7 +418,7 @@ describe("jobImportFor: the command's (ctx, plan) door, with the shared CSV read
     await client.send(
       new AdminCreateUserCommand({ UserPoolId: pool.id, Username: "user4", MessageAction: "SUPPRESS" }),
     );
-    const file = join(dir, "door.csv");
+    const file = join(isolated.dir, "door.csv");
     // The reader refuses rows 2 and 6 (a birthdate not mm/dd/yyyy): invalid, never sent.
     writeImportFile(file, pool.header, users(6, { 2: BAD_BIRTHDATE, 6: BAD_BIRTHDATE }));
     const original = readFileSync(file, "utf8").split("\n");
@@ -447,7 +437,7 @@ describe("jobImportFor: the command's (ctx, plan) door, with the shared CSV read
       if (row.problems.length) invalid++;
     }
     expect([rowsSeen, invalid]).toEqual([6, 2]);
-    const rejectsFile = join(dir, "door.rejects.csv");
+    const rejectsFile = join(isolated.dir, "door.rejects.csv");
     const ctx = context("http");
     let summary: Awaited<ReturnType<ReturnType<typeof jobImportFor>>>;
     try {
@@ -478,7 +468,7 @@ describe("jobImportFor: the command's (ctx, plan) door, with the shared CSV read
 
   it("in the run journal: --no-wait records the job (jobs table), the same call collects it and writes every row's outcome", async () => {
     const pool = await newPool("durable");
-    const file = join(dir, "durable.csv");
+    const file = join(isolated.dir, "durable.csv");
     writeImportFile(file, pool.header, users(4, { 3: BAD_BIRTHDATE }));
     const original = readFileSync(file, "utf8").split("\n");
     const rows = readImportRows(file);
@@ -496,9 +486,9 @@ describe("jobImportFor: the command's (ctx, plan) door, with the shared CSV read
       },
       rows: 4,
       invalid: 0,
-      rejectsFile: join(dir, "durable.rejects.csv"),
+      rejectsFile: join(isolated.dir, "durable.rejects.csv"),
     };
-    const journal = await Journal.open(join(dir, "state-durable"));
+    const journal = await Journal.open(join(isolated.dir, "state-durable"));
     try {
       const run = journal.createRun(
         {
@@ -577,7 +567,7 @@ describe("jobImportFor: the command's (ctx, plan) door, with the shared CSV read
   });
 
   it("an older journal (before the jobs table) opens, migrated in place, its runs kept", async () => {
-    const stateDir = join(dir, "state-old");
+    const stateDir = join(isolated.dir, "state-old");
     const { default: Database } = await import("better-sqlite3");
     mkdirSync(join(stateDir, "import-runs"), { recursive: true });
     const old = new Database(join(stateDir, "import-runs", "journal.sqlite"));
@@ -612,7 +602,7 @@ describe("jobImportFor: the command's (ctx, plan) door, with the shared CSV read
 
   it("creates the missing groups first (--create-groups), then adds the imported users to them", async () => {
     const pool = await newPool("groups");
-    const file = join(dir, "groups.csv");
+    const file = join(isolated.dir, "groups.csv");
     writeImportFile(
       file,
       pool.header,
@@ -642,7 +632,7 @@ describe("jobImportFor: the command's (ctx, plan) door, with the shared CSV read
         },
         rows: 2,
         invalid: 0,
-        rejectsFile: join(dir, "groups.rejects.csv"),
+        rejectsFile: join(isolated.dir, "groups.rejects.csv"),
         missingGroups: ["new-team", "ops"],
       });
     } finally {

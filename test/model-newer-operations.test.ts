@@ -1,6 +1,7 @@
-// The 17 implemented operations the vendored model does not know (and UpdateManagedLoginBranding,
+// 17 implemented operations newer than the botocore 1.43.11 model (and UpdateManagedLoginBranding,
 // whose ids it leaves optional) used to be checked against hand-written shapes; now the router checks them with
-// the generated model like every other operation. Each is sent over HTTP to the embedded endpoint
+// the generated model like every other operation. Six of them (replicas, provisioned limits,
+// AdminGetUserAuthFactors) are in the vendored botocore 1.43.67 model, which gives them its bounds. Each is sent over HTTP to the embedded endpoint
 // as raw JSON (the SDK would refuse some of these inputs itself): a missing required member is an
 // InvalidParameterException in Cognito's words, a wrong enum value too. The expected members are
 // written out here from the API reference, independently of the generated model.
@@ -115,6 +116,17 @@ describe("operations newer than the vendored model", () => {
       expect(res.message).toContain(constraint);
     });
   }
+
+  it("an operation the newer vendored model states gets its bounds, not only its members", async () => {
+    // RegionNameType is 5-32 characters in botocore 1.43.67; the SDK's schemas carry no bounds.
+    const res = await send("CreateUserPoolReplica", { UserPoolId: POOL, RegionName: "eu" });
+    expect(res).toEqual({
+      status: 400,
+      type: "InvalidParameterException",
+      message:
+        "1 validation error detected: Value 'eu' at 'regionName' failed to satisfy constraint: Member must have length greater than or equal to 5",
+    });
+  });
 
   it("a wrong JSON type is a SerializationException, as for every operation", async () => {
     const res = await send("SetUserPoolSessionConfiguration", {

@@ -1,12 +1,5 @@
-// pools list|show|create|delete end to end, in process through main() and the real SDK over HTTP,
-// against the embedded endpoint (port 0) and moto_server: names and ids, ambiguous and missing
-// names, tab-separated pipes, terminal tables, JSON with --query, the duplicate-name refusal, the
-// confirmation guard (--yes, --dry-run, typing the name) and deletion protection.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import {
-  CognitoIdentityProviderClient,
+  type CognitoIdentityProviderClient,
   CreateGroupCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
@@ -20,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scriptedPrompter } from "./helpers/auth.js";
 import { runCli } from "./helpers/cli.js";
 import { type Endpoint, endpoints } from "./helpers/endpoints.js";
-import { applyEnv, isolatedAwsEnv } from "./helpers/env.js";
+import { applyEnv, isolatedAwsEnv, testClient, useIsolatedDirs } from "./helpers/env.js";
 
 const fields = (stdout: string) =>
   Object.fromEntries(
@@ -49,11 +42,7 @@ describe.each(endpoints)("pools commands against the %s", (_name, start) => {
   beforeAll(async () => {
     restoreEnv = applyEnv(isolatedAwsEnv({ COGCTL_POOL: undefined }));
     endpoint = await start();
-    client = new CognitoIdentityProviderClient({
-      region: "us-east-1",
-      endpoint: endpoint.url,
-      credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
-    });
+    client = testClient(endpoint.url);
     demoId = (await client.send(new CreateUserPoolCommand({ PoolName: "demo" }))).UserPool!.Id!;
     await client.send(new CreateUserPoolClientCommand({ UserPoolId: demoId, ClientName: "web" }));
     await client.send(new CreateUserPoolClientCommand({ UserPoolId: demoId, ClientName: "backend" }));
@@ -334,22 +323,7 @@ describe.each(endpoints)("pools commands against the %s", (_name, start) => {
 });
 
 describe("pools and clients with --local (the embedded endpoint in process)", () => {
-  let dir: string;
-  let restoreEnv: () => void;
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), "cogctl-pools-local-"));
-    restoreEnv = applyEnv(
-      isolatedAwsEnv({
-        COGCTL_DATA_DIR: dir,
-        COGCTL_CONFIG_DIR: join(dir, "config"),
-        COGCTL_POOL: undefined,
-      }),
-    );
-  });
-  afterAll(() => {
-    restoreEnv?.();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  useIsolatedDirs("cogctl-pools-local-");
 
   it("creates a pool and a client, shows them by name, and deletes both", async () => {
     const local = (argv: string[]) => runCli(["--local", ...argv]);

@@ -15,9 +15,9 @@ import {
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BIN, runCli } from "./helpers/cli.js";
-import { useIsolatedDirs } from "./helpers/env.js";
+import { testClient, useIsolatedDirs } from "./helpers/env.js";
 import { type LocalHarness, startLocal } from "./helpers/local-server.js";
-import { motoClient, startMoto } from "./helpers/moto.js";
+import { startMoto } from "./helpers/moto.js";
 import { expectedGroups, type Seeded, seedPool } from "./helpers/seed-users.js";
 
 interface ExportedUser {
@@ -276,7 +276,7 @@ describe("users copy from moto_server into the embedded endpoint (--to-local)", 
   it("copies moto's users, groups and enabled states into a pool of the data directory", async () => {
     const moto = await startMoto();
     try {
-      const client = motoClient(moto.url);
+      const client = testClient(moto.url);
       const seed = await seedPool(client, "moto-source", 30);
       client.destroy();
       const made = await runCli(

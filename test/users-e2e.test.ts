@@ -2,14 +2,11 @@
 // against the embedded endpoint (port 0) and moto_server: names for pools and users, tables on a
 // terminal, tab-separated lines in pipes, JSON with --query, the confirmation guard and stdin bulk.
 
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
   AdminGetUserCommand,
-  CognitoIdentityProviderClient,
+  type CognitoIdentityProviderClient,
   CreateGroupCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
@@ -19,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scriptedPrompter } from "./helpers/auth.js";
 import { runCli } from "./helpers/cli.js";
 import { type Endpoint, endpoints } from "./helpers/endpoints.js";
-import { applyEnv, isolatedAwsEnv } from "./helpers/env.js";
+import { applyEnv, isolatedAwsEnv, testClient, useIsolatedDirs } from "./helpers/env.js";
 
 describe.each(endpoints)("users commands against the %s", (_name, start) => {
   let endpoint: Endpoint;
@@ -47,11 +44,7 @@ describe.each(endpoints)("users commands against the %s", (_name, start) => {
   beforeAll(async () => {
     restoreEnv = applyEnv(isolatedAwsEnv());
     endpoint = await start();
-    client = new CognitoIdentityProviderClient({
-      region: "us-east-1",
-      endpoint: endpoint.url,
-      credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
-    });
+    client = testClient(endpoint.url);
     const pool = await client.send(
       new CreateUserPoolCommand({
         PoolName: poolName,
@@ -460,16 +453,7 @@ describe.each(endpoints)("users commands against the %s", (_name, start) => {
 });
 
 describe("users commands with --local (the embedded endpoint in process)", () => {
-  let dir: string;
-  let restoreEnv: () => void;
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), "cogctl-users-local-"));
-    restoreEnv = applyEnv(isolatedAwsEnv({ COGCTL_DATA_DIR: dir, COGCTL_CONFIG_DIR: join(dir, "config") }));
-  });
-  afterAll(() => {
-    restoreEnv?.();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  useIsolatedDirs("cogctl-users-local-");
 
   it("creates, lists, disables and deletes by name", async () => {
     const pool = await runCli(["--local", "create-user-pool", "--pool-name", "offline"]);

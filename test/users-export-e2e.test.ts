@@ -12,9 +12,9 @@ import { join } from "node:path";
 import { CreateUserPoolCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BIN, runCli } from "./helpers/cli.js";
-import { useIsolatedDirs } from "./helpers/env.js";
+import { testClient, useIsolatedDirs } from "./helpers/env.js";
 import { type LocalHarness, startLocal } from "./helpers/local-server.js";
-import { motoClient, startMoto } from "./helpers/moto.js";
+import { startMoto } from "./helpers/moto.js";
 import { expectedGroups, type Seeded, seedPool } from "./helpers/seed-users.js";
 
 /** CSV rows as objects (Cognito's dialect: split at commas not after a backslash, then unescape). */
@@ -570,7 +570,7 @@ describe("users export from moto_server", () => {
   it("exports moto's users in the header Cognito documents (moto has no GetCSVHeader), groups included", async () => {
     const moto = await startMoto();
     try {
-      const client = motoClient(moto.url);
+      const client = testClient(moto.url);
       const seed = await seedPool(client, "moto-source", 30);
       client.destroy();
       const r = await runCli(

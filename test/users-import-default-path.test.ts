@@ -1,34 +1,26 @@
-// Which path `users import` takes without --via, and so which rules it validates by: a small file
-// goes through the API (which needs no auto-verified attribute), a pool without one never gets an
-// import job, and a file over the threshold is checked by the job's rules. Real CLI, embedded
-// endpoint over HTTP (port 0).
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CreateUserPoolCommand, ListUsersCommand } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { API_DEFAULT_MAX_ROWS } from "../src/kernel/import/run.js";
 import { glance } from "../src/kernel/import/source.js";
 import { runCli } from "./helpers/cli.js";
-import { applyEnv, isolatedAwsEnv } from "./helpers/env.js";
+import { useIsolatedDirs } from "./helpers/env.js";
 import { userRow, writeCsv } from "./helpers/import-csv.js";
 import { type LocalHarness, startLocal } from "./helpers/local-server.js";
 
+const isolated = useIsolatedDirs("cogctl-import-default-");
 let local: LocalHarness;
-let dir: string;
-let restoreEnv: () => void;
 beforeAll(async () => {
-  restoreEnv = applyEnv(isolatedAwsEnv());
   local = await startLocal();
-  dir = await mkdtemp(join(tmpdir(), "import-default-"));
 });
 afterAll(async () => {
   await local?.close();
-  restoreEnv?.();
 });
 
 const cog = (argv: string[]) =>
-  runCli(["--endpoint-url", local.server.url, ...argv], { env: { COGCTL_STATE_DIR: join(dir, "state") } });
+  runCli(["--endpoint-url", local.server.url, ...argv], {
+    env: { COGCTL_STATE_DIR: join(isolated.dir, "state") },
+  });
 const newPool = async (name: string, autoVerified: ("email" | "phone_number")[]) =>
   (
     await local.client.send(
@@ -40,7 +32,7 @@ describe("users import without --via", () => {
   it("imports a small file into a pool without auto-verified attributes through the API", async () => {
     const poolId = await newPool("no-auto-verify", []);
     // Unverified emails: fine for AdminCreateUser, a FAILED row for an import job.
-    const path = writeCsv(join(dir, "small.csv"), [
+    const path = writeCsv(join(isolated.dir, "small.csv"), [
       userRow("ann", { email_verified: "false" }),
       userRow("ben", { email_verified: "false" }),
     ]);
@@ -78,7 +70,7 @@ describe("users import without --via", () => {
     const poolId = await newPool("big-file", ["email"]);
     const rows = Array.from({ length: API_DEFAULT_MAX_ROWS + 1 }, (_, i) => userRow(`u${i}`));
     rows[7] = userRow("u7", { email_verified: "false" });
-    const path = writeCsv(join(dir, "big.csv"), rows);
+    const path = writeCsv(join(isolated.dir, "big.csv"), rows);
     const r = await cog(["users", "import", path, "--pool", poolId, "--dry-run"]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/big\.csv:9:\d+: .*auto-verified|big\.csv:9:\d+: email_verified/);
@@ -92,7 +84,7 @@ describe("users import without --via", () => {
 describe("glance", () => {
   it("counts the rows after the header, with or without a final newline", async () => {
     const { writeFileSync } = await import("node:fs");
-    const a = join(dir, "a.csv");
+    const a = join(isolated.dir, "a.csv");
     writeFileSync(a, "h1,h2\r\nx,y\nz,w\n");
     expect(await glance(a)).toEqual({ headerLine: "h1,h2", lines: 2 });
     writeFileSync(a, "h1,h2\nx,y\nz,w");

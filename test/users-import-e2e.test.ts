@@ -12,7 +12,7 @@ import {
   AdminGetUserCommand,
   AdminInitiateAuthCommand,
   AdminListGroupsForUserCommand,
-  CognitoIdentityProviderClient,
+  type CognitoIdentityProviderClient,
   CreateGroupCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
@@ -21,7 +21,7 @@ import {
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "./helpers/cli.js";
 import { type Endpoint, endpoints } from "./helpers/endpoints.js";
-import { applyEnv, isolatedAwsEnv } from "./helpers/env.js";
+import { applyEnv, isolatedAwsEnv, testClient } from "./helpers/env.js";
 import { userRow, writeCsv } from "./helpers/import-csv.js";
 
 describe.each(endpoints)("users import --via api, against the %s", (name, start) => {
@@ -60,11 +60,7 @@ describe.each(endpoints)("users import --via api, against the %s", (name, start)
   beforeAll(async () => {
     restoreEnv = applyEnv(isolatedAwsEnv());
     endpoint = await start();
-    client = new CognitoIdentityProviderClient({
-      region: "us-east-1",
-      endpoint: endpoint.url,
-      credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
-    });
+    client = testClient(endpoint.url);
     dir = await mkdtemp(join(tmpdir(), "import-e2e-"));
   }, 60_000);
   afterAll(async () => {

@@ -10,9 +10,7 @@
 
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { mkdtemp } from "node:fs/promises";
 import { createServer, request } from "node:http";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   AdminCreateUserCommand,
@@ -28,7 +26,7 @@ import {
 } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { BIN, runCli, spawnCli } from "./helpers/cli.js";
-import { applyEnv, isolatedAwsEnv } from "./helpers/env.js";
+import { isolatedAwsEnv, useIsolatedDirs } from "./helpers/env.js";
 import { userRow, writeCsv } from "./helpers/import-csv.js";
 import { type LocalHarness, startLocal } from "./helpers/local-server.js";
 
@@ -79,13 +77,12 @@ async function countingProxy(target: string) {
 describe("users import --via job against the embedded endpoint over HTTP", () => {
   let local: LocalHarness;
   let client: CognitoIdentityProviderClient;
-  let restoreEnv: () => void;
-  let dir: string;
+  const isolated = useIsolatedDirs("cogctl-import-job-e2e-");
   let poolId: string;
   let serial = 0;
   const cog = (argv: string[], env: Record<string, string> = {}) =>
     runCli(["--endpoint-url", local.server.url, ...argv], {
-      env: { COGCTL_STATE_DIR: join(dir, "state"), ...env },
+      env: { COGCTL_STATE_DIR: join(isolated.dir, "state"), ...env },
     });
   /** users import FILE --via job into this test's pool, polling fast. */
   const importJobArgs = (path: string) => [
@@ -104,7 +101,7 @@ describe("users import --via job against the embedded endpoint over HTTP", () =>
   const importJob = (path: string, more: string[] = [], env: Record<string, string> = {}) =>
     cog([...importJobArgs(path), ...more], env);
   const file = (rows: Parameters<typeof writeCsv>[1], extra: string[] = []) =>
-    writeCsv(join(dir, `users-${++serial}.csv`), rows, extra);
+    writeCsv(join(isolated.dir, `users-${++serial}.csv`), rows, extra);
   const usernames = async () =>
     ((await client.send(new ListUsersCommand({ UserPoolId: poolId }))).Users ?? [])
       .map((u) => u.Username as string)
@@ -114,14 +111,11 @@ describe("users import --via job against the embedded endpoint over HTTP", () =>
       .UserImportJobs ?? [];
 
   beforeAll(async () => {
-    restoreEnv = applyEnv(isolatedAwsEnv());
     local = await startLocal();
     client = local.client;
-    dir = await mkdtemp(join(tmpdir(), "import-job-e2e-"));
   });
   afterAll(async () => {
     await local?.close();
-    restoreEnv?.();
   });
   beforeEach(async () => {
     const { UserPool } = await client.send(
@@ -302,7 +296,7 @@ describe("users import --via job against the embedded endpoint over HTTP", () =>
     );
     const env = {
       ...isolatedAwsEnv(),
-      COGCTL_STATE_DIR: join(dir, "state-kill"),
+      COGCTL_STATE_DIR: join(isolated.dir, "state-kill"),
       COGCTL_IMPORT_MAX_ROWS_PER_JOB: "500",
     };
     // Every request through a counting proxy: the group steps are counted as the endpoint saw them.
@@ -389,96 +383,86 @@ describe("users import --via job against the embedded endpoint over HTTP", () =>
 });
 
 describe("users import --via job --local (in process)", () => {
+  const isolated = useIsolatedDirs("cogctl-import-job-local-");
   it("--create-role uses the fixed local role and says so; the job runs in this process", async () => {
-    const dir = await mkdtemp(join(tmpdir(), "import-job-local-"));
-    const env = {
-      ...isolatedAwsEnv(),
-      COGCTL_DATA_DIR: join(dir, "data"),
-      COGCTL_STATE_DIR: join(dir, "state"),
-      COGCTL_CONFIG_DIR: join(dir, "config"),
-    };
-    const restore = applyEnv(env);
-    try {
-      const pool = JSON.parse(
-        (
-          await runCli(
-            ["--local", "create-user-pool", "--pool-name", "localjob", "--auto-verified-attributes", "email"],
-            { env },
-          )
-        ).stdout,
-      ).UserPool.Id as string;
-      // Existing before the run: skipped by the job, kept by --undo.
-      const planted = await runCli(
-        [
-          "--local",
-          "admin-create-user",
-          "--user-pool-id",
-          pool,
-          "--username",
-          "lc",
-          "--message-action",
-          "SUPPRESS",
-        ],
-        { env },
-      );
-      expect(planted.code, planted.stderr).toBe(0);
-      const path = writeCsv(join(dir, "local.csv"), [userRow("la"), userRow("lc"), userRow("lb")]);
-      const r = await runCli(
-        [
-          "--local",
-          "users",
-          "import",
-          path,
-          "--pool",
-          pool,
-          "--via",
-          "job",
-          "--create-role",
-          "--poll-interval",
-          "0.05",
-          "--output",
-          "json",
-        ],
-        { env },
-      );
-      expect(r.code, r.stderr).toBe(0);
-      expect(r.stderr).toContain("--local: the embedded endpoint serves no IAM and checks no role");
-      const { runId } = JSON.parse(r.stdout);
-      const listed = JSON.parse(
-        (
-          await runCli(["--local", "list-user-import-jobs", "--user-pool-id", pool, "--max-results", "10"], {
-            env,
-          })
-        ).stdout,
-      ).UserImportJobs;
-      expect(listed).toHaveLength(1);
-      expect(listed[0]).toMatchObject({
-        Status: "Succeeded",
-        ImportedUsers: 2,
-        SkippedUsers: 1,
-        CloudWatchLogsRoleArn: "arn:aws:iam::000000000000:role/CognitoUserImport-CloudWatchLogs",
-      });
-      // The run in the one journal, with the job's counts; --undo deletes what the job created.
-      const runs = JSON.parse(
-        (await runCli(["--local", "users", "runs", "--output", "json"], { env })).stdout,
-      ).Runs;
-      expect(runs).toMatchObject([
-        { RunId: runId, Via: "job", State: "finished", Imported: 2, Skipped: 1, Created: 2 },
-      ]);
-      const undone = await runCli(
-        ["--local", "users", "import", "--undo", runId, "--yes", "--output", "json"],
-        {
+    const env = isolated.env as Record<string, string>;
+    const pool = JSON.parse(
+      (
+        await runCli(
+          ["--local", "create-user-pool", "--pool-name", "localjob", "--auto-verified-attributes", "email"],
+          { env },
+        )
+      ).stdout,
+    ).UserPool.Id as string;
+    // Existing before the run: skipped by the job, kept by --undo.
+    const planted = await runCli(
+      [
+        "--local",
+        "admin-create-user",
+        "--user-pool-id",
+        pool,
+        "--username",
+        "lc",
+        "--message-action",
+        "SUPPRESS",
+      ],
+      { env },
+    );
+    expect(planted.code, planted.stderr).toBe(0);
+    const path = writeCsv(join(isolated.dir, "local.csv"), [userRow("la"), userRow("lc"), userRow("lb")]);
+    const r = await runCli(
+      [
+        "--local",
+        "users",
+        "import",
+        path,
+        "--pool",
+        pool,
+        "--via",
+        "job",
+        "--create-role",
+        "--poll-interval",
+        "0.05",
+        "--output",
+        "json",
+      ],
+      { env },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain("--local: the embedded endpoint serves no IAM and checks no role");
+    const { runId } = JSON.parse(r.stdout);
+    const listed = JSON.parse(
+      (
+        await runCli(["--local", "list-user-import-jobs", "--user-pool-id", pool, "--max-results", "10"], {
           env,
-        },
-      );
-      expect(undone.code, undone.stderr).toBe(0);
-      expect(JSON.parse(undone.stdout)).toMatchObject({ Deleted: 2, Kept: 0 });
-      const left = JSON.parse(
-        (await runCli(["--local", "list-users", "--user-pool-id", pool], { env })).stdout,
-      ).Users.map((u: { Username: string }) => u.Username);
-      expect(left).toEqual(["lc"]);
-    } finally {
-      restore();
-    }
+        })
+      ).stdout,
+    ).UserImportJobs;
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toMatchObject({
+      Status: "Succeeded",
+      ImportedUsers: 2,
+      SkippedUsers: 1,
+      CloudWatchLogsRoleArn: "arn:aws:iam::000000000000:role/CognitoUserImport-CloudWatchLogs",
+    });
+    // The run in the one journal, with the job's counts; --undo deletes what the job created.
+    const runs = JSON.parse(
+      (await runCli(["--local", "users", "runs", "--output", "json"], { env })).stdout,
+    ).Runs;
+    expect(runs).toMatchObject([
+      { RunId: runId, Via: "job", State: "finished", Imported: 2, Skipped: 1, Created: 2 },
+    ]);
+    const undone = await runCli(
+      ["--local", "users", "import", "--undo", runId, "--yes", "--output", "json"],
+      {
+        env,
+      },
+    );
+    expect(undone.code, undone.stderr).toBe(0);
+    expect(JSON.parse(undone.stdout)).toMatchObject({ Deleted: 2, Kept: 0 });
+    const left = JSON.parse(
+      (await runCli(["--local", "list-users", "--user-pool-id", pool], { env })).stdout,
+    ).Users.map((u: { Username: string }) => u.Username);
+    expect(left).toEqual(["lc"]);
   });
 });

@@ -6,13 +6,13 @@
 import {
   AdminCreateUserCommand,
   AdminGetUserCommand,
-  CognitoIdentityProviderClient,
+  type CognitoIdentityProviderClient,
   CreateUserPoolCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "./helpers/cli.js";
 import { type Endpoint, endpoints } from "./helpers/endpoints.js";
-import { applyEnv, isolatedAwsEnv } from "./helpers/env.js";
+import { applyEnv, isolatedAwsEnv, testClient } from "./helpers/env.js";
 import { startLocal } from "./helpers/local-server.js";
 
 const fieldsOf = (stdout: string) =>
@@ -52,11 +52,7 @@ describe.each(endpoints)("users mfa against the %s", (_name, start) => {
   beforeAll(async () => {
     restoreEnv = applyEnv(isolatedAwsEnv());
     endpoint = await start();
-    client = new CognitoIdentityProviderClient({
-      region: "us-east-1",
-      endpoint: endpoint.url,
-      credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
-    });
+    client = testClient(endpoint.url);
     const pool = await client.send(
       new CreateUserPoolCommand({ PoolName: poolName, MfaConfiguration: "OPTIONAL" }),
     );

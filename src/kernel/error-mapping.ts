@@ -8,6 +8,7 @@ import {
   ExitCode,
   type ExitCodeValue,
   InterruptedError,
+  NetworkError,
   ServiceError,
   UsageError,
 } from "./errors.js";
@@ -75,16 +76,15 @@ export function normalize(err: unknown, operation?: string, endpoint?: string): 
     endpoint ?? (e.address ? `http://${e.address}${e.port ? `:${e.port}` : ""}` : "the default endpoint");
   // The AWS CLI's words for a connection that was made and then dropped without an answer.
   if (e.code === "ECONNRESET") {
-    return new CliError(
+    return new NetworkError(
       `Connection was closed before we received a valid response from endpoint URL: "${where}".`,
-      ExitCode.OTHER,
     );
   }
   if (e.code && NETWORK_CODES.has(e.code)) {
-    return new CliError(`Could not connect to the endpoint URL: "${where}" (${e.code})`, ExitCode.OTHER);
+    return new NetworkError(`Could not connect to the endpoint URL: "${where}" (${e.code})`);
   }
   if (name === "TimeoutError" || e.code === "ETIMEDOUT") {
-    return new CliError(`Read timeout on endpoint URL: "${where}"`, ExitCode.OTHER);
+    return new NetworkError(`Read timeout on endpoint URL: "${where}"`);
   }
   if (e.$fault !== undefined || e.$response !== undefined) {
     const retries = Math.max(0, (e.$metadata?.attempts ?? 1) - 1);
@@ -95,10 +95,7 @@ export function normalize(err: unknown, operation?: string, endpoint?: string): 
         const text = bodyText(e.$response?.body) || STATUS_CODES[status] || "";
         return new ServiceError(String(status), operation ?? "unknown", text, retries);
       }
-      return new CliError(
-        `The endpoint's response could not be read: ${message.split("\n")[0]}`,
-        ExitCode.OTHER,
-      );
+      return new NetworkError(`The endpoint's response could not be read: ${message.split("\n")[0]}`);
     }
     const code = name && name !== "Error" ? name : (e.code ?? "Unknown");
     return new ServiceError(

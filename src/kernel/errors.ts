@@ -63,6 +63,17 @@ export class ServiceError extends CliError {
   }
 }
 
+/**
+ * No answer came, or none that could be read: the connection was refused, dropped or timed out, or
+ * the body was cut. Exit 255, as the AWS CLI. Its own class so that retry.ts can tell it from a bug
+ * without matching words.
+ */
+export class NetworkError extends CliError {
+  constructor(message: string) {
+    super(message, ExitCode.OTHER);
+  }
+}
+
 /** The user interrupted (Ctrl-C, or a prompt was aborted). Exit 130. */
 export class InterruptedError extends CliError {
   constructor(message = "Interrupted") {

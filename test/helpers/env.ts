@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import { afterAll, beforeAll } from "vitest";
 // An isolated AWS environment for tests: fake keys, a region, and no shared config files, so the
 // machine's own ~/.aws never leaks into a test (or a test into it).
@@ -24,6 +25,9 @@ export function isolatedAwsEnv(
     AWS_DEFAULT_OUTPUT: undefined,
     AWS_PAGER: "",
     NO_COLOR: "1",
+    // cogctl's own defaults from the machine's environment would pick another pool or endpoint.
+    COGCTL_POOL: undefined,
+    COGCTL_LOCAL: undefined,
     ...extra,
   };
 }
@@ -66,4 +70,13 @@ export function useIsolatedDirs(prefix: string): { dir: string; env: Record<stri
     rmSync(state.dir, { recursive: true, force: true });
   });
   return state;
+}
+
+/** An SDK client for a test endpoint (the embedded one or moto_server), with the isolated env's keys. */
+export function testClient(url: string): CognitoIdentityProviderClient {
+  return new CognitoIdentityProviderClient({
+    region: "us-east-1",
+    endpoint: url,
+    credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
+  });
 }

@@ -1,6 +1,5 @@
 // Starts a real moto_server on a free port for end-to-end tests, and stops it afterwards.
 import { type ChildProcess, spawn } from "node:child_process";
-import { CognitoIdentityProviderClient } from "@aws-sdk/client-cognito-identity-provider";
 import { requireTool } from "./tools.js";
 
 export interface MotoServer {
@@ -42,13 +41,4 @@ export async function startMoto(): Promise<MotoServer> {
         child.kill("SIGTERM");
       }),
   };
-}
-
-/** An SDK client for a moto_server (moto takes any keys). */
-export function motoClient(url: string): CognitoIdentityProviderClient {
-  return new CognitoIdentityProviderClient({
-    region: "us-east-1",
-    endpoint: url,
-    credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
-  });
 }

@@ -8,9 +8,10 @@ import { createInterface } from "node:readline";
 import { loadOperation } from "../../cognito/catalog.js";
 import { CompactKeySet, splitLine } from "../../cognito/csv/index.js";
 import type { CognitoCall, ServiceOutput } from "../cognito-call.js";
-import { CliError, ExitCode, ServiceError, UsageError } from "../errors.js";
+import { ServiceError, UsageError } from "../errors.js";
 import type { OutStream } from "../io/io.js";
 import { encodeToken, operationPages, type PaginatorSpec } from "../paginate.js";
+import { backoffMs, isTransient, withRetries } from "../retry.js";
 import { type Condition, matches } from "../users.js";
 import {
   type ExportCheckpoint,
@@ -24,34 +25,14 @@ import { csvLine, jsonLine, type LossyValue, type RowContext } from "./rows.js";
 /** How often the checkpoint is rewritten (two fsyncs each): often enough that a resume redoes little. */
 const CHECKPOINT_MS = 250;
 const LOSSY_EXAMPLES = 5;
-/** Times a page is asked again after a transient failure, waiting 0.5, 1, 2, 4 s. */
-const PAGE_RETRIES = 4;
-const RETRY_BASE_MS = 500;
+/** Times a page is asked again after a transient failure (waits: retry.ts's backoff). */
+const PAGE_ATTEMPTS = 5;
+const PAGE_BACKOFF = { baseMs: 500, capMs: 8000 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Throttling, a server error or the network: worth asking again (never a bad request). */
-export function isTransient(err: unknown): boolean {
-  if (err instanceof ServiceError)
-    return /^(TooManyRequestsException|InternalErrorException|ServiceUnavailable|ThrottlingException|5\d\d)$/.test(
-      err.code,
-    );
-  return (
-    err instanceof CliError &&
-    err.exitCode === ExitCode.OTHER &&
-    /^(Connection was closed|Could not connect|Read timeout)/.test(err.message)
-  );
-}
-
 /** fn, tried again after a transient failure (the group map: it starts over, nothing is written). */
-export async function retryTransient<T>(fn: () => Promise<T>): Promise<T> {
-  for (let failures = 0; ; failures++) {
-    try {
-      return await fn();
-    } catch (err) {
-      if (!isTransient(err) || failures >= PAGE_RETRIES) throw err;
-      await sleep(RETRY_BASE_MS * 2 ** failures);
-    }
-  }
+export function retryTransient<T>(fn: () => Promise<T>): Promise<T> {
+  return withRetries(fn, PAGE_ATTEMPTS, PAGE_BACKOFF);
 }
 
 export interface ExportSpec {
@@ -209,8 +190,8 @@ export async function runExport(
     } catch (err) {
       // A read that failed after the SDK's and the pacer's retries (throttled, a 5xx, a dropped
       // connection) is asked again from the last page's token, as --resume would: nothing is lost.
-      if (isTransient(err) && failures < PAGE_RETRIES) {
-        await sleep(RETRY_BASE_MS * 2 ** failures++);
+      if (isTransient(err) && failures + 1 < PAGE_ATTEMPTS) {
+        await sleep(backoffMs(failures++, PAGE_BACKOFF));
         startToken = state.token || undefined;
         continue;
       }

@@ -14,6 +14,7 @@ import { Pacer, QUOTAS } from "../pacer.js";
 import { operationPages } from "../paginate.js";
 import { createProgress } from "../progress.js";
 import { describePool, type PoolRef } from "../resolve.js";
+import { retryingCall } from "../retry.js";
 import { printFields } from "../table-printer.js";
 import { wantsPrinter, withTask } from "../task.js";
 import { loadImportPool } from "./import-pool.js";
@@ -23,7 +24,7 @@ import { GROUPS_COLUMN, postSteps, rowGroups } from "./row-request.js";
 import { glance, ImportFile, problemText, sha256 } from "./source.js";
 import type { ImportSummary } from "./types.js";
 import { undoRun, undoTargets } from "./undo.js";
-import { importViaApi, retryingCall, type TemporaryPasswordSource } from "./via-api.js";
+import { importViaApi, type TemporaryPasswordSource } from "./via-api.js";
 import { type JobRunSummary, jobImportError } from "./via-job.js";
 
 export interface ImportFlags {

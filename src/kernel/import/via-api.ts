@@ -23,6 +23,7 @@ import type { CsvRow } from "../../cognito/csv/types.js";
 import type { CognitoCall, ServiceOutput } from "../cognito-call.js";
 import { CliError, ExitCode, ServiceError, UsageError } from "../errors.js";
 import { categoryOf, type Pacer } from "../pacer.js";
+import { backoffMs, isTransient } from "../retry.js";
 import type { Journal, RowState, RunRecord } from "./journal.js";
 import { type Attribute, type PostStep, postSteps, USERNAME_COLUMN, userAttributes } from "./row-request.js";
 import type { RowOutcome } from "./types.js";
@@ -72,40 +73,6 @@ export interface ApiImportResult {
   lastError?: CliError;
 }
 
-/** Throttling, server faults and dropped or unreadable answers: worth another try, later. */
-export function isTransient(err: unknown): boolean {
-  if (err instanceof ServiceError)
-    return (
-      /^5\d\d$/.test(err.code) ||
-      [
-        "TooManyRequestsException",
-        "InternalErrorException",
-        "ServiceUnavailable",
-        "ThrottlingException",
-      ].includes(err.code)
-    );
-  return err instanceof CliError && err.exitCode === ExitCode.OTHER;
-}
-
-/**
- * The set-up calls of a run (DescribeUserPool, GetCSVHeader, ListGroups, CreateGroup) tried a few
- * more times on throttling, 5xx and dropped connections than the SDK does: a fault there would end
- * the command before any row, for nothing. All of them are reads or idempotent (GroupExistsException
- * counts as done).
- */
-export function retryingCall(call: CognitoCall, attempts = 5): CognitoCall {
-  return async (operation, input) => {
-    for (let n = 0; ; n++) {
-      try {
-        return await call(operation, input);
-      } catch (err) {
-        if (!isTransient(err) || n + 1 >= attempts) throw err;
-        await sleep(Math.random() * Math.min(5000, 250 * 2 ** n));
-      }
-    }
-  };
-}
-
 /** Errors that stop the whole run (bad credentials, a usage error): no row can succeed. */
 function isFatal(err: unknown): boolean {
   return err instanceof CliError && (err.exitCode === ExitCode.CONFIG || err.exitCode === ExitCode.USAGE);
@@ -136,7 +103,7 @@ export async function importViaApi(input: ApiImportInput): Promise<ApiImportResu
   const paced = (operation: string, request: Record<string, unknown>) =>
     pacer.run(categoryOf(operation), () => call(operation, request));
   const backoff =
-    input.backoffMs ?? ((attempt: number) => Math.random() * Math.min(10_000, 500 * 2 ** attempt));
+    input.backoffMs ?? ((attempt: number) => backoffMs(attempt, { baseMs: 500, capMs: 10_000 }));
 
   const getUser = async (username: string): Promise<ServiceOutput | undefined> => {
     try {

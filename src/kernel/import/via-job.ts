@@ -32,6 +32,7 @@ import type { Context } from "../context.js";
 import { CliError, ExitCode, RowsFailedError, ServiceError, UsageError } from "../errors.js";
 import { uploadToPresignedUrl } from "../presigned-upload.js";
 import type { OutcomeCounts } from "../progress.js";
+import { isTransient } from "../retry.js";
 import { type Task, withTask } from "../task.js";
 import { importLogGroup, importLogStream, readJobOutcomes, readJobRejections } from "./job-logs.js";
 import { fillPart, JOB_LIMITS, type PartLimits, partRowOfLine, partsDirectory } from "./job-parts.js";
@@ -41,7 +42,6 @@ import { createRejectsWriter, type RejectsWriter } from "./rejects.js";
 import { type ImportRole, resolveImportRole, retryWhileRolePropagates } from "./role.js";
 import { postSteps, USERNAME_COLUMN } from "./row-request.js";
 import type { ImportSummary, RowOutcome } from "./types.js";
-import { isTransient } from "./via-api.js";
 
 /** The flags addJobImportOptions declares, as commander parses them. */
 export interface JobImportFlags {

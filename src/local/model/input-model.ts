@@ -2,7 +2,7 @@
 // schemas and the vendored service model (vendor/cognito-idp-2016-04-18.service-2.json.gz, see vendor/README.md).
 // Do not edit: run `npm run build`.
 // Request shapes only: t type, m members, r required, min/max, p pattern (Java regex), e enum,
-// s sensitive, d document, mem list member, k/v map key/value. 118 shapes (the newer operations'
+// s sensitive, d document, mem list member, k/v map key/value. 64 shapes (the newer operations'
 // requests, and those named "Shape.Member...") are newer than the vendored model and its member
 // names: built from the SDK's schemas alone, they carry types, required members, enums and
 // sensitive, but no bounds or patterns.
@@ -444,7 +444,7 @@ export const inputModel: InputModel = {
     AdvancedSecurityModeType: { t: "string", e: ["OFF", "AUDIT", "ENFORCED"] },
     AliasAttributeType: { t: "string", e: ["phone_number", "email", "preferred_username"] },
     AliasAttributesListType: { t: "list", mem: "AliasAttributeType" },
-    AllowedFirstAuthFactorsListType: { t: "list", min: 1, max: 4, mem: "AuthFactorType" },
+    AllowedFirstAuthFactorsListType: { t: "list", min: 1, max: 5, mem: "AuthFactorType" },
     AnalyticsConfigurationType: {
       t: "structure",
       m: {
@@ -710,13 +710,9 @@ export const inputModel: InputModel = {
         JobName: "UserImportJobNameType",
         UserPoolId: "UserPoolIdType",
         CloudWatchLogsRoleArn: "ArnType",
-        PasswordHashingAlgorithm: "CreateUserImportJobRequest.PasswordHashingAlgorithm",
+        PasswordHashingAlgorithm: "PasswordHashingAlgorithmType",
       },
       r: ["JobName", "UserPoolId", "CloudWatchLogsRoleArn"],
-    },
-    "CreateUserImportJobRequest.PasswordHashingAlgorithm": {
-      t: "string",
-      e: ["ARGON2ID", "BCRYPT", "PBKDF2_SHA256", "SCRYPT"],
     },
     CreateUserPoolClientRequest: {
       t: "structure",
@@ -755,42 +751,15 @@ export const inputModel: InputModel = {
         UserPoolId: "UserPoolIdType",
         ManagedLoginVersion: "WrappedIntegerType",
         CustomDomainConfig: "CustomDomainConfigType",
-        Routing: "CreateUserPoolDomainRequest.Routing",
+        Routing: "RoutingType",
       },
       r: ["Domain", "UserPoolId"],
     },
-    "CreateUserPoolDomainRequest.Routing": {
-      t: "structure",
-      m: { Failover: "CreateUserPoolDomainRequest.Routing.Failover" },
-    },
-    "CreateUserPoolDomainRequest.Routing.Failover": {
-      t: "structure",
-      m: {
-        SecondaryRegion: "CreateUserPoolDomainRequest.Routing.Failover.SecondaryRegion",
-        PrimaryRoute53HealthCheckId:
-          "CreateUserPoolDomainRequest.Routing.Failover.PrimaryRoute53HealthCheckId",
-      },
-      r: ["SecondaryRegion", "PrimaryRoute53HealthCheckId"],
-    },
-    "CreateUserPoolDomainRequest.Routing.Failover.PrimaryRoute53HealthCheckId": { t: "string" },
-    "CreateUserPoolDomainRequest.Routing.Failover.SecondaryRegion": { t: "string" },
     CreateUserPoolReplicaRequest: {
       t: "structure",
-      m: {
-        UserPoolId: "UserPoolIdType",
-        RegionName: "CreateUserPoolReplicaRequest.RegionName",
-        UserPoolTags: "CreateUserPoolReplicaRequest.UserPoolTags",
-      },
+      m: { UserPoolId: "UserPoolIdType", RegionName: "RegionNameType", UserPoolTags: "UserPoolTagsType" },
       r: ["UserPoolId", "RegionName"],
     },
-    "CreateUserPoolReplicaRequest.RegionName": { t: "string" },
-    "CreateUserPoolReplicaRequest.UserPoolTags": {
-      t: "map",
-      k: "CreateUserPoolReplicaRequest.UserPoolTags.key",
-      v: "CreateUserPoolReplicaRequest.UserPoolTags.value",
-    },
-    "CreateUserPoolReplicaRequest.UserPoolTags.key": { t: "string" },
-    "CreateUserPoolReplicaRequest.UserPoolTags.value": { t: "string" },
     CreateUserPoolRequest: {
       t: "structure",
       m: {
@@ -818,9 +787,9 @@ export const inputModel: InputModel = {
         UsernameConfiguration: "UsernameConfigurationType",
         AccountRecoverySetting: "AccountRecoverySettingType",
         UserPoolTier: "UserPoolTierType",
+        KeyConfiguration: "KeyConfigurationType",
+        IssuerConfiguration: "IssuerConfigurationType",
         DcrConfiguration: "CreateUserPoolRequest.DcrConfiguration",
-        KeyConfiguration: "CreateUserPoolRequest.KeyConfiguration",
-        IssuerConfiguration: "CreateUserPoolRequest.IssuerConfiguration",
         AcrConfiguration: "CreateUserPoolRequest.AcrConfiguration",
       },
       r: ["PoolName"],
@@ -870,31 +839,13 @@ export const inputModel: InputModel = {
       t: "string",
       e: ["client_credentials", "code", "implicit"],
     },
-    "CreateUserPoolRequest.IssuerConfiguration": {
-      t: "structure",
-      m: { Type: "CreateUserPoolRequest.IssuerConfiguration.Type" },
-    },
-    "CreateUserPoolRequest.IssuerConfiguration.Type": { t: "string", e: ["ORIGINAL", "UPDATED"] },
-    "CreateUserPoolRequest.KeyConfiguration": {
-      t: "structure",
-      m: {
-        KeyType: "CreateUserPoolRequest.KeyConfiguration.KeyType",
-        KmsKeyArn: "CreateUserPoolRequest.KeyConfiguration.KmsKeyArn",
-      },
-    },
-    "CreateUserPoolRequest.KeyConfiguration.KeyType": {
-      t: "string",
-      e: ["AWS_OWNED_KEY", "CUSTOMER_MANAGED_KEY"],
-    },
-    "CreateUserPoolRequest.KeyConfiguration.KmsKeyArn": { t: "string" },
     CustomAttributeNameType: { t: "string", min: 1, max: 20, p: "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+" },
     CustomAttributesListType: { t: "list", min: 1, max: 25, mem: "SchemaAttributeType" },
     CustomDomainConfigType: {
       t: "structure",
-      m: { CertificateArn: "ArnType", SecurityPolicy: "CustomDomainConfigType.SecurityPolicy" },
+      m: { CertificateArn: "ArnType", SecurityPolicy: "SecurityPolicyType" },
       r: ["CertificateArn"],
     },
-    "CustomDomainConfigType.SecurityPolicy": { t: "string", e: ["TLS_V1", "TLS_V1_2_2021", "TLS_V1_3_2025"] },
     CustomEmailLambdaVersionConfigType: {
       t: "structure",
       m: { LambdaVersion: "CustomEmailSenderLambdaVersionType", LambdaArn: "ArnType" },
@@ -955,10 +906,9 @@ export const inputModel: InputModel = {
     },
     DeleteUserPoolReplicaRequest: {
       t: "structure",
-      m: { UserPoolId: "UserPoolIdType", RegionName: "DeleteUserPoolReplicaRequest.RegionName" },
+      m: { UserPoolId: "UserPoolIdType", RegionName: "RegionNameType" },
       r: ["UserPoolId", "RegionName"],
     },
-    "DeleteUserPoolReplicaRequest.RegionName": { t: "string" },
     DeleteUserPoolRequest: { t: "structure", m: { UserPoolId: "UserPoolIdType" }, r: ["UserPoolId"] },
     DeleteUserRequest: { t: "structure", m: { AccessToken: "TokenModelType" }, r: ["AccessToken"] },
     DeleteWebAuthnCredentialRequest: {
@@ -1098,6 +1048,26 @@ export const inputModel: InputModel = {
       max: 140,
       p: "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s]+",
     },
+    EncryptionKeyArnType: {
+      t: "string",
+      min: 20,
+      max: 2048,
+      p: "arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?",
+    },
+    EncryptionKeyType: { t: "string", e: ["AWS_OWNED_KEY", "CUSTOMER_MANAGED_KEY"] },
+    EumsSmsConfigurationType: {
+      t: "structure",
+      m: {
+        CallerArn: "ArnType",
+        ExternalId: "StringType",
+        OriginationIdentity: "StringType",
+        ConfigurationSetName: "StringType",
+        InEntityId: "StringType",
+        InTemplateId: "StringType",
+        Region: "RegionCodeType",
+      },
+      r: ["CallerArn"],
+    },
     EventFilterType: { t: "string", e: ["SIGN_IN", "PASSWORD_CHANGE", "SIGN_UP"] },
     EventFiltersType: { t: "list", mem: "EventFilterType" },
     EventIdType: { t: "string", min: 1, max: 50, p: "[\\w+-]+" },
@@ -1116,6 +1086,11 @@ export const inputModel: InputModel = {
         "ALLOW_REFRESH_TOKEN_AUTH",
         "ALLOW_USER_AUTH",
       ],
+    },
+    FailoverType: {
+      t: "structure",
+      m: { SecondaryRegion: "RegionNameType", PrimaryRoute53HealthCheckId: "HealthCheckIdType" },
+      r: ["SecondaryRegion", "PrimaryRoute53HealthCheckId"],
     },
     FeatureType: { t: "string", e: ["ENABLED", "DISABLED"] },
     FeedbackValueType: { t: "string", e: ["Valid", "Invalid"] },
@@ -1182,25 +1157,9 @@ export const inputModel: InputModel = {
     },
     GetProvisionedLimitRequest: {
       t: "structure",
-      m: { LimitDefinition: "GetProvisionedLimitRequest.LimitDefinition" },
+      m: { LimitDefinition: "LimitDefinitionType" },
       r: ["LimitDefinition"],
     },
-    "GetProvisionedLimitRequest.LimitDefinition": {
-      t: "structure",
-      m: {
-        LimitClass: "GetProvisionedLimitRequest.LimitDefinition.LimitClass",
-        Attributes: "GetProvisionedLimitRequest.LimitDefinition.Attributes",
-      },
-      r: ["LimitClass", "Attributes"],
-    },
-    "GetProvisionedLimitRequest.LimitDefinition.Attributes": {
-      t: "map",
-      k: "GetProvisionedLimitRequest.LimitDefinition.Attributes.key",
-      v: "GetProvisionedLimitRequest.LimitDefinition.Attributes.value",
-    },
-    "GetProvisionedLimitRequest.LimitDefinition.Attributes.key": { t: "string" },
-    "GetProvisionedLimitRequest.LimitDefinition.Attributes.value": { t: "string" },
-    "GetProvisionedLimitRequest.LimitDefinition.LimitClass": { t: "string", e: ["API_CATEGORY"] },
     GetSigningCertificateRequest: { t: "structure", m: { UserPoolId: "UserPoolIdType" }, r: ["UserPoolId"] },
     GetTokensFromRefreshTokenRequest: {
       t: "structure",
@@ -1242,6 +1201,7 @@ export const inputModel: InputModel = {
     GetUserRequest: { t: "structure", m: { AccessToken: "TokenModelType" }, r: ["AccessToken"] },
     GlobalSignOutRequest: { t: "structure", m: { AccessToken: "TokenModelType" }, r: ["AccessToken"] },
     GroupNameType: { t: "string", min: 1, max: 128, p: "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+" },
+    HealthCheckIdType: { t: "string", max: 64 },
     HexStringType: { t: "string", p: "^[0-9a-fA-F]+$" },
     HttpHeader: { t: "structure", m: { headerName: "StringType", headerValue: "StringType" } },
     HttpHeaderList: { t: "list", mem: "HttpHeader" },
@@ -1272,6 +1232,13 @@ export const inputModel: InputModel = {
       },
       r: ["AuthFlow", "ClientId"],
     },
+    IntegerType: { t: "integer" },
+    IssuerConfigurationType: { t: "structure", m: { Type: "IssuerType" } },
+    IssuerType: { t: "string", e: ["ORIGINAL", "UPDATED"] },
+    KeyConfigurationType: {
+      t: "structure",
+      m: { KeyType: "EncryptionKeyType", KmsKeyArn: "EncryptionKeyArnType" },
+    },
     LambdaConfigType: {
       t: "structure",
       m: {
@@ -1295,6 +1262,12 @@ export const inputModel: InputModel = {
     LanguageIdType: {
       t: "string",
       p: "^cognito:(default|dutch|english|french|spanish|german|bahasa-indonesia|italian|japanese|korean|portuguese-brazil|chinese-(simplified|traditional))$",
+    },
+    LimitClass: { t: "string", e: ["API_CATEGORY"] },
+    LimitDefinitionType: {
+      t: "structure",
+      m: { LimitClass: "LimitClass", Attributes: "StringToStringMapType" },
+      r: ["LimitClass", "Attributes"],
     },
     LinkUrlType: { t: "string", min: 1, max: 1024, p: "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$" },
     LinksType: { t: "map", min: 1, max: 13, k: "LanguageIdType", v: "LinkUrlType" },
@@ -1370,10 +1343,9 @@ export const inputModel: InputModel = {
     "ListUserPoolClientsRequest.ClientType": { t: "string", e: ["DCR", "REGULAR"] },
     ListUserPoolReplicasRequest: {
       t: "structure",
-      m: { UserPoolId: "UserPoolIdType", NextToken: "ListUserPoolReplicasRequest.NextToken" },
+      m: { UserPoolId: "UserPoolIdType", NextToken: "PaginationKeyType" },
       r: ["UserPoolId"],
     },
-    "ListUserPoolReplicasRequest.NextToken": { t: "string" },
     ListUserPoolsRequest: {
       t: "structure",
       m: { NextToken: "PaginationKeyType", MaxResults: "PoolQueryLimitType" },
@@ -1475,8 +1447,15 @@ export const inputModel: InputModel = {
     NumberAttributeConstraintsType: { t: "structure", m: { MinValue: "StringType", MaxValue: "StringType" } },
     OAuthFlowType: { t: "string", e: ["code", "implicit", "client_credentials"] },
     OAuthFlowsType: { t: "list", min: 0, max: 3, mem: "OAuthFlowType" },
+    OptionalArnType: {
+      t: "string",
+      min: 0,
+      max: 2048,
+      p: "(arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?)?",
+    },
     PaginationKey: { t: "string", min: 1, max: 131072, p: "[\\S]+" },
     PaginationKeyType: { t: "string", min: 1, p: "[\\S]+" },
+    PasswordHashingAlgorithmType: { t: "string", e: ["BCRYPT", "SCRYPT", "ARGON2ID", "PBKDF2_SHA256"] },
     PasswordHistorySizeType: { t: "integer", min: 0, max: 24 },
     PasswordPolicyMinLengthType: { t: "integer", min: 6, max: 99 },
     PasswordPolicyType: {
@@ -1535,6 +1514,7 @@ export const inputModel: InputModel = {
     },
     RefreshTokenValidityType: { t: "integer", min: 0, max: 315360000 },
     RegionCodeType: { t: "string", min: 5, max: 32 },
+    RegionNameType: { t: "string", min: 5, max: 32 },
     RelyingPartyIdType: { t: "string", min: 1, max: 127 },
     ResendConfirmationCodeRequest: {
       t: "structure",
@@ -1605,6 +1585,7 @@ export const inputModel: InputModel = {
       t: "structure",
       m: { BlockedIPRangeList: "BlockedIPRangeListType", SkippedIPRangeList: "SkippedIPRangeListType" },
     },
+    RoutingType: { t: "structure", m: { Failover: "FailoverType" } },
     S3ArnType: {
       t: "string",
       min: 3,
@@ -1632,6 +1613,7 @@ export const inputModel: InputModel = {
     SearchPaginationTokenType: { t: "string", min: 1, p: "[\\S]+" },
     SearchedAttributeNamesListType: { t: "list", mem: "AttributeNameType" },
     SecretHashType: { t: "string", min: 1, max: 128, p: "[\\w+=/]+", s: 1 },
+    SecurityPolicyType: { t: "string", e: ["TLS_V1", "TLS_V1_2_2021", "TLS_V1_3_2025"] },
     SessionType: { t: "string", min: 20, max: 2048, s: 1 },
     SetLogDeliveryConfigurationRequest: {
       t: "structure",
@@ -1738,32 +1720,12 @@ export const inputModel: InputModel = {
     SmsConfigurationType: {
       t: "structure",
       m: {
-        SnsCallerArn: "ArnType",
+        SnsCallerArn: "OptionalArnType",
         ExternalId: "StringType",
         SnsRegion: "RegionCodeType",
-        EumsSms: "SmsConfigurationType.EumsSms",
+        EumsSms: "EumsSmsConfigurationType",
       },
     },
-    "SmsConfigurationType.EumsSms": {
-      t: "structure",
-      m: {
-        CallerArn: "SmsConfigurationType.EumsSms.CallerArn",
-        ExternalId: "SmsConfigurationType.EumsSms.ExternalId",
-        OriginationIdentity: "SmsConfigurationType.EumsSms.OriginationIdentity",
-        ConfigurationSetName: "SmsConfigurationType.EumsSms.ConfigurationSetName",
-        InEntityId: "SmsConfigurationType.EumsSms.InEntityId",
-        InTemplateId: "SmsConfigurationType.EumsSms.InTemplateId",
-        Region: "SmsConfigurationType.EumsSms.Region",
-      },
-      r: ["CallerArn"],
-    },
-    "SmsConfigurationType.EumsSms.CallerArn": { t: "string" },
-    "SmsConfigurationType.EumsSms.ConfigurationSetName": { t: "string" },
-    "SmsConfigurationType.EumsSms.ExternalId": { t: "string" },
-    "SmsConfigurationType.EumsSms.InEntityId": { t: "string" },
-    "SmsConfigurationType.EumsSms.InTemplateId": { t: "string" },
-    "SmsConfigurationType.EumsSms.OriginationIdentity": { t: "string" },
-    "SmsConfigurationType.EumsSms.Region": { t: "string" },
     SmsInviteMessageType: { t: "string", min: 6, max: 140, p: "(?s).*" },
     SmsMfaConfigType: {
       t: "structure",
@@ -1795,6 +1757,7 @@ export const inputModel: InputModel = {
       t: "structure",
       m: { MinLength: "StringType", MaxLength: "StringType" },
     },
+    StringToStringMapType: { t: "map", k: "StringType", v: "StringType" },
     StringType: { t: "string", min: 0, max: 131072 },
     SupportedIdentityProvidersListType: { t: "list", mem: "ProviderNameType" },
     TagKeysType: { t: "string", min: 1, max: 128 },
@@ -1885,29 +1848,10 @@ export const inputModel: InputModel = {
     },
     UpdateProvisionedLimitRequest: {
       t: "structure",
-      m: {
-        LimitDefinition: "UpdateProvisionedLimitRequest.LimitDefinition",
-        RequestedLimitValue: "UpdateProvisionedLimitRequest.RequestedLimitValue",
-      },
+      m: { LimitDefinition: "LimitDefinitionType", RequestedLimitValue: "IntegerType" },
       r: ["LimitDefinition", "RequestedLimitValue"],
     },
-    "UpdateProvisionedLimitRequest.LimitDefinition": {
-      t: "structure",
-      m: {
-        LimitClass: "UpdateProvisionedLimitRequest.LimitDefinition.LimitClass",
-        Attributes: "UpdateProvisionedLimitRequest.LimitDefinition.Attributes",
-      },
-      r: ["LimitClass", "Attributes"],
-    },
-    "UpdateProvisionedLimitRequest.LimitDefinition.Attributes": {
-      t: "map",
-      k: "UpdateProvisionedLimitRequest.LimitDefinition.Attributes.key",
-      v: "UpdateProvisionedLimitRequest.LimitDefinition.Attributes.value",
-    },
-    "UpdateProvisionedLimitRequest.LimitDefinition.Attributes.key": { t: "string" },
-    "UpdateProvisionedLimitRequest.LimitDefinition.Attributes.value": { t: "string" },
-    "UpdateProvisionedLimitRequest.LimitDefinition.LimitClass": { t: "string", e: ["API_CATEGORY"] },
-    "UpdateProvisionedLimitRequest.RequestedLimitValue": { t: "long" },
+    UpdateReplicaStatusType: { t: "string", e: ["ACTIVE", "INACTIVE"] },
     UpdateResourceServerRequest: {
       t: "structure",
       m: {
@@ -1975,36 +1919,15 @@ export const inputModel: InputModel = {
         UserPoolId: "UserPoolIdType",
         ManagedLoginVersion: "WrappedIntegerType",
         CustomDomainConfig: "CustomDomainConfigType",
-        Routing: "UpdateUserPoolDomainRequest.Routing",
+        Routing: "RoutingType",
       },
       r: ["Domain", "UserPoolId"],
     },
-    "UpdateUserPoolDomainRequest.Routing": {
-      t: "structure",
-      m: { Failover: "UpdateUserPoolDomainRequest.Routing.Failover" },
-    },
-    "UpdateUserPoolDomainRequest.Routing.Failover": {
-      t: "structure",
-      m: {
-        SecondaryRegion: "UpdateUserPoolDomainRequest.Routing.Failover.SecondaryRegion",
-        PrimaryRoute53HealthCheckId:
-          "UpdateUserPoolDomainRequest.Routing.Failover.PrimaryRoute53HealthCheckId",
-      },
-      r: ["SecondaryRegion", "PrimaryRoute53HealthCheckId"],
-    },
-    "UpdateUserPoolDomainRequest.Routing.Failover.PrimaryRoute53HealthCheckId": { t: "string" },
-    "UpdateUserPoolDomainRequest.Routing.Failover.SecondaryRegion": { t: "string" },
     UpdateUserPoolReplicaRequest: {
       t: "structure",
-      m: {
-        UserPoolId: "UserPoolIdType",
-        RegionName: "UpdateUserPoolReplicaRequest.RegionName",
-        Status: "UpdateUserPoolReplicaRequest.Status",
-      },
+      m: { UserPoolId: "UserPoolIdType", RegionName: "RegionNameType", Status: "UpdateReplicaStatusType" },
       r: ["UserPoolId", "RegionName", "Status"],
     },
-    "UpdateUserPoolReplicaRequest.RegionName": { t: "string" },
-    "UpdateUserPoolReplicaRequest.Status": { t: "string", e: ["ACTIVE", "INACTIVE"] },
     UpdateUserPoolRequest: {
       t: "structure",
       m: {
@@ -2029,9 +1952,9 @@ export const inputModel: InputModel = {
         AccountRecoverySetting: "AccountRecoverySettingType",
         PoolName: "UserPoolNameType",
         UserPoolTier: "UserPoolTierType",
+        KeyConfiguration: "KeyConfigurationType",
+        IssuerConfiguration: "IssuerConfigurationType",
         DcrConfiguration: "UpdateUserPoolRequest.DcrConfiguration",
-        KeyConfiguration: "UpdateUserPoolRequest.KeyConfiguration",
-        IssuerConfiguration: "UpdateUserPoolRequest.IssuerConfiguration",
         AcrConfiguration: "UpdateUserPoolRequest.AcrConfiguration",
       },
       r: ["UserPoolId"],
@@ -2081,23 +2004,6 @@ export const inputModel: InputModel = {
       t: "string",
       e: ["client_credentials", "code", "implicit"],
     },
-    "UpdateUserPoolRequest.IssuerConfiguration": {
-      t: "structure",
-      m: { Type: "UpdateUserPoolRequest.IssuerConfiguration.Type" },
-    },
-    "UpdateUserPoolRequest.IssuerConfiguration.Type": { t: "string", e: ["ORIGINAL", "UPDATED"] },
-    "UpdateUserPoolRequest.KeyConfiguration": {
-      t: "structure",
-      m: {
-        KeyType: "UpdateUserPoolRequest.KeyConfiguration.KeyType",
-        KmsKeyArn: "UpdateUserPoolRequest.KeyConfiguration.KmsKeyArn",
-      },
-    },
-    "UpdateUserPoolRequest.KeyConfiguration.KeyType": {
-      t: "string",
-      e: ["AWS_OWNED_KEY", "CUSTOMER_MANAGED_KEY"],
-    },
-    "UpdateUserPoolRequest.KeyConfiguration.KmsKeyArn": { t: "string" },
     UserAttributeUpdateSettingsType: {
       t: "structure",
       m: { AttributesRequireVerificationBeforeUpdate: "AttributesRequireVerificationBeforeUpdateType" },
