@@ -16,9 +16,14 @@
 //   the new space, so 1 stops it where it is (the maximum itself is fixed when the heap is set up);
 // - when the old generation's used bytes pass what they were after the last collection by a tenth
 //   (at least 1 MB), one full collection (gc() from --expose-gc, set at runtime, as jest does for
-//   --logHeapUsage). Promotion is slow (~0.2 KB a user), so it is ~10 collections of 10-20 ms per
-//   50,000 users; a slack in proportion to the live heap keeps that share the same with a large
-//   group map. (4 MB of slack left 1.12x between 5,000 and 50,000 users, 1 MB 1.08x.)
+//   --logHeapUsage). Promotion is slow (~0.2 KB a user): a jsonl export of 50,000 users with groups
+//   makes 26 collections (0.43 s of 15 s, against 5 and 0.07 s unbounded); a slack in proportion to
+//   the live heap keeps that share the same with a large group map. (4 MB of slack left 1.12x
+//   between 5,000 and 50,000 users, 1 MB 1.06-1.09x.)
+// Measured side by side (bench/users-export-scale.mjs, 50,000 users): csv 80 -> 85 MB and 1.05x a
+// bare SDK loop's time, where V8's own sizing gives 81 -> 108 MB; node --max-semi-space-size=2, 4 or
+// 8 gave 1.14-1.16x (the old generation still grows) and 1.25-1.37x with groups, and the export in
+// a worker_thread with resourceLimits.maxYoungGenerationSizeMb 12, 1.12x and 1.35x.
 // release() puts V8's own growth factor back when the export ends.
 import { getHeapSpaceStatistics, setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
