@@ -4,6 +4,7 @@ import { defineCommand } from "../../src/cli/command.js";
 import { createCognitoCall } from "../../src/kernel/cognito-call.js";
 import { UsageError } from "../../src/kernel/errors.js";
 import { type GroupMap, loadGroupMap } from "../../src/kernel/export/group-map.js";
+import { heapBoundFor } from "../../src/kernel/export/heap-bound.js";
 import { csvHeader } from "../../src/kernel/export/rows.js";
 import {
   type ExportTarget,
@@ -177,11 +178,16 @@ export default defineCommand<Opts>({
       );
       const total = (described.UserPool?.EstimatedNumberOfUsers as number | undefined) ?? undefined;
       const progress = createProgress(ctx.io, { total, label: "Exporting users" });
+      // V8 would size the heap by the run's length, not by what it holds: bounded, RSS stays flat in
+      // the pool's size (why and how: heap-bound.ts).
+      const heap = heapBoundFor(ctx.io.env);
       try {
         let groups: GroupMap | undefined;
         if (withGroups) {
           const max = Number(ctx.io.env.COGCTL_EXPORT_MAX_MEMBERSHIPS) || undefined;
-          groups = await retryTransient(() => loadGroupMap(call, pool.id, { maxMemberships: max }));
+          groups = await retryTransient(() =>
+            loadGroupMap(call, pool.id, { maxMemberships: max, onPage: () => heap?.check() }),
+          );
         }
         const run = await runExport(
           call,
@@ -202,7 +208,13 @@ export default defineCommand<Opts>({
           },
           target,
           checkpoint,
-          { listed: (n) => progress.tick(n), warn: (m) => ctx.printer.warn(m) },
+          {
+            listed: (n) => {
+              progress.tick(n);
+              heap?.check();
+            },
+            warn: (m) => ctx.printer.warn(m),
+          },
         );
         return { ...run, pool: describePool(pool) };
       } catch (err) {
@@ -213,6 +225,7 @@ export default defineCommand<Opts>({
           );
         throw err;
       } finally {
+        heap?.release();
         progress.done();
       }
     });
