@@ -188,7 +188,7 @@ export default defineCommand<ServeOptions>({
       args: ["local", "serve"],
     },
     {
-      summary: "Serve on a free port, keeping nothing on disk",
+      summary: "Serve on a free port, keeping nothing once it stops",
       args: ["local", "serve", "--port", "0", "--in-memory"],
     },
     {
