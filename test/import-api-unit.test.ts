@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { CsvRow } from "../src/cognito/csv/types.js";
-import { ServiceError } from "../src/kernel/errors.js";
+import { CliError, ExitCode, ServiceError } from "../src/kernel/errors.js";
 import { Journal, type RunMeta } from "../src/kernel/import/journal.js";
 import {
   apiColumnProblems,
@@ -236,6 +236,50 @@ describe("a row sent before without an answer", () => {
       outcome: "imported",
       created: true,
       calls: ["AdminCreateUser", "AdminCreateUser", "AdminGetUser"],
+    });
+  });
+  it("a send that failed on our side of the wire (no service answer) is checked, not counted as failed", async () => {
+    // Not a NetworkError, so not transient: still no outcome, since the user may have been created.
+    // The next attempt looks the user up (the row has an intent) instead of sending again.
+    const t = Date.now();
+    const journal = await Journal.open(mkdtempSync(join(tmpdir(), "journal-")), () => t);
+    const run = journal.createRun(meta, new Date(t));
+    const calls: string[] = [];
+    let created: number | undefined;
+    const call = async (operation: string) => {
+      calls.push(operation);
+      if (operation === "AdminCreateUser") {
+        if (created === undefined) {
+          created = Date.now();
+          throw new CliError("The stream ended before the answer did", ExitCode.OTHER);
+        }
+        throw new ServiceError("UsernameExistsException", operation, "User account already exists");
+      }
+      return {
+        Username: "u",
+        UserCreateDate: new Date(created ?? 0),
+        UserAttributes: [{ Name: "sub", Value: "s" }],
+      };
+    };
+    const rows = (async function* () {
+      yield row(0, { "cognito:username": "u", email: "u@example.com" });
+    })();
+    await importViaApi({
+      run,
+      journal,
+      call,
+      pacer: new Pacer({ unmetered: true, sleep: async () => {} }),
+      rows,
+      concurrency: 1,
+      sendInvitations: false,
+      backoffMs: () => 0,
+    });
+    const state = journal.rowStates(run.id).get(0);
+    journal.close();
+    expect({ outcome: state?.outcome, created: state?.created, calls }).toEqual({
+      outcome: "imported",
+      created: true,
+      calls: ["AdminCreateUser", "AdminGetUser"],
     });
   });
 });

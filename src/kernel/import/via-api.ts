@@ -209,6 +209,9 @@ export async function importViaApi(input: ApiImportInput): Promise<ApiImportResu
             state.sub = subOf(found);
           } else if (isTransient(err)) throw new Transient(err as CliError);
           else if (isFatal(err)) throw err;
+          // Not the service's answer (an unexpected failure on our side of the wire): the send may
+          // have landed, so the row is asked again, which checks before it counts.
+          else if (!(err instanceof ServiceError)) throw new Transient(err as CliError);
           else {
             journal.created(run.id, row.index, false, undefined);
             state.created = false;
@@ -240,6 +243,8 @@ export async function importViaApi(input: ApiImportInput): Promise<ApiImportResu
       } catch (err) {
         if (isTransient(err)) throw new Transient(err as CliError);
         if (isFatal(err)) throw err;
+        // As for the creation: no answer from the service is no outcome (the steps are idempotent).
+        if (!(err instanceof ServiceError)) throw new Transient(err as CliError);
         const reason = reasonOf(err);
         journal.stepOutcome(run.id, row.index, step.name, "failed", reason);
         failure ??= `created, but ${step.operation} failed: ${reason}`;
