@@ -195,9 +195,11 @@ describe("a row sent before without an answer", () => {
     });
   });
 
-  it("a send that landed unanswered, then throttled, is judged by the date when a later send hears 'exists'", async () => {
-    // The bench under --faults found it: the SDK's attempts end throttled after a dropped first send
-    // (which created the user), the pacer sends again, and that send alone hears UsernameExists.
+  /**
+   * The first AdminCreateUser creates the user but answers `firstError`; later sends hear "exists".
+   * The row's outcome, whether the journal counts it created, and the calls made.
+   */
+  async function firstSendFails(firstError: Error) {
     const t = Date.now();
     const journal = await Journal.open(mkdtempSync(join(tmpdir(), "journal-")), () => t);
     const run = journal.createRun(meta, new Date(t));
@@ -208,50 +210,7 @@ describe("a row sent before without an answer", () => {
       if (operation === "AdminCreateUser") {
         if (created === undefined) {
           created = Date.now();
-          throw new ServiceError("TooManyRequestsException", operation, "Rate exceeded", 2);
-        }
-        throw new ServiceError("UsernameExistsException", operation, "User account already exists");
-      }
-      return {
-        Username: "u",
-        UserCreateDate: new Date(created ?? 0),
-        UserAttributes: [{ Name: "sub", Value: "s" }],
-      };
-    };
-    const rows = (async function* () {
-      yield row(0, { "cognito:username": "u", email: "u@example.com" });
-    })();
-    await importViaApi({
-      run,
-      journal,
-      call,
-      pacer: new Pacer({ unmetered: true, sleep: async () => {} }),
-      rows,
-      concurrency: 1,
-      sendInvitations: false,
-    });
-    const state = journal.rowStates(run.id).get(0);
-    journal.close();
-    expect({ outcome: state?.outcome, created: state?.created, calls }).toEqual({
-      outcome: "imported",
-      created: true,
-      calls: ["AdminCreateUser", "AdminCreateUser", "AdminGetUser"],
-    });
-  });
-  it("a send that failed on our side of the wire (no service answer) is checked, not counted as failed", async () => {
-    // Not a NetworkError, so not transient: still no outcome, since the user may have been created.
-    // The next attempt looks the user up (the row has an intent) instead of sending again.
-    const t = Date.now();
-    const journal = await Journal.open(mkdtempSync(join(tmpdir(), "journal-")), () => t);
-    const run = journal.createRun(meta, new Date(t));
-    const calls: string[] = [];
-    let created: number | undefined;
-    const call = async (operation: string) => {
-      calls.push(operation);
-      if (operation === "AdminCreateUser") {
-        if (created === undefined) {
-          created = Date.now();
-          throw new CliError("The stream ended before the answer did", ExitCode.OTHER);
+          throw firstError;
         }
         throw new ServiceError("UsernameExistsException", operation, "User account already exists");
       }
@@ -276,7 +235,25 @@ describe("a row sent before without an answer", () => {
     });
     const state = journal.rowStates(run.id).get(0);
     journal.close();
-    expect({ outcome: state?.outcome, created: state?.created, calls }).toEqual({
+    return { outcome: state?.outcome, created: state?.created, calls };
+  }
+
+  it("a send that landed unanswered, then throttled, is judged by the date when a later send hears 'exists'", async () => {
+    // The bench under --faults found it: the SDK's attempts end throttled after a dropped first send
+    // (which created the user), the pacer sends again, and that send alone hears UsernameExists.
+    const throttled = new ServiceError("TooManyRequestsException", "AdminCreateUser", "Rate exceeded", 2);
+    expect(await firstSendFails(throttled)).toEqual({
+      outcome: "imported",
+      created: true,
+      calls: ["AdminCreateUser", "AdminCreateUser", "AdminGetUser"],
+    });
+  });
+
+  it("a send that failed on our side of the wire (no service answer) is checked, not counted as failed", async () => {
+    // Not a NetworkError, so not transient: still no outcome, since the user may have been created.
+    // The next attempt looks the user up (the row has an intent) instead of sending again.
+    const unanswered = new CliError("The stream ended before the answer did", ExitCode.OTHER);
+    expect(await firstSendFails(unanswered)).toEqual({
       outcome: "imported",
       created: true,
       calls: ["AdminCreateUser", "AdminGetUser"],
