@@ -27,16 +27,17 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
  * SIGTERM and resolves when the process has exited, so a data directory can be removed after it.
  * logLevel: its request log, on stderr; "error" keeps the figures readable. stderr: "inherit" (into
  * this process's) or "ignore" (nothing of the server in the report, start-up notices included).
+ * nodeArgs: node flags for the server alone (--cpu-prof ...); env: the server's environment.
  */
 export async function startEndpoint(
   extraArgs = [],
-  { dataDir, logLevel = "error", stderr = "inherit" } = {},
+  { dataDir, logLevel = "error", stderr = "inherit", nodeArgs = [], env } = {},
 ) {
   const store = dataDir ? ["--data-dir", dataDir] : ["--in-memory"];
   const child = spawn(
     process.execPath,
-    [BIN, "local", "serve", "--port", "0", ...store, "--log-level", logLevel, ...extraArgs],
-    { stdio: ["ignore", "pipe", stderr] },
+    [...nodeArgs, BIN, "local", "serve", "--port", "0", ...store, "--log-level", logLevel, ...extraArgs],
+    { stdio: ["ignore", "pipe", stderr], ...(env ? { env } : {}) },
   );
   const url = await new Promise((resolve, reject) => {
     let seen = "";

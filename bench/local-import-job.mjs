@@ -5,12 +5,10 @@
 // file is streamed), and how fast another request (ListUserPools) was answered meanwhile.
 //   node bench/local-import-job.mjs [--rows 500000]
 // Runs bin/cogctl, so build first (`npm run bench` does). Target: ≤ 60 s for 500,000 rows.
-import { spawn } from "node:child_process";
 import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { request } from "node:http";
 import { loadavg, tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import {
   CognitoIdentityProviderClient,
   CreateUserImportJobCommand,
@@ -20,38 +18,17 @@ import {
   ListUserPoolsCommand,
   StartUserImportJobCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
+import { startEndpoint } from "./lib.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : dflt;
 };
 const ROWS = arg("rows", 500_000);
 
+/** `cogctl local serve` on dataDir: its child process and URL. */
 async function startServe(dataDir) {
-  const child = spawn(
-    process.execPath,
-    [
-      join(root, "bin", "cogctl"),
-      "local",
-      "serve",
-      "--port",
-      "0",
-      "--data-dir",
-      dataDir,
-      "--log-level",
-      "error",
-    ],
-    { cwd: root, stdio: ["ignore", "pipe", "inherit"] },
-  );
-  const url = await new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout.on("data", (d) => {
-      out += d;
-      if (out.includes("\n")) resolve(out.trim().split("\n")[0]);
-    });
-    child.once("exit", (c) => reject(new Error(`cogctl local serve exited ${c}`)));
-  });
+  const { child, url } = await startEndpoint([], { dataDir });
   return { child, url };
 }
 

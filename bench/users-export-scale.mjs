@@ -35,6 +35,7 @@ import { Agent, createServer, request } from "node:http";
 import { loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { startEndpoint } from "./lib.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const BIN = join(root, "bin", "cogctl");
@@ -96,41 +97,8 @@ const env = {
 
 /** `cogctl local serve` on the bench's data directory (extra: --quotas ...). */
 async function serve(extra = []) {
-  const proc = spawn(
-    process.execPath,
-    [
-      BIN,
-      "local",
-      "serve",
-      "--port",
-      "0",
-      "--data-dir",
-      KEEP || join(dir, "data"),
-      "--log-level",
-      "error",
-      ...extra,
-    ],
-    { stdio: ["ignore", "pipe", "inherit"], env },
-  );
-  const url = await new Promise((resolve, reject) => {
-    let seen = "";
-    proc.stdout.on("data", (c) => {
-      seen += c;
-      const m = /(http:\/\/\S+)/.exec(seen);
-      if (m) resolve(m[1]);
-    });
-    proc.on("exit", (code) => reject(new Error(`cogctl local serve exited with ${code}: ${seen}`)));
-  });
-  return {
-    proc,
-    url,
-    stop: () =>
-      new Promise((r) => {
-        if (proc.exitCode !== null) return r();
-        proc.once("exit", r);
-        proc.kill("SIGTERM");
-      }),
-  };
+  const server = await startEndpoint(extra, { dataDir: KEEP || join(dir, "data"), env });
+  return { ...server, proc: server.child };
 }
 
 const agent = new Agent({ keepAlive: true, maxSockets: 16 });

@@ -8,12 +8,10 @@
 // Usage: npm run build && node bench/users-import-job.mjs [rows] [--disk]
 //   --disk: the endpoint on a data directory instead of --in-memory.
 //   BENCH_ENDPOINT_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR": node flags for the endpoint alone.
-import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import {
   AdminCreateUserCommand,
   CognitoIdentityProviderClient,
@@ -22,9 +20,9 @@ import {
   DescribeUserPoolCommand,
   GetCSVHeaderCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
+import { ROOT, startEndpoint } from "./lib.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const BIN = join(root, "bin", "cogctl");
+const root = ROOT;
 const args = process.argv.slice(2);
 const rows = Number(args.find((a) => /^\d+$/.test(a)) ?? 500_000);
 // --disk: the endpoint keeps its database in a data directory (as `local serve` does by default)
@@ -40,32 +38,10 @@ const { createTestIO } = await import(join(root, "dist/src/kernel/io/test-io.js"
 const { jobImportFor, jobImportError } = await import(join(root, "dist/src/kernel/import/via-job.js"));
 const { importPoolFrom, openImportFile } = await import(join(root, "dist/src/cognito/csv/index.js"));
 
-const child = spawn(
-  process.execPath,
-  [
-    // BENCH_ENDPOINT_NODE_ARGS: node flags for the endpoint only (e.g. "--cpu-prof --cpu-prof-dir=DIR").
-    ...(process.env.BENCH_ENDPOINT_NODE_ARGS?.split(" ").filter(Boolean) ?? []),
-    BIN,
-    "local",
-    "serve",
-    "--port",
-    "0",
-    ...(onDisk ? ["--data-dir", join(work, "data")] : ["--in-memory"]),
-    "--log-level",
-    "error",
-  ],
-  {
-    stdio: ["ignore", "pipe", "inherit"],
-  },
-);
-const url = await new Promise((resolve, reject) => {
-  let seen = "";
-  child.stdout.on("data", (c) => {
-    seen += c;
-    const m = /(http:\/\/\S+)/.exec(seen);
-    if (m) resolve(m[1]);
-  });
-  child.on("exit", (code) => reject(new Error(`local serve exited ${code}`)));
+const { child, url } = await startEndpoint([], {
+  dataDir: onDisk ? join(work, "data") : undefined,
+  // BENCH_ENDPOINT_NODE_ARGS: node flags for the endpoint only (e.g. "--cpu-prof --cpu-prof-dir=DIR").
+  nodeArgs: process.env.BENCH_ENDPOINT_NODE_ARGS?.split(" ").filter(Boolean) ?? [],
 });
 const rss = (pid) => {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
