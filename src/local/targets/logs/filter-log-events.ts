@@ -192,7 +192,6 @@ export default defineTarget<Input>((input, { services }) => {
 
   const events: Record<string, unknown>[] = [];
   let position = from?.i;
-  let scanned = 0;
   let exhausted = false;
   const toEvent = (e: { id: number; stream_name: string; timestamp: number; message: string }) => ({
     logStreamName: e.stream_name,
@@ -217,27 +216,28 @@ export default defineTarget<Input>((input, { services }) => {
     for (const e of page.events) if (matches(e.message)) events.push(toEvent(e));
     position = page.position;
     exhausted = page.exhausted;
-    scanned = SCAN_LIMIT; // the loop below is for the patterns JavaScript applies
-  }
-  while (!exhausted && events.length < limit && scanned < SCAN_LIMIT) {
-    const rows = services.logs.groupEvents(wanted, {
-      fromId: position,
-      descending,
-      startTime,
-      endTime,
-      batch: BATCH,
-    });
-    for (const e of rows) {
-      scanned++;
-      position = e.id;
-      if (matches(e.message)) {
-        events.push(toEvent(e));
-        if (events.length === limit) break;
+  } else {
+    // The other syntaxes: JavaScript applies the pattern, a batch of events at a time.
+    for (let scanned = 0; events.length < limit && scanned < SCAN_LIMIT; ) {
+      const rows = services.logs.groupEvents(wanted, {
+        fromId: position,
+        descending,
+        startTime,
+        endTime,
+        batch: BATCH,
+      });
+      for (const e of rows) {
+        scanned++;
+        position = e.id;
+        if (matches(e.message)) {
+          events.push(toEvent(e));
+          if (events.length === limit) break;
+        }
       }
-    }
-    if (rows.length < BATCH && events.length < limit) {
-      exhausted = true;
-      break;
+      if (rows.length < BATCH && events.length < limit) {
+        exhausted = true;
+        break;
+      }
     }
   }
   // A full page may be the last one: look one event ahead rather than hand out a token to nothing.
