@@ -26,7 +26,8 @@ import {
   partsDirectory,
 } from "../src/kernel/import/job-parts.js";
 import { jobOutcomeError, waitForImportJob } from "../src/kernel/import/job-wait.js";
-import { firstLine, jobBaseName } from "../src/kernel/import/via-job.js";
+import { firstLine } from "../src/kernel/import/source.js";
+import { jobBaseName } from "../src/kernel/import/via-job.js";
 import { createTestIO } from "../src/kernel/io/test-io.js";
 import { createOutcomeProgress, outcomeLine } from "../src/kernel/progress.js";
 

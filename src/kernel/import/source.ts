@@ -73,6 +73,20 @@ export const sha256 = () => createHash("sha256");
  * (about 0.1 s for 100 MB), so `users import` can choose its default path, and with it the rules to
  * validate by, before the real walk.
  */
+/** The text of a line from the chunks that hold it (the last one cut before its line feed). */
+const lineText = (chunks: Buffer[]) => Buffer.concat(chunks).toString("utf8").replace(/\r$/, "");
+
+/** A file's first line (without its line ending), read up to its first line feed and no further. */
+export async function firstLine(path: string): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of createReadStream(path, { highWaterMark: 64 * 1024 }) as AsyncIterable<Buffer>) {
+    const nl = chunk.indexOf(0x0a);
+    chunks.push(nl < 0 ? chunk : chunk.subarray(0, nl));
+    if (nl >= 0) break;
+  }
+  return lineText(chunks);
+}
+
 export async function glance(path: string): Promise<{ headerLine: string; lines: number }> {
   const stream = createReadStream(path, { highWaterMark: 1024 * 1024 });
   let head: Buffer[] | undefined = [];
@@ -84,7 +98,7 @@ export async function glance(path: string): Promise<{ headerLine: string; lines:
       if (head) {
         head.push(at < 0 ? chunk : chunk.subarray(0, at));
         if (at >= 0) {
-          headerLine = Buffer.concat(head).toString("utf8").replace(/\r$/, "");
+          headerLine = lineText(head);
           head = undefined;
         }
       }

@@ -22,7 +22,7 @@
 // one expiring unstarted without having read a row. A settled row is never settled again, a
 // finished post-step never sent again. Parts are cut the same way every time (same rows, same
 // limits), so part N of a resume is part N of the first attempt.
-import { createReadStream, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { basename, extname, join } from "node:path";
 import { type Command, Option } from "commander";
@@ -41,6 +41,7 @@ import type { Journal } from "./journal.js";
 import { createRejectsWriter, type RejectsWriter } from "./rejects.js";
 import { type ImportRole, resolveImportRole, retryWhileRolePropagates } from "./role.js";
 import { postSteps, USERNAME_COLUMN } from "./row-request.js";
+import { firstLine } from "./source.js";
 import type { ImportSummary, RowOutcome } from "./types.js";
 
 /** The flags addJobImportOptions declares, as commander parses them. */
@@ -337,17 +338,6 @@ export async function runJobImport(ctx: Context, task: Task, plan: JobImportPlan
   if (!finished) return summary;
   await settleRows(task, plan, journal, parts, outcomes, reasons, summary);
   return summary;
-}
-
-/** A file's first line (without its line ending), read up to its first line feed and no further. */
-export async function firstLine(path: string): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of createReadStream(path, { highWaterMark: 64 * 1024 }) as AsyncIterable<Buffer>) {
-    const nl = chunk.indexOf(0x0a);
-    chunks.push(nl < 0 ? chunk : chunk.subarray(0, nl));
-    if (nl >= 0) break;
-  }
-  return Buffer.concat(chunks).toString("utf8").replace(/\r$/, "");
 }
 
 /** Throws what the summary means for the exit code (after the command printed it), if anything. */
