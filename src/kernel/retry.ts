@@ -33,6 +33,9 @@ export function backoffMs(attempt: number, { baseMs, capMs }: Backoff): number {
   return Math.random() * Math.min(capMs, baseMs * 2 ** attempt);
 }
 
+/** Between tries of one row of bulk work (import, undo): up to 10 s, so a throttled run spreads out. */
+export const ROW_BACKOFF: Backoff = { baseMs: 500, capMs: 10_000 };
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** fn, tried up to `attempts` times in all while it fails transiently; any other error at once. */

@@ -8,7 +8,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { CognitoCall } from "../cognito-call.js";
 import { type CliError, ServiceError } from "../errors.js";
 import { categoryOf, type Pacer } from "../pacer.js";
-import { backoffMs, isTransient } from "../retry.js";
+import { backoffMs, isTransient, ROW_BACKOFF } from "../retry.js";
 import type { Journal, RowState, RunRecord } from "./journal.js";
 import { CREATED_BY_RUN_TOLERANCE_MS } from "./via-api.js";
 
@@ -44,7 +44,7 @@ export async function undoRun(opts: {
   const { run, journal, call, pacer } = opts;
   const paced = (operation: string, input: Record<string, unknown>) =>
     pacer.run(categoryOf(operation), () => call(operation, input));
-  const backoff = opts.backoffMs ?? ((n: number) => backoffMs(n, { baseMs: 500, capMs: 10_000 }));
+  const backoff = opts.backoffMs ?? ((n: number) => backoffMs(n, ROW_BACKOFF));
   const result: UndoResult = { deleted: 0, gone: 0, kept: 0, failed: [], unsettled: 0 };
   const notFound = (err: unknown) => err instanceof ServiceError && err.code === "UserNotFoundException";
 

@@ -23,7 +23,7 @@ import type { CsvRow } from "../../cognito/csv/types.js";
 import type { CognitoCall, ServiceOutput } from "../cognito-call.js";
 import { CliError, ExitCode, ServiceError, UsageError } from "../errors.js";
 import { categoryOf, type Pacer } from "../pacer.js";
-import { backoffMs, isTransient } from "../retry.js";
+import { backoffMs, isTransient, ROW_BACKOFF } from "../retry.js";
 import type { Journal, RowState, RunRecord } from "./journal.js";
 import { type Attribute, type PostStep, postSteps, USERNAME_COLUMN, userAttributes } from "./row-request.js";
 import type { RowOutcome } from "./types.js";
@@ -102,8 +102,7 @@ export async function importViaApi(input: ApiImportInput): Promise<ApiImportResu
   const states = journal.rowStates(run.id);
   const paced = (operation: string, request: Record<string, unknown>) =>
     pacer.run(categoryOf(operation), () => call(operation, request));
-  const backoff =
-    input.backoffMs ?? ((attempt: number) => backoffMs(attempt, { baseMs: 500, capMs: 10_000 }));
+  const backoff = input.backoffMs ?? ((attempt: number) => backoffMs(attempt, ROW_BACKOFF));
 
   const getUser = async (username: string): Promise<ServiceOutput | undefined> => {
     try {
