@@ -35,7 +35,7 @@ import { Agent, createServer, request } from "node:http";
 import { loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startEndpoint } from "./lib.mjs";
+import { benchEnv, startEndpoint } from "./lib.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const BIN = join(root, "bin", "cogctl");
@@ -82,18 +82,7 @@ client.destroy();
 `;
 
 const dir = mkdtempSync(join(tmpdir(), "cogctl-bench-export-scale-"));
-const env = {
-  ...process.env,
-  AWS_ACCESS_KEY_ID: "bench",
-  AWS_SECRET_ACCESS_KEY: "bench",
-  AWS_REGION: "us-east-1",
-  AWS_DEFAULT_REGION: "us-east-1",
-  AWS_CONFIG_FILE: "/nonexistent/cogctl-bench-config",
-  AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/cogctl-bench-credentials",
-  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
-  COGCTL_CONFIG_DIR: join(dir, "config"),
-  NO_COLOR: "1",
-};
+const env = benchEnv({ COGCTL_CONFIG_DIR: join(dir, "config"), NO_COLOR: "1" });
 
 /** `cogctl local serve` on the bench's data directory (extra: --quotas ...). */
 async function serve(extra = []) {
