@@ -210,6 +210,31 @@ describe("spec parsing", () => {
   });
 });
 
+describe("EndpointLimits", () => {
+  it("decides an injected throttle before the quotas and takes no quota token for it", () => {
+    // A seed whose first three requests are throttled, then three without a fault.
+    const rates = { throttle: 0.5, error: 0, reset: 0, after: 0.5 };
+    let seed = 0;
+    const pattern = (s: number) =>
+      [1, 2, 3, 4, 5, 6].map((n) => new FaultPlan({ ...rates, seed: s }).at(n)?.kind);
+    const wanted = ["throttle", "throttle", "throttle", undefined, undefined, undefined];
+    while (seed < 100_000 && pattern(seed).some((k, i) => k !== wanted[i])) seed++;
+    expect(pattern(seed)).toEqual(wanted);
+    const clock = fakeClock();
+    const limits = EndpointLimits.from({
+      quotas: "UserCreation=2",
+      faults: `throttle=0.5,seed=${seed}`,
+      now: clock.now,
+    });
+    const verdicts = [1, 2, 3, 4, 5, 6].map(() => limits?.admit("AdminCreateUser"));
+    expect(verdicts.map((v) => v?.number)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(verdicts.slice(0, 3).map((v) => v?.fault?.kind)).toEqual(["throttle", "throttle", "throttle"]);
+    expect(verdicts.slice(0, 3).every((v) => v?.throttledBy === undefined)).toBe(true);
+    // The bucket of 2 is whole after three injected throttles: requests 4 and 5 pass, 6 is the quota's.
+    expect(verdicts.slice(3).map((v) => v?.throttledBy)).toEqual([undefined, undefined, "UserCreation"]);
+  });
+});
+
 describe("LocalEndpoint with limits", () => {
   const call = (endpoint: LocalEndpoint, op: string, input: unknown = {}) =>
     endpoint.handle({ target: `${TARGET_PREFIX}${op}`, body: JSON.stringify(input), headers: {} });

@@ -14,6 +14,7 @@ import type { LocalEndpoint } from "../local/endpoint.js";
 import type { GlobalOptions } from "./context.js";
 import { UsageError } from "./errors.js";
 import type { Printer } from "./output/types.js";
+import { pacingRetries } from "./paced-retries.js";
 import { redactBody, redactHeaders } from "./redact.js";
 import { loadCognitoSdk, loadIamSdk, loadLogsSdk, loadNodeHttpHandler } from "./sdk.js";
 
@@ -101,7 +102,10 @@ export async function createCognitoClient(
 ): Promise<CognitoIdentityProviderClient> {
   const config = await clientConfig("cognito", globals, env, printer, localEndpoint);
   const { CognitoIdentityProviderClient } = loadCognitoSdk();
-  return new CognitoIdentityProviderClient(config as CognitoIdentityProviderClientConfig);
+  const client = new CognitoIdentityProviderClient(config as CognitoIdentityProviderClientConfig);
+  // Bulk runs pace every request they send, the SDK's own retries included.
+  pacingRetries(client.middlewareStack as never);
+  return client;
 }
 
 /** IAM (the CloudWatch Logs role of import jobs). Not available with --local (a UsageError). */

@@ -4,6 +4,7 @@
 // it so a thousand-user run is throttled by us, not refused by the service.
 // Hand-written: the token-bucket libraries on npm neither know Cognito's categories nor adapt to
 // throttling, and the algorithm is a few lines.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { operationCategory, QUOTAS, type QuotaCategory } from "../cognito/quotas.js";
 import type { CognitoCall } from "./cognito-call.js";
 
@@ -46,10 +47,24 @@ interface Bucket {
   lastRaise: number;
 }
 
-const isThrottle = (err: unknown) => {
+/** Whether an error (cogctl's or the SDK's) is Cognito refusing a request over its quota. */
+export const isThrottle = (err: unknown) => {
   const e = err as { code?: string; name?: string } | undefined;
   return e?.code === "TooManyRequestsException" || e?.name === "TooManyRequestsException";
 };
+
+/** What a call inside Pacer.run is paced by: the SDK's retries within it are paced the same way. */
+export interface Pace {
+  pacer: Pacer;
+  category: QuotaCategory;
+}
+
+const runningPace = new AsyncLocalStorage<Pace>();
+
+/** The pace of the call running now; undefined outside Pacer.run (see paced-retries.ts). */
+export function currentPace(): Pace | undefined {
+  return runningPace.getStore();
+}
 
 export class Pacer {
   private readonly buckets = new Map<QuotaCategory, Bucket>();
@@ -107,7 +122,7 @@ export class Pacer {
       await this.acquire(category);
       const sentAt = this.now();
       try {
-        const result = await fn();
+        const result = await runningPace.run({ pacer: this, category }, fn);
         this.recover(b);
         return result;
       } catch (err) {

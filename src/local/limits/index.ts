@@ -32,7 +32,7 @@ export interface RequestVerdict {
   number: number;
   /** Refused by this quota category (TooManyRequestsException before anything runs). */
   throttledBy?: QuotaCategory;
-  /** The injected fault, when there is one and the quotas let the request in. */
+  /** The injected fault: a throttle whatever the quotas, an error or reset when they let the request in. */
   fault?: Fault;
 }
 
@@ -65,12 +65,19 @@ export class EndpointLimits {
     return quotas || faults ? new EndpointLimits(quotas, faults, seedDrawn) : undefined;
   }
 
-  /** Numbers one Cognito request and says what happens to it. */
+  /**
+   * Numbers one Cognito request and says what happens to it. An injected throttle is decided first and
+   * takes no quota token: Cognito answers TooManyRequestsException when the bucket is empty, so a
+   * refused request never uses up any of the quota (a client that retries it at once is within its
+   * rate). Errors and resets come after the quota, which the request did use.
+   */
   admit(operation: string): RequestVerdict {
     const number = ++this.count;
+    const fault = this.faults?.at(number);
+    if (fault?.kind === "throttle") return { number, fault };
     const throttledBy = this.quotas?.admit(operation).throttledBy;
     if (throttledBy) return { number, throttledBy };
-    return { number, fault: this.faults?.at(number) };
+    return { number, fault };
   }
 
   /** One line per setting, for the start-up notice (the fault line carries its seed). */
