@@ -50,15 +50,16 @@ describe("Pacer", () => {
     expect(now()).toBe(0);
   });
 
-  it("halves the rate on TooManyRequestsException, backs off, retries, then recovers slowly", async () => {
+  it("halves the rate on repeated TooManyRequestsException, backs off, retries, then recovers slowly", async () => {
     const { pacer, slept } = fakePacer({ UserList: 30 });
     let attempts = 0;
     const result = await pacer.run("UserList", async () => {
-      if (++attempts < 3) throw throttled();
+      if (++attempts < 4) throw throttled();
       return "ok";
     });
     expect(result).toBe("ok");
-    expect(attempts).toBe(3);
+    expect(attempts).toBe(4);
+    // The first throttle alone changes nothing; the second halves, and so does the third (sent after).
     expect(pacer.rate("UserList")).toBe(7.5);
     expect(slept.some((ms) => ms > 0)).toBe(true);
     // Quiet seconds raise the rate by a tenth of the quota each, never above it.
@@ -66,6 +67,33 @@ describe("Pacer", () => {
     expect(pacer.rate("UserList")).toBeGreaterThan(7.5);
     for (let i = 0; i < 400; i++) await pacer.run("UserList", async () => "ok");
     expect(pacer.rate("UserList")).toBe(30);
+  });
+
+  it("retries a lone throttle at the same rate, and halves for one that follows within 2 s", async () => {
+    const { pacer, now } = fakePacer({ UserList: 30 });
+    let calls = 0;
+    const throttledOnce = () => {
+      let first = true;
+      return async () => {
+        calls++;
+        if (first) {
+          first = false;
+          throw throttled();
+        }
+        return "ok";
+      };
+    };
+    await pacer.run("UserList", throttledOnce());
+    expect(calls).toBe(2);
+    expect(pacer.rate("UserList")).toBe(30);
+    // 3 s later another lone one: still the same rate.
+    for (let i = 0; i < 90; i++) await pacer.run("UserList", async () => "ok");
+    expect(now()).toBeGreaterThan(2000);
+    await pacer.run("UserList", throttledOnce());
+    expect(pacer.rate("UserList")).toBe(30);
+    // One within 2 s of it is a pattern: halved.
+    await pacer.run("UserList", throttledOnce());
+    expect(pacer.rate("UserList")).toBe(15);
   });
 
   it("gives up after its retries and passes other errors at once", async () => {
@@ -100,7 +128,7 @@ describe("Pacer", () => {
     expect(now()).toBeGreaterThanOrEqual(1000);
   });
 
-  it("unmetered (endpoints other than AWS): no pace until throttled, then Cognito's quota halved", async () => {
+  it("unmetered (endpoints other than AWS): no pace until throttled, then Cognito's quota, halved as throttles repeat", async () => {
     const { pacer, now } = fakePacer({ UserList: 10 }, true);
     for (let i = 0; i < 500; i++) await pacer.acquire("UserList");
     expect(now()).toBe(0);
@@ -108,6 +136,15 @@ describe("Pacer", () => {
     await pacer.run("UserList", async () => {
       if (first) {
         first = false;
+        throw throttled();
+      }
+      return "ok";
+    });
+    expect(pacer.rate("UserList")).toBe(10);
+    let second = true;
+    await pacer.run("UserList", async () => {
+      if (second) {
+        second = false;
         throw throttled();
       }
       return "ok";
