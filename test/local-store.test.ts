@@ -1,11 +1,18 @@
 // The SQLite store: pragmas, migrations recorded once, refusal of data from a newer schema.
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { normalize } from "../src/kernel/error-mapping.js";
 import { ExitCode } from "../src/kernel/errors.js";
-import { migrate, openDatabase, PRIVATE_CACHE_KIB, schemaVersion } from "../src/local/store/database.js";
+import {
+  DATABASE_FILE,
+  migrate,
+  openDatabase,
+  PRIVATE_CACHE_KIB,
+  schemaVersion,
+  WAL_CHECKPOINT_PAGES,
+} from "../src/local/store/database.js";
 import { migrations } from "../src/local/store/migrations.js";
 import { DataDirectoryError } from "../src/local/store/store-errors.js";
 
@@ -16,6 +23,18 @@ describe("local store", () => {
     expect(db.pragma("synchronous", { simple: true })).toBe(1); // NORMAL
     expect(db.pragma("busy_timeout", { simple: true })).toBeGreaterThanOrEqual(5000);
     expect(db.pragma("foreign_keys", { simple: true })).toBe(1);
+    db.close();
+  });
+
+  it("lets the WAL grow past SQLite's 4 MB default before it checkpoints (a job's chunks are not each copied back)", async () => {
+    const dataDir = join(mkdtempSync(join(tmpdir(), "cogctl-store-")), "d");
+    const db = await openDatabase({ dataDir });
+    expect(db.pragma("wal_autocheckpoint", { simple: true })).toBe(WAL_CHECKPOINT_PAGES);
+    db.exec("CREATE TABLE blobs (b BLOB)");
+    const insert = db.prepare("INSERT INTO blobs VALUES (randomblob(?))");
+    // 30 commits of 400 KB: at the default the WAL is checkpointed and reused from its start near 4 MB.
+    for (let i = 0; i < 30; i++) db.transaction(() => insert.run(400_000))();
+    expect(statSync(join(dataDir, `${DATABASE_FILE}-wal`)).size).toBeGreaterThan(8 * 1024 * 1024);
     db.close();
   });
 

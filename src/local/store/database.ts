@@ -32,12 +32,22 @@ export async function openDatabase(opts: OpenOptions): Promise<Db> {
     db = new Database(file);
     db.pragma("journal_mode = WAL");
     db.pragma("synchronous = NORMAL");
+    db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
   }
   db.pragma("busy_timeout = 10000");
   db.pragma("foreign_keys = ON");
   migrate(db);
   return db;
 }
+
+/**
+ * WAL pages between automatic checkpoints on a data directory (SQLite's default is 1,000, 4 MB). An
+ * import job's chunk touches a page of the random `sub` index per row, so at the default a 500,000-row
+ * job checkpointed every chunk or two, each checkpoint copying pages back and syncing both files: the
+ * job took 48.4 s of a 62.2 s import, against 37.4 s of 51.5 s at 10,000. The cost is a WAL of up to
+ * ~40 MB beside the database while writes are heavy; SQLite removes it when the last connection closes.
+ */
+export const WAL_CHECKPOINT_PAGES = 10_000;
 
 /**
  * Pages an in-memory endpoint keeps in memory at most (KiB, as SQLite's negative cache_size):
