@@ -59,26 +59,24 @@ const serverError = { status: 500, type: "InternalErrorException" };
 const throttle = { status: 400, type: "TooManyRequestsException" };
 
 describe("pacingRetries", () => {
-  it("gives a retry after a 5xx or a dropped connection a slot of its own", async () => {
-    for (const failure of [serverError, "reset"] as const) {
-      const { client, sent } = scriptedClient([failure, { status: 200 }]);
+  // Each script, then the attempts the SDK made and the pacer slots they took: the first send's
+  // (Pacer.run), one for a retry after a 500 or a reset, none for the retry of a throttled request.
+  it.each([
+    ["a 500", [serverError], 2],
+    ["a dropped connection", ["reset"], 2],
+    ["a throttle, then a 500", [throttle, serverError], 2],
+    ["two throttles", [throttle, throttle], 1],
+  ] as [string, Scripted[], number][])(
+    "after %s, retries take their slots",
+    async (_name, failures, slots) => {
+      const { client, sent } = scriptedClient([...failures, { status: 200 }]);
       const pacer = new CountingPacer();
       const out = await pacer.run("UserList", () => client.send(listUsers));
-      expect(out.$metadata.attempts).toBe(2);
-      expect(sent()).toBe(2);
-      expect(pacer.acquired).toBe(2);
-    }
-  });
-
-  it("lets a retry after TooManyRequestsException take the refused request's slot", async () => {
-    const { client, sent } = scriptedClient([throttle, serverError, { status: 200 }]);
-    const pacer = new CountingPacer();
-    const out = await pacer.run("UserList", () => client.send(listUsers));
-    expect(out.$metadata.attempts).toBe(3);
-    expect(sent()).toBe(3);
-    // The first send (Pacer.run), none for the retry of the throttled one, one after the 500.
-    expect(pacer.acquired).toBe(2);
-  });
+      expect(out.$metadata.attempts).toBe(failures.length + 1);
+      expect(sent()).toBe(failures.length + 1);
+      expect(pacer.acquired).toBe(slots);
+    },
+  );
 
   it("leaves calls outside Pacer.run alone, while a paced one runs beside them", async () => {
     const inside = scriptedClient([serverError, { status: 200 }]);

@@ -23,6 +23,18 @@ function fakePacer(quotas = {}, unmetered = false) {
 
 const throttled = () => new ServiceError("TooManyRequestsException", "ListUsers", "Too many requests");
 
+/** A call throttled the first time and answered after; calls() counts the tries. */
+function throttledOnce() {
+  let tries = 0;
+  return {
+    call: async () => {
+      if (++tries === 1) throw throttled();
+      return "ok";
+    },
+    calls: () => tries,
+  };
+}
+
 describe("Pacer", () => {
   it("maps operations to their quota categories", () => {
     expect(categoryOf("ListUsers")).toBe("UserList");
@@ -71,28 +83,17 @@ describe("Pacer", () => {
 
   it("retries a lone throttle at the same rate, and halves for one that follows within 2 s", async () => {
     const { pacer, now } = fakePacer({ UserList: 30 });
-    let calls = 0;
-    const throttledOnce = () => {
-      let first = true;
-      return async () => {
-        calls++;
-        if (first) {
-          first = false;
-          throw throttled();
-        }
-        return "ok";
-      };
-    };
-    await pacer.run("UserList", throttledOnce());
-    expect(calls).toBe(2);
+    const once = throttledOnce();
+    await pacer.run("UserList", once.call);
+    expect(once.calls()).toBe(2);
     expect(pacer.rate("UserList")).toBe(30);
     // 3 s later another lone one: still the same rate.
     for (let i = 0; i < 90; i++) await pacer.run("UserList", async () => "ok");
     expect(now()).toBeGreaterThan(2000);
-    await pacer.run("UserList", throttledOnce());
+    await pacer.run("UserList", throttledOnce().call);
     expect(pacer.rate("UserList")).toBe(30);
     // One within 2 s of it is a pattern: halved.
-    await pacer.run("UserList", throttledOnce());
+    await pacer.run("UserList", throttledOnce().call);
     expect(pacer.rate("UserList")).toBe(15);
   });
 
@@ -132,23 +133,9 @@ describe("Pacer", () => {
     const { pacer, now } = fakePacer({ UserList: 10 }, true);
     for (let i = 0; i < 500; i++) await pacer.acquire("UserList");
     expect(now()).toBe(0);
-    let first = true;
-    await pacer.run("UserList", async () => {
-      if (first) {
-        first = false;
-        throw throttled();
-      }
-      return "ok";
-    });
+    await pacer.run("UserList", throttledOnce().call);
     expect(pacer.rate("UserList")).toBe(10);
-    let second = true;
-    await pacer.run("UserList", async () => {
-      if (second) {
-        second = false;
-        throw throttled();
-      }
-      return "ok";
-    });
+    await pacer.run("UserList", throttledOnce().call);
     expect(pacer.rate("UserList")).toBe(5);
   });
 });
