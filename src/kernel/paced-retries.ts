@@ -2,7 +2,7 @@
 // below the pacer, which had counted only the first send. A bulk run at the quota then sent more than
 // its rate: under the faults (8% of requests), about 51 requests a second against a quota of
 // 50, until the service's bucket ran dry and a cluster of throttled retries held every worker at once
-// (measured: 50 → 32 creations a second for 4 s, twice in a 2,000-row import).
+// (measured: 32-38 creations a second for 3-4 s, once or twice in a 2,000-row import).
 // This middleware sits inside the SDK's retry loop, so it sees every attempt, and puts each retry
 // through the pace of the Pacer.run call it belongs to:
 //  - after a 5xx or a dropped connection, the retry waits for a slot of its own: the service counted

@@ -1,7 +1,7 @@
 // Keeps a process under Cognito's request quotas (COGNITO-FACTS §11): one token bucket per quota
 // category, shared by every call in the process, that halves its rate on repeated
-// TooManyRequestsException, backs off with jitter and retries, then climbs back slowly. Bulk verbs and listings call through
-// it so a thousand-user run is throttled by us, not refused by the service.
+// TooManyRequestsException, backs off with jitter and retries, then climbs back slowly. Bulk verbs
+// and listings call through it so a thousand-user run is throttled by us, not refused by the service.
 // Hand-written: the token-bucket libraries on npm neither know Cognito's categories nor adapt to
 // throttling, and the algorithm is a few lines.
 import { AsyncLocalStorage } from "node:async_hooks";
@@ -24,8 +24,8 @@ export interface PacerOptions {
   /** Overrides the default quotas (tests; accounts with raised quotas). */
   quotas?: Partial<Record<QuotaCategory, number>>;
   /**
-   * No pace until the endpoint throttles (then Cognito's quota, halved as throttles repeat): for endpoints that are
-   * not AWS (--local, moto, LocalStack), which have no quotas to keep to.
+   * No pace until the endpoint throttles (then Cognito's quota, halved as throttles repeat): for
+   * endpoints that are not AWS (--local, moto, LocalStack), which have no quotas to keep to.
    */
   unmetered?: boolean;
   /**

@@ -157,7 +157,8 @@ export class LocalEndpoint {
     } catch (err) {
       return errorResponse(this.asCognitoError(err, operation), requestId);
     }
-    // At the door: an injected throttle, then the quotas; then an error or reset before or after the operation.
+    // At the door an injected throttle, then the quotas; then an error or reset, before or after the
+    // operation.
     const verdict = this.limits?.admit(operation);
     if (verdict?.throttledBy) {
       const out = errorResponse(new TooManyRequestsException(RATE_EXCEEDED), requestId);
